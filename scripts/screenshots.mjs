@@ -1,0 +1,32 @@
+// Takes screenshots of pages of a running build, to look at them (not a test).
+// Usage: node scripts/screenshots.mjs <base-url> <out-dir> [path ...]
+// Defaults: every shell page at 360x740 and 1280x800, light scheme, plus the phone menu open.
+import { chromium } from "@playwright/test";
+import { mkdir } from "node:fs/promises";
+
+const [base = "http://127.0.0.1:8080", out = "screenshots", ...given] = process.argv.slice(2);
+const paths = given.length ? given : ["/", "/drives", "/organizer/schedule", "/nowhere"];
+await mkdir(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+});
+for (const [w, h] of [[360, 740], [1280, 800]]) {
+  for (const scheme of ["light", "dark"]) {
+    const page = await browser.newPage({ viewport: { width: w, height: h }, colorScheme: scheme });
+    for (const path of paths) {
+      await page.goto(base + path);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      const name = `${out}/${w}-${scheme}${path.replaceAll("/", "_") || "_"}.png`;
+      await page.screenshot({ path: name, fullPage: true });
+      console.log(name);
+    }
+    const menu = page.getByRole("button", { name: /Danh mục|Menu/ });
+    if (await menu.isVisible()) {
+      await menu.click();
+      await page.screenshot({ path: `${out}/${w}-${scheme}-menu.png` });
+    }
+    await page.close();
+  }
+}
+await browser.close();

@@ -1,0 +1,71 @@
+// Serves a built bundle as static files on 127.0.0.1, as any static host would, with the one
+// thing a single-page app needs: a path without a file extension answers index.html, so a
+// reload of a deep link (/organizer/schedule) shows that page. No dependencies.
+//
+// Usage: node scripts/static-server.mjs <dir> <port>
+
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+
+const [dir = "dist", port = "8080"] = process.argv.slice(2);
+const root = resolve(dir);
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+async function file(path) {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  let pathname;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    res.writeHead(400).end("bad path");
+    return;
+  }
+  const wanted = normalize(join(root, pathname));
+  if (wanted !== root && !wanted.startsWith(root + sep)) {
+    res.writeHead(403).end("forbidden");
+    return;
+  }
+  let found = await file(wanted);
+  if (!found && extname(pathname) === "") {
+    found = await file(join(root, "index.html"));
+  }
+  if (!found) {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
+    return;
+  }
+  const type = TYPES[extname(found)] ?? "application/octet-stream";
+  // Hashed assets never change; the page and anything unhashed is revalidated every time.
+  const hashed = /-[0-9a-f]{16}\.[a-z]+$/.test(found);
+  res.writeHead(200, {
+    "content-type": type,
+    "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
+  });
+  res.end(await readFile(found));
+});
+
+server.listen(Number(port), "127.0.0.1", () => {
+  console.log(`serving ${root} on http://127.0.0.1:${port}`);
+});

@@ -1,0 +1,85 @@
+# Sourced by scripts/serve and scripts/test: installs what a fresh machine of this kind lacks and
+# skips what is already there at the right version. Every version comes from one place: Trunk's
+# here, wasm-bindgen's from Cargo.lock, the npm tools' from package-lock.json.
+
+TRUNK_VERSION=0.21.14
+WASM_OPT_VERSION=version_132
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# The wasm-bindgen version Cargo.lock pins; the CLI must equal it exactly.
+locked_wasm_bindgen() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_wasm_target() {
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    return
+  fi
+  say "installing the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
+    return
+  fi
+  say "installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores, once)"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+}
+
+ensure_wasm_bindgen() {
+  local want
+  want=$(locked_wasm_bindgen)
+  if [ -z "$want" ]; then
+    echo "Cargo.lock names no wasm-bindgen version" >&2
+    return 1
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $want" ] &&
+    [ "$(wasm-bindgen-test-runner --version 2>/dev/null)" = "wasm-bindgen-test-runner $want" ]; then
+    return
+  fi
+  say "installing wasm-bindgen-cli $want (about 3 minutes, once)"
+  # Not --locked: its lock file names a webpki-roots release the registry no longer serves.
+  cargo install --force wasm-bindgen-cli --version "=$want"
+}
+
+# npm dev tools (wasm-opt from binaryen, Playwright, axe-core), reinstalled only when
+# package-lock.json changed since the last install.
+ensure_npm_tools() {
+  local stamp=node_modules/.lock-sha256 want
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ -x node_modules/.bin/wasm-opt ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+    return
+  fi
+  say "installing npm dev tools from package-lock.json"
+  npm ci --no-audit --no-fund
+  echo "$want" >"$stamp"
+}
+
+ensure_chromium() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    return
+  fi
+  say "installing Debian's chromium and chromium-driver"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+}
+
+# Everything Trunk needs to build without downloading: tools on PATH, their versions in the
+# environment, and crates fetched (offline Trunk passes --offline to cargo).
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_npm_tools
+  export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+  export TRUNK_TOOLS_WASM_BINDGEN
+  TRUNK_TOOLS_WASM_BINDGEN=$(locked_wasm_bindgen)
+  export TRUNK_TOOLS_WASM_OPT=$WASM_OPT_VERSION
+  cargo fetch --locked >/dev/null
+}

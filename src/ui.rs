@@ -1,0 +1,14 @@
+//! The screen: Leptos components and pages, routes, translations and the app state.
+//!
+//! Signals live here and only here; domain values are plain data read through them. It may use
+//! every other module of the crate, and nothing else of ours may import it.
+
+mod app;
+pub mod i18n;
+mod pages;
+pub mod routes;
+mod shell;
+pub mod state;
+
+pub use app::App;
+pub use shell::LanguageSwitch;

@@ -1,0 +1,335 @@
+//! Every word the interface shows, in Vietnamese (the default) and English, and the locale rules
+//! for numbers and dates.
+//!
+//! Each language is one `const` [`Texts`] value: a key missing from a language is a compile
+//! error, and a key used in a view is a struct field, checked by the compiler. This module is pure
+//! (no leptos), so the catalogue is tested natively.
+
+/// An interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Vietnamese, the default.
+    Vi,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order the language switch shows them.
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// The BCP 47 code, as written to `<html lang>` and to storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language for a stored or typed code; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language's own name, shown on the switch whatever the current language is.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::Vi => "Tiếng Việt",
+            Lang::En => "English",
+        }
+    }
+
+    /// The catalogue of this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Vi => &VI,
+            Lang::En => &EN,
+        }
+    }
+
+    /// Formats a whole number with this language's thousands separator (1.635 in vi, 1,635 in en).
+    pub fn number(self, n: i64) -> String {
+        let sep = match self {
+            Lang::Vi => '.',
+            Lang::En => ',',
+        };
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+        if n < 0 {
+            out.push('-');
+        }
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// Formats a calendar date: `dd/mm/yyyy` in both languages, as people write it in Vietnam.
+    pub fn date(self, year: i32, month: u32, day: u32) -> String {
+        format!("{day:02}/{month:02}/{year:04}")
+    }
+}
+
+/// Title and one-sentence lead of a page.
+#[derive(Debug)]
+pub struct PageText {
+    /// The page's heading, also used in the navigation and the document title.
+    pub title: &'static str,
+    /// One sentence under the heading saying what the page is for.
+    pub lead: &'static str,
+}
+
+/// Titles and leads of every page, one field per page.
+#[derive(Debug)]
+pub struct PageTexts {
+    pub home: PageText,
+    pub drives: PageText,
+    pub pledge: PageText,
+    pub my_pledges: PageText,
+    pub eligibility: PageText,
+    pub dashboard: PageText,
+    pub schedule: PageText,
+    pub check_in: PageText,
+    pub setup: PageText,
+    pub data: PageText,
+    pub not_found: PageText,
+}
+
+/// The whole catalogue of one language.
+#[derive(Debug)]
+pub struct Texts {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub menu: &'static str,
+    pub main_nav: &'static str,
+    pub volunteers: &'static str,
+    pub organizers: &'static str,
+    pub language: &'static str,
+    pub home_volunteers_intro: &'static str,
+    pub home_organizers_intro: &'static str,
+    pub not_found_path: &'static str,
+    pub back_home: &'static str,
+    pub privacy_note: &'static str,
+    pub storage_unavailable: &'static str,
+    pub pages: PageTexts,
+}
+
+/// Vietnamese, the default language.
+pub const VI: Texts = Texts {
+    app_name: "Hiến máu tình nguyện",
+    tagline: "Mỗi giọt máu cho đi - Một cuộc đời ở lại",
+    skip_to_content: "Bỏ qua, đến nội dung chính",
+    menu: "Danh mục",
+    main_nav: "Điều hướng chính",
+    volunteers: "Người hiến máu",
+    organizers: "Ban tổ chức",
+    language: "Ngôn ngữ",
+    home_volunteers_intro: "Tìm đợt hiến máu gần bạn, kiểm tra điều kiện và đăng ký một khung giờ.",
+    home_organizers_intro: "Lập kế hoạch các đợt, theo dõi lịch, tiếp đón người hiến và xem tiến độ so với chỉ tiêu.",
+    not_found_path: "Không có trang nào ở địa chỉ",
+    back_home: "Về trang chủ",
+    privacy_note: "Mọi dữ liệu chỉ lưu trên thiết bị này, không gửi đến máy chủ nào.",
+    storage_unavailable: "Trình duyệt không cho lưu dữ liệu: lựa chọn của bạn sẽ mất khi tải lại trang.",
+    pages: PageTexts {
+        home: PageText {
+            title: "Trang chủ",
+            lead: "Hiến giọt máu đào - Trao đời sự sống: chiến dịch hiến máu tình nguyện ngành Y tế Hà Nội, ngay trên thiết bị của bạn, kể cả khi không có mạng.",
+        },
+        drives: PageText {
+            title: "Đợt hiến máu",
+            lead: "Các đợt hiến máu và điểm hiến máu cố định trong 30 ngày tới, còn bao nhiêu chỗ trống, theo danh sách hoặc lịch tháng.",
+        },
+        pledge: PageText {
+            title: "Đăng ký hiến máu",
+            lead: "Chọn điểm hiến, ngày, khung giờ, loại hiến và thể tích phù hợp, rồi nhận phiếu hẹn với mã QR và tệp lịch.",
+        },
+        my_pledges: PageText {
+            title: "Lịch hẹn của tôi",
+            lead: "Các lần đăng ký trên thiết bị này, sắp tới trước; hủy hoặc đổi lịch, và ngày sớm nhất bạn có thể hiến lại.",
+        },
+        eligibility: PageText {
+            title: "Kiểm tra điều kiện",
+            lead: "Tự kiểm tra điều kiện hiến máu theo Thông tư 26/2013/TT-BYT: mỗi lý do kèm điều khoản, thể tích tối đa và ngày có thể hiến tiếp.",
+        },
+        dashboard: PageText {
+            title: "Tổng quan",
+            lead: "Tiến độ chiến dịch so với chỉ tiêu và năm trước, theo đợt, điểm hiến, đơn vị và nhóm máu, bằng biểu đồ và bảng số liệu.",
+        },
+        schedule: PageText {
+            title: "Lịch trình",
+            lead: "Lịch từng ngày theo điểm hiến và khung giờ, mức lấp đầy của cả đợt, và danh sách in được cho mỗi ca.",
+        },
+        check_in: PageText {
+            title: "Tiếp đón",
+            lead: "Tìm người hiến theo tên, số điện thoại hoặc mã phiếu, đánh dấu đã đến và ghi kết quả hiến máu ngay tại bàn.",
+        },
+        setup: PageText {
+            title: "Thiết lập",
+            lead: "Khai báo chiến dịch, điểm hiến máu, đơn vị tham gia và các đợt với khung giờ và sức chứa.",
+        },
+        data: PageText {
+            title: "Dữ liệu",
+            lead: "Dung lượng đã dùng, sao lưu và khôi phục, nạp chiến dịch mẫu, và xóa toàn bộ dữ liệu trên thiết bị.",
+        },
+        not_found: PageText {
+            title: "Không tìm thấy trang",
+            lead: "Địa chỉ này không dẫn đến trang nào của ứng dụng.",
+        },
+    },
+};
+
+/// English.
+pub const EN: Texts = Texts {
+    app_name: "Voluntary blood donation",
+    tagline: "Every drop given - a life that stays",
+    skip_to_content: "Skip to main content",
+    menu: "Menu",
+    main_nav: "Main navigation",
+    volunteers: "Volunteers",
+    organizers: "Organizers",
+    language: "Language",
+    home_volunteers_intro: "Find a drive near you, check whether you can donate and pledge a time slot.",
+    home_organizers_intro: "Plan drives, follow the schedule, check donors in and watch progress against the target.",
+    not_found_path: "There is no page at",
+    back_home: "Back to the home page",
+    privacy_note: "All data stays on this device and is never sent to any server.",
+    storage_unavailable: "This browser does not allow saving data: your choices will be lost on reload.",
+    pages: PageTexts {
+        home: PageText {
+            title: "Home",
+            lead: "Give blood, give life: the Hanoi health sector's voluntary blood-donation campaign, on your own device, even with no network.",
+        },
+        drives: PageText {
+            title: "Drives",
+            lead: "Drives and fixed donation points open in the next 30 days and how many places are left, as a list or a month calendar.",
+        },
+        pledge: PageText {
+            title: "Pledge",
+            lead: "Choose a site, day, time slot, donation type and a volume that suits you, then keep the slip with its QR code and calendar file.",
+        },
+        my_pledges: PageText {
+            title: "My pledges",
+            lead: "The pledges made on this device, upcoming first; cancel or reschedule them, and see when you can donate again.",
+        },
+        eligibility: PageText {
+            title: "Eligibility",
+            lead: "Check whether you can donate under Circular 26/2013/TT-BYT: every reason with its article, the largest volume and your next eligible date.",
+        },
+        dashboard: PageText {
+            title: "Dashboard",
+            lead: "Campaign progress against the target and last year, by drive, site, unit and blood group, in charts and data tables.",
+        },
+        schedule: PageText {
+            title: "Schedule",
+            lead: "Each day's agenda by site and time slot, the fill of the whole drive, and a printable roster for every slot.",
+        },
+        check_in: PageText {
+            title: "Check-in",
+            lead: "Find a donor by name, phone or slip code, mark them arrived and record the outcome right at the desk.",
+        },
+        setup: PageText {
+            title: "Setup",
+            lead: "Set up campaigns, donation sites, participating units and drives with their time slots and capacities.",
+        },
+        data: PageText {
+            title: "Data",
+            lead: "Storage used, backup and restore, the sample campaign, and wiping every piece of data on this device.",
+        },
+        not_found: PageText {
+            title: "Page not found",
+            lead: "This address does not lead to any page of the app.",
+        },
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page_texts(t: &Texts) -> [&PageText; 11] {
+        let p = &t.pages;
+        [
+            &p.home,
+            &p.drives,
+            &p.pledge,
+            &p.my_pledges,
+            &p.eligibility,
+            &p.dashboard,
+            &p.schedule,
+            &p.check_in,
+            &p.setup,
+            &p.data,
+            &p.not_found,
+        ]
+    }
+
+    #[test]
+    fn language_codes_round_trip_and_unknown_codes_are_refused() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::from_code("VI"), None);
+        assert_eq!(Lang::from_code(""), None);
+    }
+
+    #[test]
+    fn every_page_has_a_distinct_non_empty_title_and_a_one_sentence_lead() {
+        for lang in Lang::ALL {
+            let pages = page_texts(lang.texts());
+            for (i, page) in pages.iter().enumerate() {
+                assert!(
+                    !page.title.trim().is_empty(),
+                    "{lang:?} page {i} has no title"
+                );
+                assert!(
+                    page.lead.ends_with('.'),
+                    "{lang:?} lead of {} is not a sentence",
+                    page.title
+                );
+                assert_eq!(
+                    page.lead.matches(". ").count(),
+                    0,
+                    "{lang:?} lead of {} is more than one sentence",
+                    page.title
+                );
+                for other in &pages[i + 1..] {
+                    assert_ne!(
+                        page.title, other.title,
+                        "{lang:?} has two pages titled alike"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_two_catalogues_differ_so_switching_language_shows_a_change() {
+        let (vi, en) = (page_texts(&VI), page_texts(&EN));
+        for (v, e) in vi.iter().zip(en.iter()) {
+            assert_ne!(v.title, e.title);
+        }
+        assert_ne!(VI.app_name, EN.app_name);
+    }
+
+    #[test]
+    fn numbers_use_the_locale_thousands_separator() {
+        assert_eq!(Lang::Vi.number(1635), "1.635");
+        assert_eq!(Lang::En.number(1635), "1,635");
+        assert_eq!(Lang::Vi.number(1_635_000), "1.635.000");
+        assert_eq!(Lang::En.number(-1799), "-1,799");
+        assert_eq!(Lang::Vi.number(999), "999");
+        assert_eq!(Lang::En.number(0), "0");
+        assert_eq!(Lang::En.number(i64::MIN), "-9,223,372,036,854,775,808");
+    }
+
+    #[test]
+    fn dates_are_written_day_month_year() {
+        assert_eq!(Lang::Vi.date(2023, 4, 24), "24/04/2023");
+        assert_eq!(Lang::En.date(2023, 9, 5), "05/09/2023");
+    }
+}

@@ -1,0 +1,109 @@
+//! The pages of the shell: home, the introduction of each page later work fills in, and the
+//! not-found page.
+
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_location};
+
+use super::i18n::PageText;
+use super::routes::Page;
+use super::state::AppState;
+
+/// The heading and lead of a page; also keeps the document title in step.
+#[component]
+fn PageHeading(
+    /// The page's title and lead in the current language.
+    text: impl Fn() -> &'static PageText + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    Effect::new(move |_| {
+        document().set_title(&format!("{} · {}", text().title, state.t().app_name));
+    });
+    view! {
+        <h1>{move || text().title}</h1>
+        <p class="lead">{move || text().lead}</p>
+    }
+}
+
+/// The home page: the campaign's call and a way in for each audience.
+#[component]
+pub fn Home() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section class="hero">
+            <PageHeading text=move || Page::Home.text(state.t()) />
+        </section>
+        <div class="audiences">
+            <AudienceCard
+                id="audience-volunteers"
+                heading=move || state.t().volunteers
+                intro=move || state.t().home_volunteers_intro
+                pages=&Page::VOLUNTEER
+            />
+            <AudienceCard
+                id="audience-organizers"
+                heading=move || state.t().organizers
+                intro=move || state.t().home_organizers_intro
+                pages=&Page::ORGANIZER
+            />
+        </div>
+    }
+}
+
+/// A card on the home page: who it is for, what they can do, and links to their pages.
+#[component]
+fn AudienceCard(
+    /// The id of the card's heading, which names the card as a region.
+    id: &'static str,
+    /// The audience's name.
+    heading: impl Fn() -> &'static str + Send + Sync + Copy + 'static,
+    /// One sentence on what this audience does here.
+    intro: impl Fn() -> &'static str + Send + Sync + Copy + 'static,
+    /// The audience's pages.
+    pages: &'static [Page],
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section class="card audience" aria-labelledby=id>
+            <h2 id=id>{heading}</h2>
+            <p>{intro}</p>
+            <ul class="link-list">
+                {pages
+                    .iter()
+                    .map(|&page| {
+                        view! {
+                            <li>
+                                <A href=page.href()>{move || page.text(state.t()).title}</A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// A page whose content later work builds: its heading and one sentence on what it will hold.
+#[component]
+pub fn IntroPage(
+    /// Which page this is.
+    page: Page,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! { <PageHeading text=move || page.text(state.t()) /> }
+}
+
+/// Shown for any path that matches no page: says which address failed and leads back home.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let location = use_location();
+    view! {
+        <PageHeading text=move || &state.t().pages.not_found />
+        <p>
+            {move || state.t().not_found_path} " " <code>{move || location.pathname.get()}</code>
+        </p>
+        <p>
+            <A href=Page::Home.href()>{move || state.t().back_home}</A>
+        </p>
+    }
+}

@@ -1,0 +1,136 @@
+//! The frame around every page: skip link, header with the app's name and the language switch,
+//! the navigation of the two audiences, and the footer.
+
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_location};
+
+use super::i18n::Lang;
+use super::routes::Page;
+use super::state::AppState;
+
+/// The frame of the app; the current page is its child.
+#[component]
+pub fn Shell(
+    /// The routed page.
+    children: Children,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <a class="skip-link" href="#main">{move || state.t().skip_to_content}</a>
+        <Header />
+        <Show when=move || !state.storage_ok.get()>
+            <p class="banner banner-warn" role="status">{move || state.t().storage_unavailable}</p>
+        </Show>
+        <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            <p>{move || state.t().privacy_note}</p>
+        </footer>
+    }
+}
+
+/// The header: the app's name linking home, the menu button on narrow screens, the language
+/// switch and the navigation.
+#[component]
+fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let menu_open = RwSignal::new(false);
+    // A followed link closes the menu on phones. The path must be read, not only tracked: a
+    // memo that is never read is never recomputed, so `track()` alone never fires again.
+    let location = use_location();
+    Effect::new(move |_| {
+        let _path = location.pathname.get();
+        menu_open.set(false);
+    });
+
+    view! {
+        <header class="site-header">
+            <div class="header-bar">
+                <A href=Page::Home.href() attr:class="brand">
+                    <svg class="brand-drop" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                        <path d="M12 2.5C9 7 5.5 10.6 5.5 14.6a6.5 6.5 0 0 0 13 0C18.5 10.6 15 7 12 2.5z" />
+                    </svg>
+                    <span class="brand-text">
+                        <span class="brand-name">{move || state.t().app_name}</span>
+                        <span class="brand-tagline">{move || state.t().tagline}</span>
+                    </span>
+                </A>
+                <LanguageSwitch />
+                <button
+                    type="button"
+                    class="menu-button"
+                    aria-controls="main-nav"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <span class="menu-icon" aria-hidden="true"></span>
+                    {move || state.t().menu}
+                </button>
+            </div>
+            <nav
+                id="main-nav"
+                class="main-nav"
+                class:open=move || menu_open.get()
+                aria-label=move || state.t().main_nav
+            >
+                <NavGroup heading=move || state.t().volunteers pages=&Page::VOLUNTEER />
+                <NavGroup heading=move || state.t().organizers pages=&Page::ORGANIZER />
+            </nav>
+        </header>
+    }
+}
+
+/// One audience's links, under that audience's name.
+#[component]
+fn NavGroup(
+    /// The audience's name, in the current language.
+    heading: impl Fn() -> &'static str + Send + Sync + Copy + 'static,
+    /// The audience's pages, in order.
+    pages: &'static [Page],
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="nav-group">
+            <span class="nav-heading">{heading}</span>
+            <ul>
+                {pages
+                    .iter()
+                    .map(|&page| {
+                        view! {
+                            <li>
+                                <A href=page.href() exact=true>
+                                    {move || page.text(state.t()).title}
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// Buttons that switch the interface language; the chosen one is pressed, and the choice is
+/// remembered on this device.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || state.t().language>
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    view! {
+                        <button
+                            type="button"
+                            lang=lang.code()
+                            aria-pressed=move || (state.lang.get() == lang).to_string()
+                            on:click=move |_| state.set_lang(lang)
+                        >
+                            {lang.endonym()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,104 @@
+import { test, expect, NAV_VI } from "./fixtures";
+
+test("the app loads in Vietnamese with its name, navigation and home page", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Trang chủ" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Hiến máu tình nguyện/ })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  await expect(page).toHaveTitle("Trang chủ · Hiến máu tình nguyện");
+  await expect(page.getByRole("navigation", { name: "Điều hướng chính" })).toBeAttached();
+});
+
+test("every navigation link leads to its page, and a reload of that address shows it again", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+  for (const { name, path } of NAV_VI) {
+    await nav.getByRole("link", { name, exact: true }).click();
+    await expect(page).toHaveURL(path);
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(nav.getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");
+  }
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Dữ liệu" })).toBeVisible();
+});
+
+test("on a phone the menu button opens the navigation and a chosen link closes it", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/");
+  const menu = page.getByRole("button", { name: "Danh mục" });
+  const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(nav.getByRole("link", { name: "Tiếp đón" })).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await nav.getByRole("link", { name: "Tiếp đón" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Tiếp đón" })).toBeVisible();
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(nav.getByRole("link", { name: "Tiếp đón" })).toBeHidden();
+});
+
+test("the home page leads each audience to its pages", async ({ page }) => {
+  await page.goto("/");
+  const organizers = page.getByRole("region", { name: "Ban tổ chức" });
+  await organizers.getByRole("link", { name: "Lịch trình" }).click();
+  await expect(page).toHaveURL("/organizer/schedule");
+  await expect(page.getByRole("heading", { level: 1, name: "Lịch trình" })).toBeVisible();
+});
+
+test("an unknown address shows a not-found page that names it and leads home", async ({ page }) => {
+  const response = await page.goto("/drives/nowhere?x=1");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: "Không tìm thấy trang" })).toBeVisible();
+  await expect(page.getByText("/drives/nowhere")).toBeVisible();
+  await page.getByRole("link", { name: "Về trang chủ" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Trang chủ" })).toBeVisible();
+});
+
+test("the language switch changes every word, keeps html lang in step and survives a reload", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/organizer/schedule");
+  await expect(page.getByRole("heading", { level: 1, name: "Lịch trình" })).toBeVisible();
+
+  const switcher = page.getByRole("group", { name: "Ngôn ngữ" });
+  await switcher.getByRole("button", { name: "English" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Schedule" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page).toHaveTitle("Schedule · Voluntary blood donation");
+  const english = page.getByRole("group", { name: "Language" }).getByRole("button", { name: "English" });
+  await expect(english).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Check-in" })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Schedule" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  await page.getByRole("button", { name: "Tiếng Việt" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Lịch trình" })).toBeVisible();
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  await expect(page.getByRole("heading", { level: 1, name: "Lịch trình" })).toBeVisible();
+});
+
+test("with storage disabled the app still works and says choices will not be kept", async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("denied", "SecurityError");
+      },
+    });
+  });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Trang chủ" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("Trình duyệt không cho lưu dữ liệu");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
+  await context.close();
+});
