@@ -4,3 +4,30 @@
 //! It owns every rule and every mutation (each returns `Result<_, DomainError>`). It must not
 //! import leptos, web_sys, js_sys, wasm_bindgen, gloo or plotters, and it reads no clock and no
 //! random source: "today" and new ids are arguments, so every behaviour is testable natively.
+
+mod campaign;
+mod donor;
+mod drive;
+pub mod eligibility;
+mod error;
+mod ids;
+mod ledger;
+mod pledge;
+mod quantity;
+mod site;
+mod time;
+mod unit;
+
+pub use campaign::{Campaign, CampaignDraft};
+pub use donor::{
+    Abo, BloodGroup, Category, CitizenId, Donation, DonationType, Donor, DonorDraft, Phone, Sex,
+};
+pub use drive::{Drive, DriveDraft, DriveSite, DriveStatus, SlotSpec, check_day};
+pub use error::DomainError;
+pub use ids::{CampaignId, DonorId, DriveId, PledgeId, SiteId, UnitId, is_valid_id};
+pub use ledger::{CapacityDecision, Ledger, Now, Outcome, PledgeRequest};
+pub use pledge::{Deferral, Place, Pledge, PledgeStatus, SlotRef};
+pub use quantity::{COMMON_VOLUMES_ML, DEFAULT_ML_PER_UNIT, Units, Weight};
+pub use site::{Interval, Site, SiteKind, WeeklyHours};
+pub use time::{Date, TimeOfDay, Timestamp, Weekday, days_in_month, is_leap_year};
+pub use unit::{Unit, UnitKind};

@@ -1,0 +1,315 @@
+//! Drives (đợt hiến máu): a date range inside a campaign's year, held at one or more sites, each
+//! with a daily template of time slots and per-day overrides.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Campaign, CampaignId, Date, DomainError, DriveId, SiteId, TimeOfDay};
+
+/// One time slot of a day at a site: `[start, end)` taking up to `capacity` donors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SlotSpec {
+    /// When the slot starts; it identifies the slot within its day and site.
+    pub start: TimeOfDay,
+    /// When it ends, after `start`.
+    pub end: TimeOfDay,
+    /// How many donors it takes, at least 1.
+    pub capacity: u16,
+}
+
+impl SlotSpec {
+    /// A slot that ends after it starts and takes at least one donor.
+    pub fn new(start: TimeOfDay, end: TimeOfDay, capacity: u16) -> Result<SlotSpec, DomainError> {
+        if end <= start {
+            return Err(DomainError::EndNotAfterStart);
+        }
+        if capacity == 0 {
+            return Err(DomainError::CapacityNotPositive);
+        }
+        Ok(SlotSpec {
+            start,
+            end,
+            capacity,
+        })
+    }
+}
+
+/// Sorts a day's slots and refuses overlaps (two slots of one day must not share a minute).
+pub fn check_day(mut slots: Vec<SlotSpec>) -> Result<Vec<SlotSpec>, DomainError> {
+    slots.sort();
+    for slot in &slots {
+        SlotSpec::new(slot.start, slot.end, slot.capacity)?;
+    }
+    if slots.windows(2).any(|w| w[1].start < w[0].end) {
+        return Err(DomainError::OverlappingSlots);
+    }
+    Ok(slots)
+}
+
+/// A site's part in a drive: the slots of an ordinary day and the days that differ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DriveSite {
+    /// The site.
+    pub site: SiteId,
+    /// Slots of every day of the drive unless overridden.
+    pub template: Vec<SlotSpec>,
+    /// Days with other slots; an empty list closes the site that day.
+    pub overrides: BTreeMap<Date, Vec<SlotSpec>>,
+}
+
+impl DriveSite {
+    /// A site's schedule with a checked template and checked overrides.
+    pub fn new(
+        site: SiteId,
+        template: Vec<SlotSpec>,
+        overrides: BTreeMap<Date, Vec<SlotSpec>>,
+    ) -> Result<DriveSite, DomainError> {
+        let template = check_day(template)?;
+        let overrides = overrides
+            .into_iter()
+            .map(|(d, s)| Ok((d, check_day(s)?)))
+            .collect::<Result<_, DomainError>>()?;
+        Ok(DriveSite {
+            site,
+            template,
+            overrides,
+        })
+    }
+
+    /// The slots of this site on `date` (the override if any, else the template).
+    pub fn slots_on(&self, date: Date) -> &[SlotSpec] {
+        self.overrides.get(&date).unwrap_or(&self.template)
+    }
+}
+
+/// Where a drive stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DriveStatus {
+    /// Being prepared; volunteers cannot pledge yet.
+    Planned,
+    /// Taking pledges.
+    Open,
+    /// No longer taking pledges (full, or over); check-in still works.
+    Closed,
+    /// Called off; its pledges were cancelled.
+    Cancelled,
+}
+
+/// A drive: dates, sites with their slots, and a status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Drive {
+    /// The drive's id.
+    pub id: DriveId,
+    /// The campaign it belongs to.
+    pub campaign: CampaignId,
+    /// Its name, for example "Đợt 1".
+    pub name: String,
+    /// First day.
+    pub start: Date,
+    /// Last day, on or after `start`.
+    pub end: Date,
+    /// The sites it is held at, each once.
+    pub sites: Vec<DriveSite>,
+    /// Where it stands.
+    pub status: DriveStatus,
+}
+
+/// What a drive is made from, before it is checked against its campaign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DriveDraft {
+    /// See [`Drive::name`].
+    pub name: String,
+    /// See [`Drive::start`].
+    pub start: Date,
+    /// See [`Drive::end`].
+    pub end: Date,
+    /// See [`Drive::sites`].
+    pub sites: Vec<DriveSite>,
+}
+
+impl Drive {
+    /// A planned drive of `campaign`: a name, `start <= end`, both in the campaign's year, at
+    /// least one site and no site twice, overrides only on days of the drive.
+    pub fn new(id: DriveId, campaign: &Campaign, draft: DriveDraft) -> Result<Drive, DomainError> {
+        let mut drive = Drive {
+            id,
+            campaign: campaign.id.clone(),
+            name: String::new(),
+            start: draft.start,
+            end: draft.end,
+            sites: Vec::new(),
+            status: DriveStatus::Planned,
+        };
+        drive.apply(campaign, draft)?;
+        Ok(drive)
+    }
+
+    /// Replaces name, dates and sites after the same checks as [`Drive::new`]; on error the
+    /// drive is unchanged.
+    pub(crate) fn apply(
+        &mut self,
+        campaign: &Campaign,
+        draft: DriveDraft,
+    ) -> Result<(), DomainError> {
+        let name = draft.name.trim();
+        if name.is_empty() {
+            return Err(DomainError::EmptyName);
+        }
+        if draft.end < draft.start {
+            return Err(DomainError::EndBeforeStart);
+        }
+        if draft.start.year() != campaign.year || draft.end.year() != campaign.year {
+            return Err(DomainError::DriveOutsideCampaignYear(campaign.year));
+        }
+        if draft.sites.is_empty() {
+            return Err(DomainError::NoSites);
+        }
+        for (i, s) in draft.sites.iter().enumerate() {
+            if draft.sites[..i].iter().any(|o| o.site == s.site) {
+                return Err(DomainError::DuplicateSite(s.site.clone()));
+            }
+            if let Some(day) = s
+                .overrides
+                .keys()
+                .find(|d| **d < draft.start || **d > draft.end)
+            {
+                return Err(DomainError::DateOutsideDrive(*day));
+            }
+        }
+        self.name = name.to_owned();
+        self.start = draft.start;
+        self.end = draft.end;
+        self.sites = draft.sites;
+        Ok(())
+    }
+
+    /// Whether `date` is one of the drive's days.
+    pub fn contains(&self, date: Date) -> bool {
+        self.start <= date && date <= self.end
+    }
+
+    /// The drive's days, first to last.
+    pub fn days(&self) -> impl Iterator<Item = Date> + '_ {
+        (0..=self.end.days_since(self.start)).map(|n| self.start.add_days(n))
+    }
+
+    /// The schedule of one site of this drive.
+    pub fn site(&self, site: &SiteId) -> Option<&DriveSite> {
+        self.sites.iter().find(|s| &s.site == site)
+    }
+
+    /// Total places over every day, site and slot.
+    pub fn capacity(&self) -> u64 {
+        self.days()
+            .flat_map(|d| self.sites.iter().flat_map(move |s| s.slots_on(d)))
+            .map(|slot| u64::from(slot.capacity))
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{CampaignDraft, Units};
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn t(s: &str) -> TimeOfDay {
+        s.parse().unwrap()
+    }
+
+    fn campaign() -> Campaign {
+        Campaign::new(
+            CampaignId::new("c2023").unwrap(),
+            CampaignDraft {
+                year: 2023,
+                name: "2023".into(),
+                baseline: Units::ZERO,
+                growth_bp: 0,
+                slogans: vec![],
+                partner: String::new(),
+                ml_per_unit: None,
+                notes: String::new(),
+            },
+        )
+        .unwrap()
+    }
+
+    fn morning() -> Vec<SlotSpec> {
+        vec![
+            SlotSpec::new(t("07:30"), t("09:00"), 20).unwrap(),
+            SlotSpec::new(t("09:00"), t("10:30"), 20).unwrap(),
+        ]
+    }
+
+    fn draft(start: &str, end: &str) -> DriveDraft {
+        DriveDraft {
+            name: "Đợt 1".into(),
+            start: d(start),
+            end: d(end),
+            sites: vec![
+                DriveSite::new(SiteId::new("xanh-pon").unwrap(), morning(), BTreeMap::new())
+                    .unwrap(),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_four_day_drive_has_four_days_and_its_capacity() {
+        let drive = Drive::new(
+            DriveId::new("d1").unwrap(),
+            &campaign(),
+            draft("2023-04-24", "2023-04-27"),
+        )
+        .unwrap();
+        assert_eq!(drive.days().count(), 4);
+        assert_eq!(drive.capacity(), 4 * 40);
+        assert_eq!(drive.status, DriveStatus::Planned);
+    }
+
+    #[test]
+    fn a_drive_ending_before_it_starts_or_outside_its_year_is_refused() {
+        let id = || DriveId::new("d1").unwrap();
+        assert_eq!(
+            Drive::new(id(), &campaign(), draft("2023-04-27", "2023-04-24")),
+            Err(DomainError::EndBeforeStart)
+        );
+        assert_eq!(
+            Drive::new(id(), &campaign(), draft("2023-12-30", "2024-01-02")),
+            Err(DomainError::DriveOutsideCampaignYear(2023))
+        );
+        let mut no_sites = draft("2023-04-24", "2023-04-27");
+        no_sites.sites.clear();
+        assert_eq!(
+            Drive::new(id(), &campaign(), no_sites),
+            Err(DomainError::NoSites)
+        );
+    }
+
+    #[test]
+    fn slots_of_a_day_must_not_overlap_or_be_empty() {
+        assert_eq!(
+            check_day(vec![
+                SlotSpec::new(t("07:30"), t("09:00"), 5).unwrap(),
+                SlotSpec::new(t("08:30"), t("10:00"), 5).unwrap(),
+            ]),
+            Err(DomainError::OverlappingSlots)
+        );
+        assert_eq!(
+            SlotSpec::new(t("07:30"), t("09:00"), 0),
+            Err(DomainError::CapacityNotPositive)
+        );
+    }
+
+    #[test]
+    fn an_override_replaces_the_template_for_its_day_only() {
+        let site = SiteId::new("xanh-pon").unwrap();
+        let closed = BTreeMap::from([(d("2023-04-25"), vec![])]);
+        let ds = DriveSite::new(site, morning(), closed).unwrap();
+        assert!(ds.slots_on(d("2023-04-25")).is_empty());
+        assert_eq!(ds.slots_on(d("2023-04-26")).len(), 2);
+    }
+}

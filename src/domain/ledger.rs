@@ -1,0 +1,771 @@
+//! The ledger: every record of the app in one value, and every operation that changes them.
+//! Each operation checks everything first and changes nothing when it refuses.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::eligibility::{self, RuleSet};
+use super::{
+    Campaign, CampaignId, Date, Deferral, DomainError, Donation, DonationType, Donor, DonorId,
+    Drive, DriveDraft, DriveId, DriveStatus, Place, Pledge, PledgeId, PledgeStatus, Site, SiteId,
+    SiteKind, SlotRef, SlotSpec, TimeOfDay, Timestamp, Unit, UnitId, Units,
+    quantity::DEFAULT_ML_PER_UNIT,
+};
+
+/// The moment an operation happens, as the edge's clock gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Now {
+    /// Today, local to the campaign.
+    pub date: Date,
+    /// The time of day, local to the campaign.
+    pub time: TimeOfDay,
+    /// The same moment as a timestamp, to order changes.
+    pub stamp: Timestamp,
+}
+
+/// What a volunteer asks for when pledging.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PledgeRequest {
+    /// Who pledges (already in the ledger).
+    pub donor: DonorId,
+    /// Place, day and slot start.
+    pub slot: SlotRef,
+    /// What they will give.
+    pub donation: DonationType,
+    /// How much, in millilitres.
+    pub volume_ml: u16,
+}
+
+/// What happened at the desk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Gave blood: this many millilitres.
+    Donated {
+        /// Millilitres collected.
+        volume_ml: u16,
+    },
+    /// Screened and deferred.
+    Deferred(Deferral),
+    /// Did not come.
+    NoShow,
+}
+
+/// Whether a capacity may go below the places already taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapacityDecision {
+    /// Refuse a capacity below what is already pledged.
+    KeepPledged,
+    /// The organizer has seen the pledges and lowers the capacity anyway (the slot is then over
+    /// capacity until pledges are moved or cancelled; no new pledge fits).
+    AllowBelowPledged,
+}
+
+/// Every record, by id, with indexes kept in step by the operations.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Records")]
+pub struct Ledger {
+    campaigns: BTreeMap<CampaignId, Campaign>,
+    sites: BTreeMap<SiteId, Site>,
+    units: BTreeMap<UnitId, Unit>,
+    drives: BTreeMap<DriveId, Drive>,
+    donors: BTreeMap<DonorId, Donor>,
+    pledges: BTreeMap<PledgeId, Pledge>,
+    #[serde(skip)]
+    index: Index,
+}
+
+/// The stored shape of a [`Ledger`]; indexes are rebuilt on load.
+#[derive(Deserialize)]
+struct Records {
+    campaigns: BTreeMap<CampaignId, Campaign>,
+    sites: BTreeMap<SiteId, Site>,
+    units: BTreeMap<UnitId, Unit>,
+    drives: BTreeMap<DriveId, Drive>,
+    donors: BTreeMap<DonorId, Donor>,
+    pledges: BTreeMap<PledgeId, Pledge>,
+}
+
+impl From<Records> for Ledger {
+    fn from(r: Records) -> Ledger {
+        let mut ledger = Ledger {
+            campaigns: r.campaigns,
+            sites: r.sites,
+            units: r.units,
+            drives: r.drives,
+            donors: r.donors,
+            pledges: r.pledges,
+            index: Index::default(),
+        };
+        ledger.rebuild_index();
+        ledger
+    }
+}
+
+/// Derived counts, never stored: places taken per slot, and the active pledge of each donor
+/// on each day.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Index {
+    taken: BTreeMap<SlotRef, u32>,
+    donor_days: BTreeMap<(DonorId, Date), PledgeId>,
+}
+
+impl Index {
+    fn hold(&mut self, p: &Pledge) {
+        if p.status.holds_slot() {
+            *self.taken.entry(p.slot.clone()).or_default() += 1;
+            self.donor_days
+                .insert((p.donor.clone(), p.slot.date), p.id.clone());
+        }
+    }
+
+    fn release(&mut self, p: &Pledge) {
+        if p.status.holds_slot() {
+            if let Some(n) = self.taken.get_mut(&p.slot) {
+                *n -= 1;
+                if *n == 0 {
+                    self.taken.remove(&p.slot);
+                }
+            }
+            let key = (p.donor.clone(), p.slot.date);
+            if self.donor_days.get(&key) == Some(&p.id) {
+                self.donor_days.remove(&key);
+            }
+        }
+    }
+}
+
+fn insert_new<K: Ord + ToString, V>(
+    map: &mut BTreeMap<K, V>,
+    key: K,
+    value: V,
+) -> Result<(), DomainError> {
+    if map.contains_key(&key) {
+        return Err(DomainError::DuplicateId(key.to_string()));
+    }
+    map.insert(key, value);
+    Ok(())
+}
+
+impl Ledger {
+    /// An empty ledger.
+    pub fn new() -> Ledger {
+        Ledger::default()
+    }
+
+    fn rebuild_index(&mut self) {
+        self.index = Index::default();
+        for p in self.pledges.values() {
+            self.index.hold(p);
+        }
+    }
+
+    // ----- reading -----
+
+    /// Every campaign, by year then id.
+    pub fn campaigns(&self) -> impl Iterator<Item = &Campaign> {
+        self.campaigns.values()
+    }
+
+    /// One campaign.
+    pub fn campaign(&self, id: &CampaignId) -> Option<&Campaign> {
+        self.campaigns.get(id)
+    }
+
+    /// The campaign of a year, if there is one.
+    pub fn campaign_of_year(&self, year: i32) -> Option<&Campaign> {
+        self.campaigns.values().find(|c| c.year == year)
+    }
+
+    /// Every site.
+    pub fn sites(&self) -> impl Iterator<Item = &Site> {
+        self.sites.values()
+    }
+
+    /// One site.
+    pub fn site(&self, id: &SiteId) -> Option<&Site> {
+        self.sites.get(id)
+    }
+
+    /// Every participating unit.
+    pub fn units(&self) -> impl Iterator<Item = &Unit> {
+        self.units.values()
+    }
+
+    /// One participating unit.
+    pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
+        self.units.get(id)
+    }
+
+    /// Every drive.
+    pub fn drives(&self) -> impl Iterator<Item = &Drive> {
+        self.drives.values()
+    }
+
+    /// One drive.
+    pub fn drive(&self, id: &DriveId) -> Option<&Drive> {
+        self.drives.get(id)
+    }
+
+    /// Every donor.
+    pub fn donors(&self) -> impl Iterator<Item = &Donor> {
+        self.donors.values()
+    }
+
+    /// One donor.
+    pub fn donor(&self, id: &DonorId) -> Option<&Donor> {
+        self.donors.get(id)
+    }
+
+    /// Every pledge.
+    pub fn pledges(&self) -> impl Iterator<Item = &Pledge> {
+        self.pledges.values()
+    }
+
+    /// One pledge.
+    pub fn pledge_by_id(&self, id: &PledgeId) -> Option<&Pledge> {
+        self.pledges.get(id)
+    }
+
+    /// Places taken in a slot (pledges that are not cancelled).
+    pub fn taken(&self, slot: &SlotRef) -> u32 {
+        self.index.taken.get(slot).copied().unwrap_or(0)
+    }
+
+    /// Millilitres per unit for donations on `date` at `place` (the drive's campaign, else the
+    /// campaign of that year, else 250).
+    pub fn ml_per_unit(&self, place: &Place, date: Date) -> u16 {
+        place
+            .drive()
+            .and_then(|d| self.drives.get(d))
+            .and_then(|d| self.campaigns.get(&d.campaign))
+            .or_else(|| self.campaign_of_year(date.year()))
+            .map_or(DEFAULT_ML_PER_UNIT, |c| c.ml_per_unit)
+    }
+
+    /// The slots of a place on a day: a drive site's (override or template), or a fixed point's
+    /// hours cut into slots of its length. Refuses unknown places and days they are closed.
+    pub fn slots_on(&self, place: &Place, date: Date) -> Result<Vec<SlotSpec>, DomainError> {
+        match place {
+            Place::Drive { drive, site } => {
+                let drive = self
+                    .drives
+                    .get(drive)
+                    .ok_or_else(|| DomainError::UnknownDrive(drive.clone()))?;
+                let schedule = drive
+                    .site(site)
+                    .ok_or_else(|| DomainError::SiteNotInDrive(site.clone()))?;
+                if !drive.contains(date) {
+                    return Err(DomainError::DateOutsideDrive(date));
+                }
+                Ok(schedule.slots_on(date).to_vec())
+            }
+            Place::Fixed { site } => {
+                let found = self
+                    .sites
+                    .get(site)
+                    .ok_or_else(|| DomainError::UnknownSite(site.clone()))?;
+                let SiteKind::FixedPoint {
+                    hours,
+                    slot_minutes,
+                    capacity_per_slot,
+                } = &found.kind
+                else {
+                    return Err(DomainError::NotAFixedPoint(site.clone()));
+                };
+                let mut slots = Vec::new();
+                for interval in hours.on(date.weekday()) {
+                    let mut start = interval.start.minutes();
+                    while start + slot_minutes <= interval.end.minutes() {
+                        if let (Some(s), Some(e)) = (
+                            TimeOfDay::from_minutes(start),
+                            TimeOfDay::from_minutes(start + slot_minutes),
+                        ) {
+                            slots.push(SlotSpec {
+                                start: s,
+                                end: e,
+                                capacity: *capacity_per_slot,
+                            });
+                        }
+                        start += slot_minutes;
+                    }
+                }
+                Ok(slots)
+            }
+        }
+    }
+
+    /// The slot a reference points at, if the place is open then.
+    pub fn slot_spec(&self, slot: &SlotRef) -> Result<SlotSpec, DomainError> {
+        let slots = self.slots_on(&slot.place, slot.date)?;
+        if slots.is_empty() {
+            return Err(DomainError::SiteClosedOnDay(slot.date));
+        }
+        slots
+            .into_iter()
+            .find(|s| s.start == slot.start)
+            .ok_or(DomainError::NoSuchSlot(slot.date, slot.start))
+    }
+
+    // ----- setting up -----
+
+    /// Adds a campaign; refuses a second campaign for the same year.
+    pub fn add_campaign(&mut self, campaign: Campaign) -> Result<(), DomainError> {
+        if self.campaign_of_year(campaign.year).is_some() {
+            return Err(DomainError::DuplicateId(campaign.year.to_string()));
+        }
+        insert_new(&mut self.campaigns, campaign.id.clone(), campaign)
+    }
+
+    /// Adds a site.
+    pub fn add_site(&mut self, site: Site) -> Result<(), DomainError> {
+        insert_new(&mut self.sites, site.id.clone(), site)
+    }
+
+    /// Adds a participating unit.
+    pub fn add_unit(&mut self, unit: Unit) -> Result<(), DomainError> {
+        insert_new(&mut self.units, unit.id.clone(), unit)
+    }
+
+    /// Adds a donor; the donor's unit, if any, must exist.
+    pub fn add_donor(&mut self, donor: Donor) -> Result<(), DomainError> {
+        if let Some(unit) = donor.unit.as_ref().filter(|u| !self.units.contains_key(*u)) {
+            return Err(DomainError::UnknownUnit(unit.clone()));
+        }
+        insert_new(&mut self.donors, donor.id.clone(), donor)
+    }
+
+    /// Adds a drive whose campaign and sites exist.
+    pub fn add_drive(&mut self, drive: Drive) -> Result<(), DomainError> {
+        if !self.campaigns.contains_key(&drive.campaign) {
+            return Err(DomainError::UnknownCampaign(drive.campaign.clone()));
+        }
+        if let Some(s) = drive
+            .sites
+            .iter()
+            .find(|s| !self.sites.contains_key(&s.site))
+        {
+            return Err(DomainError::UnknownSite(s.site.clone()));
+        }
+        insert_new(&mut self.drives, drive.id.clone(), drive)
+    }
+
+    /// Edits a drive's name, dates and sites. Refuses an edit that would leave a pledge without
+    /// its day or slot; pledges must be moved or cancelled first.
+    pub fn edit_drive(&mut self, id: &DriveId, draft: DriveDraft) -> Result<(), DomainError> {
+        let drive = self
+            .drives
+            .get(id)
+            .ok_or_else(|| DomainError::UnknownDrive(id.clone()))?;
+        let campaign = self
+            .campaigns
+            .get(&drive.campaign)
+            .ok_or_else(|| DomainError::UnknownCampaign(drive.campaign.clone()))?;
+        if let Some(s) = draft
+            .sites
+            .iter()
+            .find(|s| !self.sites.contains_key(&s.site))
+        {
+            return Err(DomainError::UnknownSite(s.site.clone()));
+        }
+        let mut edited = drive.clone();
+        edited.apply(campaign, draft)?;
+        let orphaned = self
+            .pledges
+            .values()
+            .filter(|p| p.status.holds_slot() && p.slot.place.drive() == Some(id))
+            .filter(|p| {
+                !edited.contains(p.slot.date)
+                    || !edited.site(p.slot.place.site()).is_some_and(|s| {
+                        s.slots_on(p.slot.date)
+                            .iter()
+                            .any(|x| x.start == p.slot.start)
+                    })
+            })
+            .count();
+        if orphaned > 0 {
+            return Err(DomainError::PledgesWouldBeOrphaned(orphaned as u32));
+        }
+        self.drives.insert(id.clone(), edited);
+        Ok(())
+    }
+
+    /// Opens or closes a drive for pledges; a cancelled drive stays cancelled.
+    pub fn set_drive_status(
+        &mut self,
+        id: &DriveId,
+        status: DriveStatus,
+    ) -> Result<(), DomainError> {
+        let drive = self
+            .drives
+            .get_mut(id)
+            .ok_or_else(|| DomainError::UnknownDrive(id.clone()))?;
+        if drive.status == DriveStatus::Cancelled || status == DriveStatus::Cancelled {
+            return Err(DomainError::WrongStatus);
+        }
+        drive.status = status;
+        Ok(())
+    }
+
+    /// The pledges that cancelling this drive would cancel (those not yet final), for the
+    /// organizer to see before confirming.
+    pub fn pledges_affected_by_cancelling(&self, id: &DriveId) -> Vec<&Pledge> {
+        self.pledges
+            .values()
+            .filter(|p| p.slot.place.drive() == Some(id) && !p.status.is_final())
+            .collect()
+    }
+
+    /// Cancels a drive: its open pledges become cancelled with `reason`; returns their ids for
+    /// follow-up (calling each donor).
+    pub fn cancel_drive(
+        &mut self,
+        id: &DriveId,
+        reason: &str,
+        now: Timestamp,
+    ) -> Result<Vec<PledgeId>, DomainError> {
+        let drive = self
+            .drives
+            .get_mut(id)
+            .ok_or_else(|| DomainError::UnknownDrive(id.clone()))?;
+        if drive.status == DriveStatus::Cancelled {
+            return Err(DomainError::DriveCancelled(id.clone()));
+        }
+        drive.status = DriveStatus::Cancelled;
+        let ids: Vec<PledgeId> = self
+            .pledges_affected_by_cancelling(id)
+            .into_iter()
+            .map(|p| p.id.clone())
+            .collect();
+        for pid in &ids {
+            self.set_status(
+                pid,
+                PledgeStatus::Cancelled {
+                    reason: reason.to_owned(),
+                    at: now,
+                },
+                now,
+            );
+        }
+        Ok(ids)
+    }
+
+    /// Sets the capacity of one slot of a drive site, on one day (`Some(date)`, which becomes an
+    /// override) or on every day of the template (`None`). Below the places already taken it
+    /// needs [`CapacityDecision::AllowBelowPledged`].
+    pub fn set_slot_capacity(
+        &mut self,
+        drive_id: &DriveId,
+        site: &SiteId,
+        date: Option<Date>,
+        start: TimeOfDay,
+        capacity: u16,
+        decision: CapacityDecision,
+    ) -> Result<(), DomainError> {
+        if capacity == 0 {
+            return Err(DomainError::CapacityNotPositive);
+        }
+        let drive = self
+            .drives
+            .get(drive_id)
+            .ok_or_else(|| DomainError::UnknownDrive(drive_id.clone()))?;
+        let schedule = drive
+            .site(site)
+            .ok_or_else(|| DomainError::SiteNotInDrive(site.clone()))?;
+        let days: Vec<Date> = match date {
+            Some(d) if !drive.contains(d) => return Err(DomainError::DateOutsideDrive(d)),
+            Some(d) => vec![d],
+            None => drive
+                .days()
+                .filter(|d| !schedule.overrides.contains_key(d))
+                .collect(),
+        };
+        let place = Place::Drive {
+            drive: drive_id.clone(),
+            site: site.clone(),
+        };
+        let most_taken = days
+            .iter()
+            .map(|&d| {
+                self.taken(&SlotRef {
+                    place: place.clone(),
+                    date: d,
+                    start,
+                })
+            })
+            .max()
+            .unwrap_or(0);
+        if u32::from(capacity) < most_taken && decision == CapacityDecision::KeepPledged {
+            return Err(DomainError::CapacityBelowPledged {
+                pledged: most_taken,
+            });
+        }
+        let mut schedule = schedule.clone();
+        let day_slots = match date {
+            Some(d) => {
+                let current = schedule.slots_on(d).to_vec();
+                schedule.overrides.entry(d).or_insert(current)
+            }
+            None => &mut schedule.template,
+        };
+        let slot = day_slots
+            .iter_mut()
+            .find(|s| s.start == start)
+            .ok_or(DomainError::NoSuchSlot(date.unwrap_or(drive.start), start))?;
+        slot.capacity = capacity;
+        if let Some(drive) = self.drives.get_mut(drive_id)
+            && let Some(s) = drive.sites.iter_mut().find(|s| &s.site == site)
+        {
+            *s = schedule;
+        }
+        Ok(())
+    }
+
+    // ----- pledging -----
+
+    /// Everything that must hold for `donor` to take `slot` now, ignoring the pledge `moving`
+    /// (its own old place when rescheduling).
+    fn check_slot(
+        &self,
+        req: &PledgeRequest,
+        rules: &RuleSet,
+        now: Now,
+        moving: Option<&PledgeId>,
+        over_capacity: bool,
+    ) -> Result<(), DomainError> {
+        let donor = self
+            .donors
+            .get(&req.donor)
+            .ok_or_else(|| DomainError::UnknownDonor(req.donor.clone()))?;
+        if req.volume_ml == 0 || req.volume_ml > 1000 {
+            return Err(DomainError::VolumeOutOfRange(req.volume_ml));
+        }
+        if let Some(drive_id) = req.slot.place.drive() {
+            let drive = self
+                .drives
+                .get(drive_id)
+                .ok_or_else(|| DomainError::UnknownDrive(drive_id.clone()))?;
+            match drive.status {
+                DriveStatus::Open => {}
+                DriveStatus::Cancelled => {
+                    return Err(DomainError::DriveCancelled(drive_id.clone()));
+                }
+                DriveStatus::Planned | DriveStatus::Closed => {
+                    return Err(DomainError::DriveNotOpen(drive_id.clone()));
+                }
+            }
+        }
+        let spec = self.slot_spec(&req.slot)?;
+        if req.slot.date < now.date || (req.slot.date == now.date && spec.end <= now.time) {
+            return Err(DomainError::SlotInPast);
+        }
+        let mut taken = self.taken(&req.slot);
+        if let Some(old) = moving.and_then(|id| self.pledges.get(id))
+            && old.slot == req.slot
+        {
+            taken -= 1;
+        }
+        if !over_capacity && taken >= u32::from(spec.capacity) {
+            return Err(DomainError::SlotFull {
+                capacity: spec.capacity,
+            });
+        }
+        if let Some(other) = self
+            .index
+            .donor_days
+            .get(&(req.donor.clone(), req.slot.date))
+            && Some(other) != moving
+        {
+            return Err(DomainError::AlreadyPledgedThatDay(req.slot.date));
+        }
+        eligibility::check_pledge(rules, donor, req.slot.date, req.donation, req.volume_ml)
+            .map_err(DomainError::NotEligible)
+    }
+
+    fn insert_pledge(&mut self, pledge: Pledge) -> &Pledge {
+        self.index.hold(&pledge);
+        let id = pledge.id.clone();
+        self.pledges.entry(id).or_insert(pledge)
+    }
+
+    /// Pledges a slot: the slot must exist and be open, not past and not full; the donor must
+    /// have no other pledge that day and be eligible under `rules`.
+    pub fn pledge(
+        &mut self,
+        id: PledgeId,
+        req: PledgeRequest,
+        rules: &RuleSet,
+        now: Now,
+    ) -> Result<&Pledge, DomainError> {
+        if self.pledges.contains_key(&id) {
+            return Err(DomainError::DuplicateId(id.to_string()));
+        }
+        self.check_slot(&req, rules, now, None, false)?;
+        Ok(self.insert_pledge(Pledge {
+            id,
+            donor: req.donor,
+            slot: req.slot,
+            donation: req.donation,
+            volume_ml: req.volume_ml,
+            status: PledgeStatus::Pledged,
+            walk_in: false,
+            created_at: now.stamp,
+            updated_at: now.stamp,
+        }))
+    }
+
+    /// Registers a donor who came without a pledge, checked in at once. The slot's capacity
+    /// holds unless `over_capacity` says the organizer takes them anyway.
+    pub fn walk_in(
+        &mut self,
+        id: PledgeId,
+        req: PledgeRequest,
+        rules: &RuleSet,
+        now: Now,
+        over_capacity: bool,
+    ) -> Result<&Pledge, DomainError> {
+        if self.pledges.contains_key(&id) {
+            return Err(DomainError::DuplicateId(id.to_string()));
+        }
+        if req.slot.date != now.date {
+            return Err(DomainError::SlotInPast);
+        }
+        self.check_slot(&req, rules, now, None, over_capacity)?;
+        Ok(self.insert_pledge(Pledge {
+            id,
+            donor: req.donor,
+            slot: req.slot,
+            donation: req.donation,
+            volume_ml: req.volume_ml,
+            status: PledgeStatus::CheckedIn { at: now.stamp },
+            walk_in: true,
+            created_at: now.stamp,
+            updated_at: now.stamp,
+        }))
+    }
+
+    fn pledge_mut_checked(
+        &self,
+        id: &PledgeId,
+        allowed: impl Fn(&PledgeStatus) -> bool,
+    ) -> Result<&Pledge, DomainError> {
+        let p = self
+            .pledges
+            .get(id)
+            .ok_or_else(|| DomainError::UnknownPledge(id.clone()))?;
+        if allowed(&p.status) {
+            Ok(p)
+        } else {
+            Err(DomainError::WrongStatus)
+        }
+    }
+
+    /// Changes a pledge's status, keeping the indexes in step.
+    fn set_status(&mut self, id: &PledgeId, status: PledgeStatus, now: Timestamp) {
+        if let Some(p) = self.pledges.get_mut(id) {
+            self.index.release(p);
+            p.status = status;
+            p.updated_at = now;
+            self.index.hold(p);
+        }
+    }
+
+    /// Cancels a pledge that is not yet final; its place is freed.
+    pub fn cancel(
+        &mut self,
+        id: &PledgeId,
+        reason: &str,
+        now: Timestamp,
+    ) -> Result<(), DomainError> {
+        self.pledge_mut_checked(id, |s| !s.is_final())?;
+        self.set_status(
+            id,
+            PledgeStatus::Cancelled {
+                reason: reason.to_owned(),
+                at: now,
+            },
+            now,
+        );
+        Ok(())
+    }
+
+    /// Moves a pledged (not yet checked-in) pledge to another slot, all or nothing: when the
+    /// new slot refuses, the pledge keeps its old slot.
+    pub fn reschedule(
+        &mut self,
+        id: &PledgeId,
+        slot: SlotRef,
+        rules: &RuleSet,
+        now: Now,
+    ) -> Result<(), DomainError> {
+        let p = self.pledge_mut_checked(id, |s| *s == PledgeStatus::Pledged)?;
+        let req = PledgeRequest {
+            donor: p.donor.clone(),
+            slot,
+            donation: p.donation,
+            volume_ml: p.volume_ml,
+        };
+        self.check_slot(&req, rules, now, Some(id), false)?;
+        if let Some(p) = self.pledges.get_mut(id) {
+            self.index.release(p);
+            p.slot = req.slot;
+            p.updated_at = now.stamp;
+            self.index.hold(p);
+        }
+        Ok(())
+    }
+
+    /// Marks a pledged donor as arrived.
+    pub fn check_in(&mut self, id: &PledgeId, now: Timestamp) -> Result<(), DomainError> {
+        self.pledge_mut_checked(id, |s| *s == PledgeStatus::Pledged)?;
+        self.set_status(id, PledgeStatus::CheckedIn { at: now }, now);
+        Ok(())
+    }
+
+    /// Records what happened: a donation (counted in units and added to the donor's history)
+    /// or a deferral after check-in, or a no-show of a donor who never checked in.
+    pub fn record_outcome(
+        &mut self,
+        id: &PledgeId,
+        outcome: Outcome,
+        now: Timestamp,
+    ) -> Result<(), DomainError> {
+        let p = self.pledge_mut_checked(id, |s| match s {
+            PledgeStatus::Pledged => matches!(outcome, Outcome::NoShow),
+            PledgeStatus::CheckedIn { .. } => !matches!(outcome, Outcome::NoShow),
+            _ => false,
+        })?;
+        let status = match outcome {
+            Outcome::Donated { volume_ml } => {
+                if volume_ml == 0 || volume_ml > 1000 {
+                    return Err(DomainError::VolumeOutOfRange(volume_ml));
+                }
+                let units =
+                    Units::from_volume(volume_ml, self.ml_per_unit(&p.slot.place, p.slot.date));
+                let donation = Donation {
+                    date: p.slot.date,
+                    kind: p.donation,
+                    volume_ml,
+                };
+                let donor = p.donor.clone();
+                if let Some(d) = self.donors.get_mut(&donor) {
+                    d.record_donation(donation, now);
+                }
+                PledgeStatus::Donated {
+                    volume_ml,
+                    units,
+                    at: now,
+                }
+            }
+            Outcome::Deferred(deferral) => {
+                if deferral.until <= p.slot.date {
+                    return Err(DomainError::DeferralNotInFuture);
+                }
+                PledgeStatus::Deferred { deferral, at: now }
+            }
+            Outcome::NoShow => PledgeStatus::NoShow { at: now },
+        };
+        self.set_status(id, status, now);
+        Ok(())
+    }
+}
