@@ -5,6 +5,8 @@
 //! import leptos, web_sys, js_sys, wasm_bindgen, gloo or plotters, and it reads no clock and no
 //! random source: "today" and new ids are arguments, so every behaviour is testable natively.
 
+#![warn(missing_docs)]
+
 mod campaign;
 mod donor;
 mod drive;

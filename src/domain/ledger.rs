@@ -769,3 +769,6 @@ impl Ledger {
         Ok(())
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

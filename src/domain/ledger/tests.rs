@@ -1,0 +1,916 @@
+//! Behaviour of the ledger's operations: every refusal has its own cause and changes nothing.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::domain::{
+    CampaignDraft, Category, DonorDraft, DriveSite, Interval, Phone, Sex, Weekday, WeeklyHours,
+    Weight,
+};
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn t(s: &str) -> TimeOfDay {
+    s.parse().unwrap()
+}
+
+fn now(date: &str, time: &str, stamp: i64) -> Now {
+    Now {
+        date: d(date),
+        time: t(time),
+        stamp: Timestamp(stamp),
+    }
+}
+
+/// The morning before the first drive day: everything of the drive is in the future.
+fn before() -> Now {
+    now("2023-04-20", "08:00", 1)
+}
+
+fn rules() -> RuleSet {
+    RuleSet::vietnam()
+}
+
+fn drive_id() -> DriveId {
+    DriveId::new("d1").unwrap()
+}
+
+fn hall() -> SiteId {
+    SiteId::new("xanh-pon").unwrap()
+}
+
+fn fixed() -> SiteId {
+    SiteId::new("ttyt-hoan-kiem").unwrap()
+}
+
+fn donor_id(n: usize) -> DonorId {
+    DonorId::new(format!("donor-{n}")).unwrap()
+}
+
+fn pledge_id(n: usize) -> PledgeId {
+    PledgeId::new(format!("p-{n}")).unwrap()
+}
+
+fn at_hall(date: &str, start: &str) -> SlotRef {
+    SlotRef {
+        place: Place::Drive {
+            drive: drive_id(),
+            site: hall(),
+        },
+        date: d(date),
+        start: t(start),
+    }
+}
+
+fn request(donor: usize, slot: SlotRef) -> PledgeRequest {
+    PledgeRequest {
+        donor: donor_id(donor),
+        slot,
+        donation: DonationType::WholeBlood,
+        volume_ml: 350,
+    }
+}
+
+fn add_donor(ledger: &mut Ledger, n: usize, birth: &str, weight_kg: u16) {
+    let draft = DonorDraft {
+        full_name: format!("Nguyễn Văn {n}"),
+        sex: Sex::Male,
+        birth_date: d(birth),
+        weight: Weight::from_kg(weight_kg).unwrap(),
+        phone: Phone::parse(&format!("09{:08}", n)).unwrap(),
+        citizen_id: None,
+        blood_group: None,
+        category: Category::Staff,
+        unit: None,
+    };
+    ledger
+        .add_donor(Donor::new(donor_id(n), draft, d("2023-01-01"), Timestamp(0)).unwrap())
+        .unwrap();
+}
+
+/// 2023 campaign; a hall used by a four-day open drive with two morning slots of 2 places (the
+/// 25th has only the first slot); a fixed point open weekdays 07:30-11:30 in 30-minute slots of
+/// 3; donors 0..10 eligible.
+fn ledger() -> Ledger {
+    let mut l = Ledger::new();
+    let campaign = Campaign::new(
+        CampaignId::new("c2023").unwrap(),
+        CampaignDraft {
+            year: 2023,
+            name: "2023".into(),
+            baseline: Units::ZERO,
+            growth_bp: 0,
+            slogans: vec![],
+            partner: String::new(),
+            ml_per_unit: None,
+            notes: String::new(),
+        },
+    )
+    .unwrap();
+    l.add_campaign(campaign.clone()).unwrap();
+    l.add_site(
+        Site::new(
+            hall(),
+            "BV Xanh Pôn",
+            "12 Chu Văn An",
+            "Ba Đình",
+            SiteKind::Venue,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let hours = WeeklyHours::new(
+        [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ]
+        .map(|w| (w, Interval::new(t("07:30"), t("11:30")).unwrap())),
+    )
+    .unwrap();
+    l.add_site(
+        Site::new(
+            fixed(),
+            "TTYT Hoàn Kiếm",
+            "",
+            "Hoàn Kiếm",
+            SiteKind::FixedPoint {
+                hours,
+                slot_minutes: 30,
+                capacity_per_slot: 3,
+            },
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let template = vec![
+        SlotSpec::new(t("07:30"), t("09:00"), 2).unwrap(),
+        SlotSpec::new(t("09:00"), t("10:30"), 2).unwrap(),
+    ];
+    let overrides = BTreeMap::from([(d("2023-04-25"), vec![template[0]])]);
+    let drive = Drive::new(
+        drive_id(),
+        &campaign,
+        DriveDraft {
+            name: "Đợt 1".into(),
+            start: d("2023-04-24"),
+            end: d("2023-04-27"),
+            sites: vec![DriveSite::new(hall(), template, overrides).unwrap()],
+        },
+    )
+    .unwrap();
+    l.add_drive(drive).unwrap();
+    l.set_drive_status(&drive_id(), DriveStatus::Open).unwrap();
+    for n in 0..10 {
+        add_donor(&mut l, n, "1990-05-05", 60);
+    }
+    l
+}
+
+#[test]
+fn pledging_an_open_slot_holds_a_place() {
+    let mut l = ledger();
+    let p = l
+        .pledge(
+            pledge_id(1),
+            request(1, at_hall("2023-04-24", "07:30")),
+            &rules(),
+            before(),
+        )
+        .unwrap();
+    assert_eq!(p.status, PledgeStatus::Pledged);
+    assert_eq!(p.created_at, Timestamp(1));
+    assert_eq!(l.taken(&at_hall("2023-04-24", "07:30")), 1);
+}
+
+#[test]
+fn pledging_a_full_slot_is_refused() {
+    let mut l = ledger();
+    let slot = at_hall("2023-04-24", "07:30");
+    l.pledge(pledge_id(1), request(1, slot.clone()), &rules(), before())
+        .unwrap();
+    l.pledge(pledge_id(2), request(2, slot.clone()), &rules(), before())
+        .unwrap();
+    let before_refusal = l.clone();
+    assert_eq!(
+        l.pledge(pledge_id(3), request(3, slot.clone()), &rules(), before())
+            .map(|_| ()),
+        Err(DomainError::SlotFull { capacity: 2 })
+    );
+    assert_eq!(l, before_refusal, "a refusal changes nothing");
+}
+
+#[test]
+fn pledging_outside_the_drive_or_site_or_hours_names_the_cause() {
+    let mut l = ledger();
+    let cases = [
+        (
+            at_hall("2023-04-28", "07:30"),
+            DomainError::DateOutsideDrive(d("2023-04-28")),
+        ),
+        (
+            at_hall("2023-04-25", "09:00"),
+            DomainError::NoSuchSlot(d("2023-04-25"), t("09:00")),
+        ),
+        (
+            at_hall("2023-04-24", "08:00"),
+            DomainError::NoSuchSlot(d("2023-04-24"), t("08:00")),
+        ),
+        (
+            SlotRef {
+                place: Place::Drive {
+                    drive: drive_id(),
+                    site: fixed(),
+                },
+                date: d("2023-04-24"),
+                start: t("07:30"),
+            },
+            DomainError::SiteNotInDrive(fixed()),
+        ),
+    ];
+    for (slot, err) in cases {
+        assert_eq!(
+            l.pledge(pledge_id(1), request(1, slot), &rules(), before())
+                .map(|_| ()),
+            Err(err)
+        );
+    }
+}
+
+#[test]
+fn a_day_overridden_to_no_slots_is_closed() {
+    let mut l = ledger();
+    let mut drive = l.drive(&drive_id()).unwrap().clone();
+    drive.sites[0].overrides.insert(d("2023-04-26"), vec![]);
+    let draft = DriveDraft {
+        name: drive.name.clone(),
+        start: drive.start,
+        end: drive.end,
+        sites: drive.sites.clone(),
+    };
+    l.edit_drive(&drive_id(), draft).unwrap();
+    assert_eq!(
+        l.pledge(
+            pledge_id(1),
+            request(1, at_hall("2023-04-26", "07:30")),
+            &rules(),
+            before()
+        )
+        .map(|_| ()),
+        Err(DomainError::SiteClosedOnDay(d("2023-04-26")))
+    );
+}
+
+#[test]
+fn a_fixed_point_takes_pledges_only_within_its_hours() {
+    let mut l = ledger();
+    let at = |date: &str, start: &str| SlotRef {
+        place: Place::Fixed { site: fixed() },
+        date: d(date),
+        start: t(start),
+    };
+    // 2023-04-23 is a Sunday.
+    assert_eq!(
+        l.pledge(
+            pledge_id(1),
+            request(1, at("2023-04-23", "07:30")),
+            &rules(),
+            before()
+        )
+        .map(|_| ()),
+        Err(DomainError::SiteClosedOnDay(d("2023-04-23")))
+    );
+    assert_eq!(
+        l.pledge(
+            pledge_id(1),
+            request(1, at("2023-04-24", "11:30")),
+            &rules(),
+            before()
+        )
+        .map(|_| ()),
+        Err(DomainError::NoSuchSlot(d("2023-04-24"), t("11:30")))
+    );
+    assert_eq!(
+        l.slots_on(&Place::Fixed { site: fixed() }, d("2023-04-24"))
+            .unwrap()
+            .len(),
+        8
+    );
+    assert!(
+        l.pledge(
+            pledge_id(1),
+            request(1, at("2023-04-24", "11:00")),
+            &rules(),
+            before()
+        )
+        .is_ok()
+    );
+    assert_eq!(
+        l.slots_on(&Place::Fixed { site: hall() }, d("2023-04-24")),
+        Err(DomainError::NotAFixedPoint(hall()))
+    );
+}
+
+#[test]
+fn a_donor_pledges_at_most_once_a_day() {
+    let mut l = ledger();
+    l.pledge(
+        pledge_id(1),
+        request(1, at_hall("2023-04-24", "07:30")),
+        &rules(),
+        before(),
+    )
+    .unwrap();
+    assert_eq!(
+        l.pledge(
+            pledge_id(2),
+            request(1, at_hall("2023-04-24", "09:00")),
+            &rules(),
+            before()
+        )
+        .map(|_| ()),
+        Err(DomainError::AlreadyPledgedThatDay(d("2023-04-24")))
+    );
+    l.cancel(&pledge_id(1), "đổi ý", Timestamp(2)).unwrap();
+    assert!(
+        l.pledge(
+            pledge_id(2),
+            request(1, at_hall("2023-04-24", "09:00")),
+            &rules(),
+            before()
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn an_ineligible_donor_is_refused_with_cited_reasons() {
+    let mut l = ledger();
+    add_donor(&mut l, 50, "2005-04-25", 60); // turns 18 on 2023-04-25
+    let Err(DomainError::NotEligible(reasons)) = l.pledge(
+        pledge_id(1),
+        request(50, at_hall("2023-04-24", "07:30")),
+        &rules(),
+        before(),
+    ) else {
+        panic!("a 17-year-old was accepted");
+    };
+    assert!(!reasons.is_empty());
+    assert!(
+        reasons
+            .iter()
+            .all(|r| r.citation.source.contains("26/2013"))
+    );
+    assert!(
+        l.pledge(
+            pledge_id(1),
+            request(50, at_hall("2023-04-25", "07:30")),
+            &rules(),
+            before()
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn past_slots_and_closed_or_planned_drives_take_no_pledges() {
+    let mut l = ledger();
+    let during = now("2023-04-24", "09:00", 5);
+    assert_eq!(
+        l.pledge(
+            pledge_id(1),
+            request(1, at_hall("2023-04-24", "07:30")),
+            &rules(),
+            during
+        )
+        .map(|_| ()),
+        Err(DomainError::SlotInPast)
+    );
+    assert!(
+        l.pledge(
+            pledge_id(1),
+            request(1, at_hall("2023-04-24", "09:00")),
+            &rules(),
+            during
+        )
+        .is_ok()
+    );
+    l.set_drive_status(&drive_id(), DriveStatus::Closed)
+        .unwrap();
+    assert_eq!(
+        l.pledge(
+            pledge_id(2),
+            request(2, at_hall("2023-04-26", "07:30")),
+            &rules(),
+            before()
+        )
+        .map(|_| ()),
+        Err(DomainError::DriveNotOpen(drive_id()))
+    );
+}
+
+#[test]
+fn a_pledge_id_is_used_once() {
+    let mut l = ledger();
+    l.pledge(
+        pledge_id(1),
+        request(1, at_hall("2023-04-24", "07:30")),
+        &rules(),
+        before(),
+    )
+    .unwrap();
+    assert_eq!(
+        l.pledge(
+            pledge_id(1),
+            request(2, at_hall("2023-04-26", "07:30")),
+            &rules(),
+            before()
+        )
+        .map(|_| ()),
+        Err(DomainError::DuplicateId("p-1".into()))
+    );
+}
+
+#[test]
+fn cancelling_frees_the_place_and_only_open_pledges_cancel() {
+    let mut l = ledger();
+    let slot = at_hall("2023-04-24", "07:30");
+    l.pledge(pledge_id(1), request(1, slot.clone()), &rules(), before())
+        .unwrap();
+    l.cancel(&pledge_id(1), "ốm", Timestamp(9)).unwrap();
+    assert_eq!(l.taken(&slot), 0);
+    let p = l.pledge_by_id(&pledge_id(1)).unwrap();
+    assert_eq!(p.updated_at, Timestamp(9));
+    assert!(matches!(&p.status, PledgeStatus::Cancelled { reason, .. } if reason == "ốm"));
+    assert_eq!(
+        l.cancel(&pledge_id(1), "again", Timestamp(10)),
+        Err(DomainError::WrongStatus)
+    );
+    assert_eq!(
+        l.cancel(&pledge_id(9), "x", Timestamp(10)),
+        Err(DomainError::UnknownPledge(pledge_id(9)))
+    );
+}
+
+#[test]
+fn rescheduling_moves_the_place_and_a_refused_move_keeps_the_old_slot() {
+    let mut l = ledger();
+    let (a, b) = (
+        at_hall("2023-04-24", "07:30"),
+        at_hall("2023-04-26", "09:00"),
+    );
+    l.pledge(pledge_id(1), request(1, a.clone()), &rules(), before())
+        .unwrap();
+    l.reschedule(&pledge_id(1), b.clone(), &rules(), before())
+        .unwrap();
+    assert_eq!((l.taken(&a), l.taken(&b)), (0, 1));
+
+    // Fill `a`, then try to move back into it: refused, and the pledge stays at `b`.
+    l.pledge(pledge_id(2), request(2, a.clone()), &rules(), before())
+        .unwrap();
+    l.pledge(pledge_id(3), request(3, a.clone()), &rules(), before())
+        .unwrap();
+    let unchanged = l.clone();
+    assert_eq!(
+        l.reschedule(&pledge_id(1), a.clone(), &rules(), before()),
+        Err(DomainError::SlotFull { capacity: 2 })
+    );
+    assert_eq!(l, unchanged);
+    assert_eq!(l.pledge_by_id(&pledge_id(1)).unwrap().slot, b);
+}
+
+#[test]
+fn rescheduling_within_the_same_day_is_not_a_second_pledge_that_day() {
+    let mut l = ledger();
+    l.pledge(
+        pledge_id(1),
+        request(1, at_hall("2023-04-24", "07:30")),
+        &rules(),
+        before(),
+    )
+    .unwrap();
+    assert!(
+        l.reschedule(
+            &pledge_id(1),
+            at_hall("2023-04-24", "09:00"),
+            &rules(),
+            before()
+        )
+        .is_ok()
+    );
+    assert!(
+        l.reschedule(
+            &pledge_id(1),
+            at_hall("2023-04-24", "09:00"),
+            &rules(),
+            before()
+        )
+        .is_ok(),
+        "to its own slot"
+    );
+}
+
+#[test]
+fn a_donation_of_350_ml_counts_1_4_units_and_joins_the_donor_history() {
+    let mut l = ledger();
+    l.pledge(
+        pledge_id(1),
+        request(1, at_hall("2023-04-24", "07:30")),
+        &rules(),
+        before(),
+    )
+    .unwrap();
+    assert_eq!(
+        l.record_outcome(
+            &pledge_id(1),
+            Outcome::Donated { volume_ml: 350 },
+            Timestamp(3)
+        ),
+        Err(DomainError::WrongStatus),
+        "a donation needs a check-in first"
+    );
+    l.check_in(&pledge_id(1), Timestamp(3)).unwrap();
+    l.record_outcome(
+        &pledge_id(1),
+        Outcome::Donated { volume_ml: 350 },
+        Timestamp(4),
+    )
+    .unwrap();
+    let PledgeStatus::Donated {
+        units, volume_ml, ..
+    } = l.pledge_by_id(&pledge_id(1)).unwrap().status
+    else {
+        panic!("not donated");
+    };
+    assert_eq!((units, volume_ml), (Units::from_milli(1400), 350));
+    let donor = l.donor(&donor_id(1)).unwrap();
+    assert_eq!(
+        donor.history,
+        vec![Donation {
+            date: d("2023-04-24"),
+            kind: DonationType::WholeBlood,
+            volume_ml: 350
+        }]
+    );
+    assert_eq!(
+        l.record_outcome(&pledge_id(1), Outcome::NoShow, Timestamp(5)),
+        Err(DomainError::WrongStatus),
+        "an outcome is final"
+    );
+}
+
+#[test]
+fn deferrals_must_end_after_the_day_and_no_shows_never_checked_in() {
+    let mut l = ledger();
+    l.pledge(
+        pledge_id(1),
+        request(1, at_hall("2023-04-24", "07:30")),
+        &rules(),
+        before(),
+    )
+    .unwrap();
+    l.pledge(
+        pledge_id(2),
+        request(2, at_hall("2023-04-24", "07:30")),
+        &rules(),
+        before(),
+    )
+    .unwrap();
+    l.check_in(&pledge_id(1), Timestamp(3)).unwrap();
+    let deferral = |until: &str| {
+        Outcome::Deferred(Deferral {
+            reason: "Hb thấp".into(),
+            until: d(until),
+        })
+    };
+    assert_eq!(
+        l.record_outcome(&pledge_id(1), deferral("2023-04-24"), Timestamp(4)),
+        Err(DomainError::DeferralNotInFuture)
+    );
+    l.record_outcome(&pledge_id(1), deferral("2023-07-24"), Timestamp(4))
+        .unwrap();
+    assert_eq!(
+        l.record_outcome(&pledge_id(1), Outcome::NoShow, Timestamp(5)),
+        Err(DomainError::WrongStatus)
+    );
+    l.record_outcome(&pledge_id(2), Outcome::NoShow, Timestamp(5))
+        .unwrap();
+    assert_eq!(
+        l.taken(&at_hall("2023-04-24", "07:30")),
+        2,
+        "deferred and no-show still count as taken"
+    );
+}
+
+#[test]
+fn walk_ins_respect_capacity_unless_the_organizer_takes_them_over_it() {
+    let mut l = ledger();
+    let slot = at_hall("2023-04-24", "09:00");
+    let desk = now("2023-04-24", "09:10", 7);
+    l.pledge(pledge_id(1), request(1, slot.clone()), &rules(), before())
+        .unwrap();
+    l.pledge(pledge_id(2), request(2, slot.clone()), &rules(), before())
+        .unwrap();
+    assert_eq!(
+        l.walk_in(
+            pledge_id(3),
+            request(3, slot.clone()),
+            &rules(),
+            desk,
+            false
+        )
+        .map(|_| ()),
+        Err(DomainError::SlotFull { capacity: 2 })
+    );
+    let p = l
+        .walk_in(pledge_id(3), request(3, slot.clone()), &rules(), desk, true)
+        .unwrap();
+    assert!(p.walk_in);
+    assert_eq!(p.status, PledgeStatus::CheckedIn { at: Timestamp(7) });
+    assert_eq!(l.taken(&slot), 3);
+    assert_eq!(
+        l.walk_in(
+            pledge_id(4),
+            request(4, at_hall("2023-04-26", "09:00")),
+            &rules(),
+            desk,
+            false
+        )
+        .map(|_| ()),
+        Err(DomainError::SlotInPast),
+        "a walk-in is for today"
+    );
+}
+
+#[test]
+fn cancelling_a_drive_cancels_its_open_pledges_and_lists_them_for_follow_up() {
+    let mut l = ledger();
+    l.pledge(
+        pledge_id(1),
+        request(1, at_hall("2023-04-24", "07:30")),
+        &rules(),
+        before(),
+    )
+    .unwrap();
+    l.pledge(
+        pledge_id(2),
+        request(2, at_hall("2023-04-26", "07:30")),
+        &rules(),
+        before(),
+    )
+    .unwrap();
+    l.check_in(&pledge_id(1), Timestamp(2)).unwrap();
+    l.record_outcome(
+        &pledge_id(1),
+        Outcome::Donated { volume_ml: 250 },
+        Timestamp(3),
+    )
+    .unwrap();
+    let affected: Vec<_> = l
+        .pledges_affected_by_cancelling(&drive_id())
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    assert_eq!(affected, vec![pledge_id(2)]);
+    let cancelled = l
+        .cancel_drive(&drive_id(), "mưa bão", Timestamp(4))
+        .unwrap();
+    assert_eq!(cancelled, vec![pledge_id(2)]);
+    assert!(matches!(
+        l.pledge_by_id(&pledge_id(2)).unwrap().status,
+        PledgeStatus::Cancelled { .. }
+    ));
+    assert!(matches!(
+        l.pledge_by_id(&pledge_id(1)).unwrap().status,
+        PledgeStatus::Donated { .. }
+    ));
+    assert_eq!(l.drive(&drive_id()).unwrap().status, DriveStatus::Cancelled);
+    assert_eq!(
+        l.pledge(
+            pledge_id(3),
+            request(3, at_hall("2023-04-27", "07:30")),
+            &rules(),
+            before()
+        )
+        .map(|_| ()),
+        Err(DomainError::DriveCancelled(drive_id()))
+    );
+    assert_eq!(
+        l.set_drive_status(&drive_id(), DriveStatus::Open),
+        Err(DomainError::WrongStatus)
+    );
+}
+
+#[test]
+fn capacity_never_drops_below_what_is_pledged_without_an_explicit_decision() {
+    let mut l = ledger();
+    let slot = at_hall("2023-04-24", "07:30");
+    l.pledge(pledge_id(1), request(1, slot.clone()), &rules(), before())
+        .unwrap();
+    l.pledge(pledge_id(2), request(2, slot.clone()), &rules(), before())
+        .unwrap();
+    let unchanged = l.clone();
+    assert_eq!(
+        l.set_slot_capacity(
+            &drive_id(),
+            &hall(),
+            None,
+            t("07:30"),
+            1,
+            CapacityDecision::KeepPledged
+        ),
+        Err(DomainError::CapacityBelowPledged { pledged: 2 })
+    );
+    assert_eq!(l, unchanged);
+    l.set_slot_capacity(
+        &drive_id(),
+        &hall(),
+        None,
+        t("07:30"),
+        5,
+        CapacityDecision::KeepPledged,
+    )
+    .unwrap();
+    assert_eq!(
+        l.slot_spec(&at_hall("2023-04-27", "07:30"))
+            .unwrap()
+            .capacity,
+        5
+    );
+    l.set_slot_capacity(
+        &drive_id(),
+        &hall(),
+        Some(d("2023-04-24")),
+        t("07:30"),
+        1,
+        CapacityDecision::AllowBelowPledged,
+    )
+    .unwrap();
+    assert_eq!(l.slot_spec(&slot).unwrap().capacity, 1);
+    assert_eq!(
+        l.slot_spec(&at_hall("2023-04-26", "07:30"))
+            .unwrap()
+            .capacity,
+        5,
+        "only that day"
+    );
+    assert_eq!(
+        l.pledge(pledge_id(3), request(3, slot), &rules(), before())
+            .map(|_| ()),
+        Err(DomainError::SlotFull { capacity: 1 })
+    );
+    assert_eq!(
+        l.set_slot_capacity(
+            &drive_id(),
+            &hall(),
+            None,
+            t("07:30"),
+            0,
+            CapacityDecision::AllowBelowPledged
+        ),
+        Err(DomainError::CapacityNotPositive)
+    );
+}
+
+#[test]
+fn editing_a_drive_never_strands_a_pledge() {
+    let mut l = ledger();
+    l.pledge(
+        pledge_id(1),
+        request(1, at_hall("2023-04-27", "09:00")),
+        &rules(),
+        before(),
+    )
+    .unwrap();
+    let drive = l.drive(&drive_id()).unwrap().clone();
+    let shorter = DriveDraft {
+        name: drive.name.clone(),
+        start: drive.start,
+        end: d("2023-04-26"),
+        sites: drive.sites.clone(),
+    };
+    assert_eq!(
+        l.edit_drive(&drive_id(), shorter),
+        Err(DomainError::PledgesWouldBeOrphaned(1))
+    );
+    let renamed = DriveDraft {
+        name: "Đợt 1 (sửa)".into(),
+        start: drive.start,
+        end: drive.end,
+        sites: drive.sites.clone(),
+    };
+    l.edit_drive(&drive_id(), renamed).unwrap();
+    assert_eq!(l.drive(&drive_id()).unwrap().name, "Đợt 1 (sửa)");
+}
+
+#[test]
+fn setup_refuses_unknown_references_and_duplicate_ids() {
+    let mut l = ledger();
+    let dup = l.site(&hall()).unwrap().clone();
+    assert_eq!(
+        l.add_site(dup),
+        Err(DomainError::DuplicateId("xanh-pon".into()))
+    );
+    let mut drive = l.drive(&drive_id()).unwrap().clone();
+    drive.id = DriveId::new("d2").unwrap();
+    drive.sites[0].site = SiteId::new("nowhere").unwrap();
+    assert_eq!(
+        l.add_drive(drive),
+        Err(DomainError::UnknownSite(SiteId::new("nowhere").unwrap()))
+    );
+    let mut donor = l.donor(&donor_id(1)).unwrap().clone();
+    donor.id = donor_id(99);
+    donor.unit = Some(UnitId::new("no-unit").unwrap());
+    assert_eq!(
+        l.add_donor(donor),
+        Err(DomainError::UnknownUnit(UnitId::new("no-unit").unwrap()))
+    );
+}
+
+#[test]
+fn a_ledger_round_trips_through_json_and_rebuilds_its_indexes() {
+    let mut l = ledger();
+    let slot = at_hall("2023-04-24", "07:30");
+    l.pledge(pledge_id(1), request(1, slot.clone()), &rules(), before())
+        .unwrap();
+    l.pledge(pledge_id(2), request(2, slot.clone()), &rules(), before())
+        .unwrap();
+    let json = serde_json::to_string(&l).unwrap();
+    assert!(!json.contains("index"));
+    let back: Ledger = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, l);
+    assert_eq!(back.taken(&slot), 2);
+}
+
+/// One step of a random session at the desk and on volunteers' phones.
+#[derive(Debug, Clone)]
+enum Op {
+    Pledge { donor: usize, slot: usize },
+    Cancel { pledge: usize },
+    Reschedule { pledge: usize, slot: usize },
+}
+
+fn slots() -> Vec<SlotRef> {
+    let mut all = Vec::new();
+    for day in ["2023-04-24", "2023-04-25", "2023-04-26", "2023-04-27"] {
+        for start in ["07:30", "09:00"] {
+            all.push(at_hall(day, start));
+        }
+    }
+    all
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        3 => (0..10usize, 0..8usize).prop_map(|(donor, slot)| Op::Pledge { donor, slot }),
+        1 => (0..40usize).prop_map(|pledge| Op::Cancel { pledge }),
+        2 => (0..40usize, 0..8usize).prop_map(|(pledge, slot)| Op::Reschedule { pledge, slot }),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn no_sequence_of_pledges_cancels_and_moves_overfills_a_slot_or_loses_a_pledge(ops in prop::collection::vec(op(), 1..60)) {
+        let mut l = ledger();
+        let all = slots();
+        let mut made = 0usize;
+        for (i, op) in ops.into_iter().enumerate() {
+            match op {
+                Op::Pledge { donor, slot } => {
+                    if l.pledge(pledge_id(i), request(donor, all[slot].clone()), &rules(), before()).is_ok() {
+                        made += 1;
+                    }
+                }
+                Op::Cancel { pledge } => {
+                    let _ = l.cancel(&pledge_id(pledge), "x", Timestamp(i as i64));
+                }
+                Op::Reschedule { pledge, slot } => {
+                    let old = l.pledge_by_id(&pledge_id(pledge)).map(|p| p.slot.clone());
+                    if l.reschedule(&pledge_id(pledge), all[slot].clone(), &rules(), before()).is_err() {
+                        prop_assert_eq!(l.pledge_by_id(&pledge_id(pledge)).map(|p| p.slot.clone()), old);
+                    }
+                }
+            }
+            for slot in &all {
+                let spec = l.slot_spec(slot);
+                let held = l.pledges().filter(|p| &p.slot == slot && p.status.holds_slot()).count() as u32;
+                prop_assert_eq!(l.taken(slot), held, "index out of step");
+                if let Ok(spec) = spec {
+                    prop_assert!(held <= u32::from(spec.capacity), "slot over capacity");
+                }
+            }
+            let mut per_day = BTreeMap::new();
+            for p in l.pledges().filter(|p| p.status.holds_slot()) {
+                *per_day.entry((p.donor.clone(), p.slot.date)).or_insert(0) += 1;
+            }
+            prop_assert!(per_day.values().all(|&n| n == 1), "a donor holds two places one day");
+        }
+        prop_assert_eq!(l.pledges().count(), made, "a pledge was lost or invented");
+    }
+}
