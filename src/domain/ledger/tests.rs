@@ -31,6 +31,12 @@ fn before() -> Now {
     now("2023-04-20", "08:00", 1)
 }
 
+/// Pledges `slot` for `donor` as pledge `id`, ahead of the drive.
+fn try_pledge(l: &mut Ledger, id: usize, donor: usize, slot: SlotRef) -> Result<(), DomainError> {
+    l.pledge(pledge_id(id), request(donor, slot), &rules(), before())
+        .map(|_| ())
+}
+
 fn rules() -> RuleSet {
     RuleSet::vietnam()
 }
@@ -193,14 +199,11 @@ fn pledging_an_open_slot_holds_a_place() {
 fn pledging_a_full_slot_is_refused() {
     let mut l = ledger();
     let slot = at_hall("2023-04-24", "07:30");
-    l.pledge(pledge_id(1), request(1, slot.clone()), &rules(), before())
-        .unwrap();
-    l.pledge(pledge_id(2), request(2, slot.clone()), &rules(), before())
-        .unwrap();
+    try_pledge(&mut l, 1, 1, slot.clone()).unwrap();
+    try_pledge(&mut l, 2, 2, slot.clone()).unwrap();
     let before_refusal = l.clone();
     assert_eq!(
-        l.pledge(pledge_id(3), request(3, slot.clone()), &rules(), before())
-            .map(|_| ()),
+        try_pledge(&mut l, 3, 3, slot.clone()),
         Err(DomainError::SlotFull { capacity: 2 })
     );
     assert_eq!(l, before_refusal, "a refusal changes nothing");
@@ -235,11 +238,7 @@ fn pledging_outside_the_drive_or_site_or_hours_names_the_cause() {
         ),
     ];
     for (slot, err) in cases {
-        assert_eq!(
-            l.pledge(pledge_id(1), request(1, slot), &rules(), before())
-                .map(|_| ()),
-            Err(err)
-        );
+        assert_eq!(try_pledge(&mut l, 1, 1, slot), Err(err));
     }
 }
 
@@ -256,13 +255,7 @@ fn a_day_overridden_to_no_slots_is_closed() {
     };
     l.edit_drive(&drive_id(), draft).unwrap();
     assert_eq!(
-        l.pledge(
-            pledge_id(1),
-            request(1, at_hall("2023-04-26", "07:30")),
-            &rules(),
-            before()
-        )
-        .map(|_| ()),
+        try_pledge(&mut l, 1, 1, at_hall("2023-04-26", "07:30")),
         Err(DomainError::SiteClosedOnDay(d("2023-04-26")))
     );
 }
@@ -277,23 +270,11 @@ fn a_fixed_point_takes_pledges_only_within_its_hours() {
     };
     // 2023-04-23 is a Sunday.
     assert_eq!(
-        l.pledge(
-            pledge_id(1),
-            request(1, at("2023-04-23", "07:30")),
-            &rules(),
-            before()
-        )
-        .map(|_| ()),
+        try_pledge(&mut l, 1, 1, at("2023-04-23", "07:30")),
         Err(DomainError::SiteClosedOnDay(d("2023-04-23")))
     );
     assert_eq!(
-        l.pledge(
-            pledge_id(1),
-            request(1, at("2023-04-24", "11:30")),
-            &rules(),
-            before()
-        )
-        .map(|_| ()),
+        try_pledge(&mut l, 1, 1, at("2023-04-24", "11:30")),
         Err(DomainError::NoSuchSlot(d("2023-04-24"), t("11:30")))
     );
     assert_eq!(
@@ -302,15 +283,7 @@ fn a_fixed_point_takes_pledges_only_within_its_hours() {
             .len(),
         8
     );
-    assert!(
-        l.pledge(
-            pledge_id(1),
-            request(1, at("2023-04-24", "11:00")),
-            &rules(),
-            before()
-        )
-        .is_ok()
-    );
+    assert!(try_pledge(&mut l, 1, 1, at("2023-04-24", "11:00")).is_ok());
     assert_eq!(
         l.slots_on(&Place::Fixed { site: hall() }, d("2023-04-24")),
         Err(DomainError::NotAFixedPoint(hall()))
@@ -320,45 +293,22 @@ fn a_fixed_point_takes_pledges_only_within_its_hours() {
 #[test]
 fn a_donor_pledges_at_most_once_a_day() {
     let mut l = ledger();
-    l.pledge(
-        pledge_id(1),
-        request(1, at_hall("2023-04-24", "07:30")),
-        &rules(),
-        before(),
-    )
-    .unwrap();
+    try_pledge(&mut l, 1, 1, at_hall("2023-04-24", "07:30")).unwrap();
     assert_eq!(
-        l.pledge(
-            pledge_id(2),
-            request(1, at_hall("2023-04-24", "09:00")),
-            &rules(),
-            before()
-        )
-        .map(|_| ()),
+        try_pledge(&mut l, 2, 1, at_hall("2023-04-24", "09:00")),
         Err(DomainError::AlreadyPledgedThatDay(d("2023-04-24")))
     );
     l.cancel(&pledge_id(1), "đổi ý", Timestamp(2)).unwrap();
-    assert!(
-        l.pledge(
-            pledge_id(2),
-            request(1, at_hall("2023-04-24", "09:00")),
-            &rules(),
-            before()
-        )
-        .is_ok()
-    );
+    assert!(try_pledge(&mut l, 2, 1, at_hall("2023-04-24", "09:00")).is_ok());
 }
 
 #[test]
 fn an_ineligible_donor_is_refused_with_cited_reasons() {
     let mut l = ledger();
     add_donor(&mut l, 50, "2005-04-25", 60); // turns 18 on 2023-04-25
-    let Err(DomainError::NotEligible(reasons)) = l.pledge(
-        pledge_id(1),
-        request(50, at_hall("2023-04-24", "07:30")),
-        &rules(),
-        before(),
-    ) else {
+    let Err(DomainError::NotEligible(reasons)) =
+        try_pledge(&mut l, 1, 50, at_hall("2023-04-24", "07:30"))
+    else {
         panic!("a 17-year-old was accepted");
     };
     assert!(!reasons.is_empty());
@@ -367,15 +317,7 @@ fn an_ineligible_donor_is_refused_with_cited_reasons() {
             .iter()
             .all(|r| r.citation.source.contains("26/2013"))
     );
-    assert!(
-        l.pledge(
-            pledge_id(1),
-            request(50, at_hall("2023-04-25", "07:30")),
-            &rules(),
-            before()
-        )
-        .is_ok()
-    );
+    assert!(try_pledge(&mut l, 1, 50, at_hall("2023-04-25", "07:30")).is_ok());
 }
 
 #[test]
@@ -404,13 +346,7 @@ fn past_slots_and_closed_or_planned_drives_take_no_pledges() {
     l.set_drive_status(&drive_id(), DriveStatus::Closed)
         .unwrap();
     assert_eq!(
-        l.pledge(
-            pledge_id(2),
-            request(2, at_hall("2023-04-26", "07:30")),
-            &rules(),
-            before()
-        )
-        .map(|_| ()),
+        try_pledge(&mut l, 2, 2, at_hall("2023-04-26", "07:30")),
         Err(DomainError::DriveNotOpen(drive_id()))
     );
 }
@@ -418,21 +354,9 @@ fn past_slots_and_closed_or_planned_drives_take_no_pledges() {
 #[test]
 fn a_pledge_id_is_used_once() {
     let mut l = ledger();
-    l.pledge(
-        pledge_id(1),
-        request(1, at_hall("2023-04-24", "07:30")),
-        &rules(),
-        before(),
-    )
-    .unwrap();
+    try_pledge(&mut l, 1, 1, at_hall("2023-04-24", "07:30")).unwrap();
     assert_eq!(
-        l.pledge(
-            pledge_id(1),
-            request(2, at_hall("2023-04-26", "07:30")),
-            &rules(),
-            before()
-        )
-        .map(|_| ()),
+        try_pledge(&mut l, 1, 2, at_hall("2023-04-26", "07:30")),
         Err(DomainError::DuplicateId("p-1".into()))
     );
 }
@@ -441,8 +365,7 @@ fn a_pledge_id_is_used_once() {
 fn cancelling_frees_the_place_and_only_open_pledges_cancel() {
     let mut l = ledger();
     let slot = at_hall("2023-04-24", "07:30");
-    l.pledge(pledge_id(1), request(1, slot.clone()), &rules(), before())
-        .unwrap();
+    try_pledge(&mut l, 1, 1, slot.clone()).unwrap();
     l.cancel(&pledge_id(1), "ốm", Timestamp(9)).unwrap();
     assert_eq!(l.taken(&slot), 0);
     let p = l.pledge_by_id(&pledge_id(1)).unwrap();
@@ -465,17 +388,14 @@ fn rescheduling_moves_the_place_and_a_refused_move_keeps_the_old_slot() {
         at_hall("2023-04-24", "07:30"),
         at_hall("2023-04-26", "09:00"),
     );
-    l.pledge(pledge_id(1), request(1, a.clone()), &rules(), before())
-        .unwrap();
+    try_pledge(&mut l, 1, 1, a.clone()).unwrap();
     l.reschedule(&pledge_id(1), b.clone(), &rules(), before())
         .unwrap();
     assert_eq!((l.taken(&a), l.taken(&b)), (0, 1));
 
     // Fill `a`, then try to move back into it: refused, and the pledge stays at `b`.
-    l.pledge(pledge_id(2), request(2, a.clone()), &rules(), before())
-        .unwrap();
-    l.pledge(pledge_id(3), request(3, a.clone()), &rules(), before())
-        .unwrap();
+    try_pledge(&mut l, 2, 2, a.clone()).unwrap();
+    try_pledge(&mut l, 3, 3, a.clone()).unwrap();
     let unchanged = l.clone();
     assert_eq!(
         l.reschedule(&pledge_id(1), a.clone(), &rules(), before()),
@@ -488,13 +408,7 @@ fn rescheduling_moves_the_place_and_a_refused_move_keeps_the_old_slot() {
 #[test]
 fn rescheduling_within_the_same_day_is_not_a_second_pledge_that_day() {
     let mut l = ledger();
-    l.pledge(
-        pledge_id(1),
-        request(1, at_hall("2023-04-24", "07:30")),
-        &rules(),
-        before(),
-    )
-    .unwrap();
+    try_pledge(&mut l, 1, 1, at_hall("2023-04-24", "07:30")).unwrap();
     assert!(
         l.reschedule(
             &pledge_id(1),
@@ -519,13 +433,7 @@ fn rescheduling_within_the_same_day_is_not_a_second_pledge_that_day() {
 #[test]
 fn a_donation_of_350_ml_counts_1_4_units_and_joins_the_donor_history() {
     let mut l = ledger();
-    l.pledge(
-        pledge_id(1),
-        request(1, at_hall("2023-04-24", "07:30")),
-        &rules(),
-        before(),
-    )
-    .unwrap();
+    try_pledge(&mut l, 1, 1, at_hall("2023-04-24", "07:30")).unwrap();
     assert_eq!(
         l.record_outcome(
             &pledge_id(1),
@@ -568,20 +476,8 @@ fn a_donation_of_350_ml_counts_1_4_units_and_joins_the_donor_history() {
 #[test]
 fn deferrals_must_end_after_the_day_and_no_shows_never_checked_in() {
     let mut l = ledger();
-    l.pledge(
-        pledge_id(1),
-        request(1, at_hall("2023-04-24", "07:30")),
-        &rules(),
-        before(),
-    )
-    .unwrap();
-    l.pledge(
-        pledge_id(2),
-        request(2, at_hall("2023-04-24", "07:30")),
-        &rules(),
-        before(),
-    )
-    .unwrap();
+    try_pledge(&mut l, 1, 1, at_hall("2023-04-24", "07:30")).unwrap();
+    try_pledge(&mut l, 2, 2, at_hall("2023-04-24", "07:30")).unwrap();
     l.check_in(&pledge_id(1), Timestamp(3)).unwrap();
     let deferral = |until: &str| {
         Outcome::Deferred(Deferral {
@@ -613,10 +509,8 @@ fn walk_ins_respect_capacity_unless_the_organizer_takes_them_over_it() {
     let mut l = ledger();
     let slot = at_hall("2023-04-24", "09:00");
     let desk = now("2023-04-24", "09:10", 7);
-    l.pledge(pledge_id(1), request(1, slot.clone()), &rules(), before())
-        .unwrap();
-    l.pledge(pledge_id(2), request(2, slot.clone()), &rules(), before())
-        .unwrap();
+    try_pledge(&mut l, 1, 1, slot.clone()).unwrap();
+    try_pledge(&mut l, 2, 2, slot.clone()).unwrap();
     assert_eq!(
         l.walk_in(
             pledge_id(3),
@@ -651,20 +545,8 @@ fn walk_ins_respect_capacity_unless_the_organizer_takes_them_over_it() {
 #[test]
 fn cancelling_a_drive_cancels_its_open_pledges_and_lists_them_for_follow_up() {
     let mut l = ledger();
-    l.pledge(
-        pledge_id(1),
-        request(1, at_hall("2023-04-24", "07:30")),
-        &rules(),
-        before(),
-    )
-    .unwrap();
-    l.pledge(
-        pledge_id(2),
-        request(2, at_hall("2023-04-26", "07:30")),
-        &rules(),
-        before(),
-    )
-    .unwrap();
+    try_pledge(&mut l, 1, 1, at_hall("2023-04-24", "07:30")).unwrap();
+    try_pledge(&mut l, 2, 2, at_hall("2023-04-26", "07:30")).unwrap();
     l.check_in(&pledge_id(1), Timestamp(2)).unwrap();
     l.record_outcome(
         &pledge_id(1),
@@ -692,13 +574,7 @@ fn cancelling_a_drive_cancels_its_open_pledges_and_lists_them_for_follow_up() {
     ));
     assert_eq!(l.drive(&drive_id()).unwrap().status, DriveStatus::Cancelled);
     assert_eq!(
-        l.pledge(
-            pledge_id(3),
-            request(3, at_hall("2023-04-27", "07:30")),
-            &rules(),
-            before()
-        )
-        .map(|_| ()),
+        try_pledge(&mut l, 3, 3, at_hall("2023-04-27", "07:30")),
         Err(DomainError::DriveCancelled(drive_id()))
     );
     assert_eq!(
@@ -711,10 +587,8 @@ fn cancelling_a_drive_cancels_its_open_pledges_and_lists_them_for_follow_up() {
 fn capacity_never_drops_below_what_is_pledged_without_an_explicit_decision() {
     let mut l = ledger();
     let slot = at_hall("2023-04-24", "07:30");
-    l.pledge(pledge_id(1), request(1, slot.clone()), &rules(), before())
-        .unwrap();
-    l.pledge(pledge_id(2), request(2, slot.clone()), &rules(), before())
-        .unwrap();
+    try_pledge(&mut l, 1, 1, slot.clone()).unwrap();
+    try_pledge(&mut l, 2, 2, slot.clone()).unwrap();
     let unchanged = l.clone();
     assert_eq!(
         l.set_slot_capacity(
@@ -761,8 +635,7 @@ fn capacity_never_drops_below_what_is_pledged_without_an_explicit_decision() {
         "only that day"
     );
     assert_eq!(
-        l.pledge(pledge_id(3), request(3, slot), &rules(), before())
-            .map(|_| ()),
+        try_pledge(&mut l, 3, 3, slot),
         Err(DomainError::SlotFull { capacity: 1 })
     );
     assert_eq!(
@@ -781,13 +654,7 @@ fn capacity_never_drops_below_what_is_pledged_without_an_explicit_decision() {
 #[test]
 fn editing_a_drive_never_strands_a_pledge() {
     let mut l = ledger();
-    l.pledge(
-        pledge_id(1),
-        request(1, at_hall("2023-04-27", "09:00")),
-        &rules(),
-        before(),
-    )
-    .unwrap();
+    try_pledge(&mut l, 1, 1, at_hall("2023-04-27", "09:00")).unwrap();
     let drive = l.drive(&drive_id()).unwrap().clone();
     let shorter = DriveDraft {
         name: drive.name.clone(),
@@ -837,10 +704,8 @@ fn setup_refuses_unknown_references_and_duplicate_ids() {
 fn a_ledger_round_trips_through_json_and_rebuilds_its_indexes() {
     let mut l = ledger();
     let slot = at_hall("2023-04-24", "07:30");
-    l.pledge(pledge_id(1), request(1, slot.clone()), &rules(), before())
-        .unwrap();
-    l.pledge(pledge_id(2), request(2, slot.clone()), &rules(), before())
-        .unwrap();
+    try_pledge(&mut l, 1, 1, slot.clone()).unwrap();
+    try_pledge(&mut l, 2, 2, slot.clone()).unwrap();
     let json = serde_json::to_string(&l).unwrap();
     assert!(!json.contains("index"));
     let back: Ledger = serde_json::from_str(&json).unwrap();
