@@ -644,3 +644,305 @@ pub(crate) mod tests {
         assert!(by_day(&f.ledger, &other).is_empty());
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::domain::targets::tests::{
+        campaign, d, donor, drive, fixed_point, pledge_with_result, venue,
+    };
+    use crate::domain::targets::{self, Rates, drive_progress, progress, unit_progress};
+    use crate::domain::{
+        COMMON_VOLUMES_ML, Deferral, DriveStatus, Outcome, PledgeId, Timestamp, Unit,
+    };
+
+    /// One random donor: blood group (8 = unknown), category, unit (3 = none).
+    type DonorSpec = (usize, usize, usize);
+    /// One random pledge: donor, place, day, slot, outcome, volume.
+    type PledgeSpec = (usize, usize, i64, usize, u8, usize);
+
+    const UNITS: [&str; 3] = ["u-ph", "u-sc", "u-ot"];
+
+    /// A ledger with campaigns 2023 and 2024, three drives, a fixed point, three units, the
+    /// given donors and whatever of the given pledges the ledger accepts, each with its outcome.
+    fn build(
+        baseline: i64,
+        growth_bp: i32,
+        donors: &[DonorSpec],
+        pledges: &[PledgeSpec],
+    ) -> Ledger {
+        let mut ledger = Ledger::new();
+        let c2024 = campaign("c2024", 2024, baseline, growth_bp);
+        let c2023 = campaign("c2023", 2023, 900, 0);
+        ledger.add_campaign(c2024.clone()).unwrap();
+        ledger.add_campaign(c2023.clone()).unwrap();
+        ledger.add_site(fixed_point("fx", "Điểm cố định")).unwrap();
+        ledger.add_site(venue("va", "Hội trường A")).unwrap();
+        ledger.add_site(venue("vb", "Hội trường B")).unwrap();
+        let kinds = [
+            UnitKind::PublicHospital,
+            UnitKind::SpecialtyCenter,
+            UnitKind::Other,
+        ];
+        for (id, kind) in UNITS.iter().zip(kinds) {
+            let quota = (kind != UnitKind::Other).then_some(Units::whole(5));
+            let unit = Unit::new(UnitId::new(*id).unwrap(), id, kind, quota).unwrap();
+            ledger.add_unit(unit).unwrap();
+        }
+        let unit_ids: Vec<UnitId> = UNITS.iter().map(|u| UnitId::new(*u).unwrap()).collect();
+        for (i, &(group, category, unit)) in donors.iter().enumerate() {
+            let group = BloodGroup::ALL.get(group).copied();
+            ledger
+                .add_donor(donor(
+                    &format!("n{i}"),
+                    group,
+                    Category::ALL[category],
+                    unit_ids.get(unit),
+                ))
+                .unwrap();
+        }
+        let (va, vb) = (SiteId::new("va").unwrap(), SiteId::new("vb").unwrap());
+        for dr in [
+            drive("d1", &c2024, "2024-04-24", "2024-04-26", &[&va, &vb], 3),
+            drive("d2", &c2024, "2024-09-05", "2024-09-06", &[&vb], 3),
+            drive("d0", &c2023, "2023-05-10", "2023-05-11", &[&va], 3),
+        ] {
+            let id = dr.id.clone();
+            ledger.add_drive(dr).unwrap();
+            ledger.set_drive_status(&id, DriveStatus::Open).unwrap();
+        }
+        let place = |drive: &str, site: &SiteId| Place::Drive {
+            drive: DriveId::new(drive).unwrap(),
+            site: site.clone(),
+        };
+        let fixed = Place::Fixed {
+            site: SiteId::new("fx").unwrap(),
+        };
+        // (place, first day, days, slot starts)
+        let places = [
+            (place("d1", &va), "2024-04-24", 3, ["07:30", "09:00"]),
+            (place("d1", &vb), "2024-04-24", 3, ["07:30", "09:00"]),
+            (place("d2", &vb), "2024-09-05", 2, ["07:30", "09:00"]),
+            (fixed.clone(), "2024-06-03", 4, ["07:30", "08:30"]),
+            (place("d0", &va), "2023-05-10", 2, ["07:30", "09:00"]),
+            (fixed, "2023-03-01", 3, ["07:30", "08:30"]),
+        ];
+        for (i, &(who, where_, day, slot, outcome, volume)) in pledges.iter().enumerate() {
+            if donors.is_empty() {
+                break;
+            }
+            let (place, first, days, starts) = &places[where_ % places.len()];
+            let date = d(first).add_days(day % days);
+            let ml = COMMON_VOLUMES_ML[volume % 3];
+            let outcome = match outcome % 8 {
+                0 => Step::Leave,
+                1 => Step::CheckIn,
+                2..=4 => Step::Outcome(Outcome::Donated { volume_ml: ml }),
+                5 => Step::Outcome(Outcome::Deferred(Deferral {
+                    reason: "Huyết áp".into(),
+                    until: date.add_days(30),
+                })),
+                6 => Step::Outcome(Outcome::NoShow),
+                _ => Step::Cancel,
+            };
+            let pid = format!("p{i}");
+            let donor_id = format!("n{}", who % donors.len());
+            let start = starts[slot % 2];
+            let taken = pledge_with_result(
+                &mut ledger,
+                &pid,
+                &donor_id,
+                place.clone(),
+                &date.to_string(),
+                start,
+                outcome.as_outcome(),
+            );
+            if taken && matches!(outcome, Step::CheckIn) {
+                ledger
+                    .check_in(&PledgeId::new(pid.clone()).unwrap(), Timestamp(1))
+                    .unwrap();
+            }
+            if taken && matches!(outcome, Step::Cancel) {
+                ledger
+                    .cancel(&PledgeId::new(pid).unwrap(), "Bận", Timestamp(2))
+                    .unwrap();
+            }
+        }
+        ledger
+    }
+
+    enum Step {
+        Leave,
+        CheckIn,
+        Outcome(Outcome),
+        Cancel,
+    }
+
+    impl Step {
+        fn as_outcome(&self) -> Option<Outcome> {
+            match self {
+                Step::Outcome(o) => Some(o.clone()),
+                _ => None,
+            }
+        }
+    }
+
+    fn filter_of(drive: usize, site: usize, unit: usize) -> Filter {
+        let mut f = Filter::new(CampaignId::new("c2024").unwrap());
+        f.drive = ["d1", "d2", "d0"]
+            .get(drive)
+            .map(|s| DriveId::new(*s).unwrap());
+        f.site = ["va", "vb", "fx"]
+            .get(site)
+            .map(|s| SiteId::new(*s).unwrap());
+        f.unit = UNITS.get(unit).map(|s| UnitId::new(*s).unwrap());
+        f
+    }
+
+    fn ledgers() -> impl Strategy<Value = (Ledger, Filter)> {
+        (
+            0i64..3000,
+            -2000i32..3000,
+            proptest::collection::vec((0usize..9, 0usize..5, 0usize..4), 1..10),
+            proptest::collection::vec(
+                (
+                    0usize..10,
+                    0usize..6,
+                    0i64..4,
+                    0usize..2,
+                    any::<u8>(),
+                    0usize..3,
+                ),
+                0..40,
+            ),
+            (0usize..5, 0usize..5, 0usize..5),
+        )
+            .prop_map(|(baseline, growth, donors, pledges, (dr, si, un))| {
+                (
+                    build(baseline, growth, &donors, &pledges),
+                    filter_of(dr, si, un),
+                )
+            })
+    }
+
+    fn sum_rows<K>(rows: &[DonorRow<K>]) -> Totals {
+        Totals {
+            donors: rows.iter().map(|r| r.donors).sum(),
+            tally: rows.iter().map(|r| r.tally).sum(),
+        }
+    }
+
+    fn is_sorted_by<T, K: Ord>(rows: &[T], key: impl Fn(&T) -> K) -> bool {
+        rows.windows(2).all(|w| key(&w[0]) <= key(&w[1]))
+    }
+
+    proptest! {
+        #[test]
+        fn every_breakdown_sums_to_the_totals((ledger, filter) in ledgers()) {
+            let t = totals(&ledger, &filter);
+            prop_assert_eq!(sum_rows(&by_blood_group(&ledger, &filter)), t);
+            prop_assert_eq!(sum_rows(&by_category(&ledger, &filter)), t);
+            prop_assert_eq!(sum_rows(&by_unit_kind(&ledger, &filter)), t);
+            let sites = by_site(&ledger, &filter);
+            prop_assert_eq!(sites.iter().map(|r| r.tally).sum::<Tally>(), t.tally);
+            prop_assert!(is_sorted_by(&sites, |r| r.site.clone()));
+            let days = by_day(&ledger, &filter);
+            prop_assert_eq!(days.iter().map(|r| r.tally).sum::<Tally>(), t.tally);
+            prop_assert!(days.windows(2).all(|w| w[0].date < w[1].date));
+        }
+
+        #[test]
+        fn cumulative_series_never_fall_and_end_at_their_totals((ledger, filter) in ledgers()) {
+            let points = cumulative(&ledger, &filter, d("2024-12-31"));
+            prop_assert_eq!(points.len(), 366);
+            let actual: Vec<Units> = points.iter().map(|p| p.actual.unwrap()).collect();
+            prop_assert!(actual.windows(2).all(|w| w[0] <= w[1]));
+            prop_assert_eq!(*actual.last().unwrap(), totals(&ledger, &filter).tally.units);
+            prop_assert!(points.windows(2).all(|w| w[0].target <= w[1].target));
+            prop_assert_eq!(points[0].target, Units::ZERO);
+            let target = ledger.campaign(&filter.campaign).unwrap().target();
+            prop_assert_eq!(points[365].target, Units::whole(target));
+            if filter.drive.is_none() {
+                let prev: Vec<Units> = points.iter().map(|p| p.previous.unwrap()).collect();
+                prop_assert!(prev.windows(2).all(|w| w[0] <= w[1]));
+                let prev_filter = Filter { campaign: CampaignId::new("c2023").unwrap(), ..filter.clone() };
+                prop_assert_eq!(*prev.last().unwrap(), totals(&ledger, &prev_filter).tally.units);
+            }
+            // Before 31 December the curve stops at today.
+            let mid = cumulative(&ledger, &filter, d("2024-06-30"));
+            prop_assert!(mid.iter().all(|p| p.actual.is_some() == (p.date <= d("2024-06-30"))));
+        }
+
+        #[test]
+        fn slot_fill_adds_up_to_the_drive_pledges((ledger, filter) in ledgers()) {
+            let rows = slot_fill(&ledger, &filter);
+            let held_at_drives = filter
+                .pledges(&ledger)
+                .filter(|(p, _)| p.status.holds_slot() && p.slot.place.drive().is_some())
+                .count() as u32;
+            prop_assert_eq!(rows.iter().map(|r| r.taken).sum::<u32>(), held_at_drives);
+            if filter.unit.is_none() {
+                for r in &rows {
+                    let slot = SlotRef {
+                        place: Place::Drive { drive: r.drive.clone(), site: r.site.clone() },
+                        date: r.date,
+                        start: r.start,
+                    };
+                    prop_assert_eq!(r.taken, ledger.taken(&slot));
+                }
+            }
+        }
+
+        #[test]
+        fn progress_pace_rounds_up_and_parts_sum_to_the_whole(
+            (ledger, _) in ledgers(),
+            day in 0i64..400,
+        ) {
+            let campaign = CampaignId::new("c2024").unwrap();
+            let today = d("2023-12-20").add_days(day);
+            let p = progress(&ledger, &campaign, today).unwrap();
+            let whole = Filter::new(campaign.clone());
+            prop_assert!(p.donated <= totals(&ledger, &whole).tally.units);
+            prop_assert!(p.remaining >= Units::ZERO);
+            prop_assert!(p.remaining + p.donated >= Units::whole(p.target));
+            prop_assert_eq!(p.days_elapsed + p.days_left, 366);
+            if let Some(pace) = p.required_per_day {
+                let days = i64::from(p.days_left);
+                prop_assert!(pace.milli() * days >= p.remaining.milli());
+                prop_assert!((pace.milli() - 1) * days < p.remaining.milli());
+            }
+            let c = ledger.campaign(&campaign).unwrap();
+            prop_assert!(targets::target_path(c, today) <= targets::target_path(c, today.add_days(1)));
+            // Units' donors and the donors with no unit make up the whole.
+            let by_units: Units = unit_progress(&ledger, &campaign, today).iter().map(|u| u.donated).sum();
+            let no_unit: Units = whole
+                .pledges(&ledger)
+                .filter(|(p, donor)| donor.unit.is_none() && p.slot.date <= today)
+                .filter_map(|(p, _)| donated_units(p))
+                .sum();
+            prop_assert_eq!(by_units + no_unit, p.donated);
+            let drives = drive_progress(&ledger, &campaign, today);
+            let held: u64 = drives.iter().map(|r| r.held).sum();
+            let held_at_drives = whole
+                .pledges(&ledger)
+                .filter(|(p, _)| p.status.holds_slot() && p.slot.place.drive().is_some())
+                .count() as u64;
+            prop_assert_eq!(held, held_at_drives);
+            prop_assert!(is_sorted_by(&drives, |r| (r.start, r.drive.clone())));
+        }
+
+        #[test]
+        fn the_campaigns_own_rates_plan_enough_pledges(
+            (ledger, _) in ledgers(),
+            goal in 0i64..5_000_000,
+            days in 1u32..400,
+        ) {
+            let rates = Rates::of_campaign(&ledger, &CampaignId::new("c2024").unwrap()).unwrap();
+            let days = std::num::NonZeroU32::new(days).unwrap();
+            let plan = targets::plan(rates, Units::from_milli(goal), days);
+            prop_assert!(plan.expected_units() >= Units::from_milli(goal));
+        }
+    }
+}

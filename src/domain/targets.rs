@@ -619,25 +619,43 @@ pub(crate) mod tests {
         start: &str,
         outcome: Option<Outcome>,
     ) {
+        assert!(
+            pledge_with_result(ledger, id, donor, place, date, start, outcome),
+            "pledge {id} refused"
+        );
+    }
+
+    /// Like [`pledge_with`], but says whether the ledger took the pledge (a full slot or a
+    /// second pledge that day is refused) instead of failing.
+    pub(crate) fn pledge_with_result(
+        ledger: &mut Ledger,
+        id: &str,
+        donor: &str,
+        place: Place,
+        date: &str,
+        start: &str,
+        outcome: Option<Outcome>,
+    ) -> bool {
         let pid = PledgeId::new(id).unwrap();
         let year = d(date).year();
-        ledger
-            .pledge(
-                pid.clone(),
-                PledgeRequest {
-                    donor: DonorId::new(donor).unwrap(),
-                    slot: SlotRef {
-                        place,
-                        date: d(date),
-                        start: t(start),
-                    },
-                    donation: DonationType::WholeBlood,
-                    volume_ml: 350,
+        let taken = ledger.pledge(
+            pid.clone(),
+            PledgeRequest {
+                donor: DonorId::new(donor).unwrap(),
+                slot: SlotRef {
+                    place,
+                    date: d(date),
+                    start: t(start),
                 },
-                &RuleSet::vietnam(),
-                now(&format!("{year}-01-01")),
-            )
-            .unwrap();
+                donation: DonationType::WholeBlood,
+                volume_ml: 350,
+            },
+            &RuleSet::vietnam(),
+            now(&format!("{year}-01-01")),
+        );
+        if taken.is_err() {
+            return false;
+        }
         match outcome {
             None => {}
             Some(Outcome::NoShow) => ledger
@@ -648,6 +666,7 @@ pub(crate) mod tests {
                 ledger.record_outcome(&pid, o, Timestamp(2)).unwrap();
             }
         }
+        true
     }
 
     pub(crate) fn o_pos() -> Option<BloodGroup> {
@@ -1012,5 +1031,98 @@ pub(crate) mod tests {
         assert_eq!(target_path(&c, d("2023-07-02")), Units::whole(500));
         assert_eq!(target_path(&c, d("2023-12-31")), Units::whole(1000));
         assert_eq!(target_path(&c, d("2024-03-01")), Units::whole(1000));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use proptest::prelude::*;
+
+    use super::tests::campaign;
+    use super::*;
+    use crate::domain::CampaignDraft;
+
+    fn rates() -> impl Strategy<Value = Rates> {
+        (
+            1u64..2000,
+            0u64..2000,
+            0u64..2000,
+            1i64..2_000_000,
+            any::<bool>(),
+        )
+            .prop_map(|(donations, deferred, no_show, units, history)| {
+                if history {
+                    Rates {
+                        basis: RateBasis::History { deferred, no_show },
+                        donations,
+                        outcomes: donations + deferred + no_show,
+                        units: Units::from_milli(units),
+                    }
+                } else {
+                    Rates::assumed(100 + (units % 901) as u16)
+                }
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn targets_always_round_up(baseline in 0i64..2_000_000_000, growth_bp in -10_000i32..=100_000) {
+            let c = Campaign::new(
+                CampaignId::new("c").unwrap(),
+                CampaignDraft {
+                    year: 2024,
+                    name: "c".into(),
+                    baseline: Units::from_milli(baseline),
+                    growth_bp,
+                    slogans: vec![],
+                    partner: String::new(),
+                    ml_per_unit: None,
+                    notes: String::new(),
+                },
+            )
+            .unwrap();
+            // Exact: baseline (thousandths) x (10,000 + growth) over 10,000,000 per unit.
+            let exact = i128::from(baseline) * i128::from(10_000 + growth_bp);
+            let target = i128::from(c.target());
+            prop_assert!(target * 10_000_000 >= exact);
+            prop_assert!((target - 1) * 10_000_000 < exact);
+        }
+
+        #[test]
+        fn the_target_path_rounds_up_and_never_falls(
+            baseline in 0i64..100_000,
+            growth_bp in -10_000i32..=10_000,
+            day in 0i64..366,
+        ) {
+            let c = campaign("c", 2023, baseline, growth_bp);
+            let date = d0().add_days(day);
+            let path = target_path(&c, date);
+            let exact = i128::from(c.target()) * 1000 * i128::from(day);
+            prop_assert!(i128::from(path.milli()) * 364 >= exact);
+            prop_assert!((i128::from(path.milli()) - 1) * 364 < exact || path == Units::ZERO);
+            prop_assert!(path <= target_path(&c, date.add_days(1)));
+            prop_assert!(path <= Units::whole(c.target()));
+        }
+
+        #[test]
+        fn the_planner_never_plans_too_few_pledges(
+            rates in rates(),
+            goal in -1000i64..1_000_000_000,
+            days in 1u32..1000,
+        ) {
+            let days = NonZeroU32::new(days).unwrap();
+            let p = plan(rates, Units::from_milli(goal), days);
+            let n = i128::from(p.pledges_per_day);
+            let per_pledge_day = i128::from(rates.units().milli()) * i128::from(days.get());
+            let need = i128::from(goal) * i128::from(rates.outcomes());
+            // Enough at its own rates, and one fewer a day would not be.
+            prop_assert!(n * per_pledge_day >= need);
+            prop_assert!(n == 0 || (n - 1) * per_pledge_day < need);
+            prop_assert!(p.expected_units() >= Units::from_milli(goal).max(Units::ZERO));
+        }
+    }
+
+    fn d0() -> Date {
+        Date::from_ymd(2023, 1, 1).unwrap()
     }
 }
