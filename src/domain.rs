@@ -17,6 +17,8 @@ mod ledger;
 mod pledge;
 mod quantity;
 mod site;
+pub mod stats;
+pub mod targets;
 mod time;
 mod unit;
 
