@@ -826,7 +826,7 @@ pub(crate) mod tests {
             pledge_with(l, "p6", "n6", at_a, "2024-04-25", "07:30", None);
             l.cancel(&PledgeId::new("p6").unwrap(), "Bận việc", Timestamp(3))
                 .unwrap();
-            pledge_with(l, "q1", "n5", at_fixed, "2023-03-01", "08:30", donated(250));
+            pledge_with(l, "q1", "n6", at_fixed, "2023-03-01", "08:30", donated(250));
             Fixture {
                 ledger,
                 campaign: CampaignId::new("c2024").unwrap(),
