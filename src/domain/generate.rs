@@ -765,7 +765,7 @@ fn build(o: &GenerateOptions) -> Result<Ledger, DomainError> {
                 .map(|i| &fixed_instances[i]),
         )
         .collect();
-    chosen.sort_by(|a, b| (a.slot.date, a.slot.start).cmp(&(b.slot.date, b.slot.start)));
+    chosen.sort_by_key(|a| (a.slot.date, a.slot.start));
 
     let mut people = People::new();
     for (n, instance) in chosen.into_iter().enumerate() {
@@ -989,7 +989,7 @@ pub(super) mod tests {
             .filter(|p| p.slot.place.drive().is_some())
             .count();
         assert_eq!(at_drives, 3500);
-        assert!(drives >= 3500 * 5 / 4 && drives <= 3500 * 3 / 2, "{drives}");
+        assert!((3500 * 5 / 4..=3500 * 3 / 2).contains(&drives), "{drives}");
     }
 
     #[test]

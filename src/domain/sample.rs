@@ -13,11 +13,11 @@
 use super::eligibility::RuleSet;
 use super::generate::{self, People, Rng};
 use super::{
-    Campaign, CampaignDraft, CampaignId, Category, DomainError, Donor, DonorId, Drive, DriveDraft,
-    DriveId, DriveSite, DriveStatus, Interval, Ledger, Outcome, Place, PledgeId, PledgeRequest,
-    Site, SiteId, SiteKind, SlotRef, SlotSpec, Unit, UnitId, UnitKind, Units, Weekday, WeeklyHours,
+    Campaign, CampaignDraft, CampaignId, Category, Date, DomainError, DonationType, Donor, DonorId,
+    Drive, DriveDraft, DriveId, DriveSite, DriveStatus, Interval, Ledger, Outcome, Place, PledgeId,
+    PledgeRequest, Site, SiteId, SiteKind, SlotRef, SlotSpec, TimeOfDay, Unit, UnitId, UnitKind,
+    Units, Weekday, WeeklyHours,
 };
-use super::{Date, DonationType};
 
 /// Id of the 2023 campaign.
 pub const CAMPAIGN_2023: &str = "c2023";
@@ -218,7 +218,7 @@ fn sessions(day: Weekday, saturday: bool) -> &'static [(u16, u16)] {
     }
 }
 
-fn time(minutes: u16) -> Result<super::TimeOfDay, DomainError> {
+fn time(minutes: u16) -> Result<TimeOfDay, DomainError> {
     generate::at(u32::from(minutes))
 }
 
