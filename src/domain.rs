@@ -31,7 +31,7 @@ pub use donor::{
 pub use drive::{Drive, DriveDraft, DriveSite, DriveStatus, SlotSpec, check_day};
 pub use error::DomainError;
 pub use ids::{CampaignId, DonorId, DriveId, PledgeId, SiteId, UnitId, is_valid_id};
-pub use ledger::{CapacityDecision, Ledger, Now, Outcome, PledgeRequest};
+pub use ledger::{CapacityDecision, Ledger, Merged, Now, Outcome, PledgeRequest, Setup};
 pub use pledge::{Deferral, Place, Pledge, PledgeStatus, SlotRef};
 pub use quantity::{COMMON_VOLUMES_ML, DEFAULT_ML_PER_UNIT, Units, Weight};
 pub use site::{Interval, Site, SiteKind, WeeklyHours};

@@ -61,14 +61,134 @@ pub enum CapacityDecision {
     AllowBelowPledged,
 }
 
+/// The set-up records: campaigns, sites, participating units and drives. Organizers edit them
+/// rarely, and they are stored and shared together.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Setup {
+    /// Campaigns by id.
+    pub campaigns: BTreeMap<CampaignId, Campaign>,
+    /// Sites by id.
+    pub sites: BTreeMap<SiteId, Site>,
+    /// Participating units by id.
+    pub units: BTreeMap<UnitId, Unit>,
+    /// Drives by id.
+    pub drives: BTreeMap<DriveId, Drive>,
+}
+
+impl Setup {
+    /// Checks records that came from outside (storage, a file, a link) as the constructors
+    /// would: every record valid on its own, ids matching their keys, one campaign a year, and
+    /// every drive's campaign and sites present.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        fn same_key<K: PartialEq + ToString>(key: &K, id: &K) -> Result<(), DomainError> {
+            if key == id {
+                Ok(())
+            } else {
+                Err(DomainError::InvalidId(id.to_string()))
+            }
+        }
+        let mut years = std::collections::BTreeSet::new();
+        for (key, c) in &self.campaigns {
+            same_key(key, &c.id)?;
+            let rebuilt = Campaign::new(
+                c.id.clone(),
+                super::CampaignDraft {
+                    year: c.year,
+                    name: c.name.clone(),
+                    baseline: c.baseline,
+                    growth_bp: c.growth_bp,
+                    slogans: c.slogans.clone(),
+                    partner: c.partner.clone(),
+                    ml_per_unit: Some(c.ml_per_unit),
+                    notes: c.notes.clone(),
+                },
+            )?;
+            if !years.insert(rebuilt.year) {
+                return Err(DomainError::DuplicateId(rebuilt.year.to_string()));
+            }
+        }
+        for (key, site) in &self.sites {
+            same_key(key, &site.id)?;
+            let kind = match &site.kind {
+                SiteKind::FixedPoint {
+                    hours,
+                    slot_minutes,
+                    capacity_per_slot,
+                } => {
+                    let mut entries = Vec::new();
+                    for day in super::Weekday::ALL {
+                        for i in hours.on(day) {
+                            entries.push((day, super::Interval::new(i.start, i.end)?));
+                        }
+                    }
+                    SiteKind::FixedPoint {
+                        hours: super::WeeklyHours::new(entries)?,
+                        slot_minutes: *slot_minutes,
+                        capacity_per_slot: *capacity_per_slot,
+                    }
+                }
+                SiteKind::Venue => SiteKind::Venue,
+            };
+            Site::new(
+                site.id.clone(),
+                &site.name,
+                &site.address,
+                &site.district,
+                kind,
+            )?;
+        }
+        for (key, unit) in &self.units {
+            same_key(key, &unit.id)?;
+            Unit::new(unit.id.clone(), &unit.name, unit.kind, unit.quota)?;
+        }
+        for (key, drive) in &self.drives {
+            same_key(key, &drive.id)?;
+            let campaign = self
+                .campaigns
+                .get(&drive.campaign)
+                .ok_or_else(|| DomainError::UnknownCampaign(drive.campaign.clone()))?;
+            let mut sites = Vec::with_capacity(drive.sites.len());
+            for s in &drive.sites {
+                if !self.sites.contains_key(&s.site) {
+                    return Err(DomainError::UnknownSite(s.site.clone()));
+                }
+                sites.push(super::DriveSite::new(
+                    s.site.clone(),
+                    s.template.clone(),
+                    s.overrides.clone(),
+                )?);
+            }
+            Drive::new(
+                drive.id.clone(),
+                campaign,
+                DriveDraft {
+                    name: drive.name.clone(),
+                    start: drive.start,
+                    end: drive.end,
+                    sites,
+                },
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// What merging one record from elsewhere did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Merged {
+    /// The record was new here.
+    Added,
+    /// The record replaced an older version.
+    Updated,
+    /// This side already had the same or a later version.
+    Kept,
+}
+
 /// Every record, by id, with indexes kept in step by the operations.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "Records")]
 pub struct Ledger {
-    campaigns: BTreeMap<CampaignId, Campaign>,
-    sites: BTreeMap<SiteId, Site>,
-    units: BTreeMap<UnitId, Unit>,
-    drives: BTreeMap<DriveId, Drive>,
+    setup: Setup,
     donors: BTreeMap<DonorId, Donor>,
     pledges: BTreeMap<PledgeId, Pledge>,
     #[serde(skip)]
@@ -78,10 +198,7 @@ pub struct Ledger {
 /// The stored shape of a [`Ledger`]; indexes are rebuilt on load.
 #[derive(Deserialize)]
 struct Records {
-    campaigns: BTreeMap<CampaignId, Campaign>,
-    sites: BTreeMap<SiteId, Site>,
-    units: BTreeMap<UnitId, Unit>,
-    drives: BTreeMap<DriveId, Drive>,
+    setup: Setup,
     donors: BTreeMap<DonorId, Donor>,
     pledges: BTreeMap<PledgeId, Pledge>,
 }
@@ -89,16 +206,31 @@ struct Records {
 impl From<Records> for Ledger {
     fn from(r: Records) -> Ledger {
         let mut ledger = Ledger {
-            campaigns: r.campaigns,
-            sites: r.sites,
-            units: r.units,
-            drives: r.drives,
+            setup: r.setup,
             donors: r.donors,
             pledges: r.pledges,
             index: Index::default(),
         };
         ledger.rebuild_index();
         ledger
+    }
+}
+
+/// Which of two versions of a record to keep: the later `updated_at`, and on a tie the one whose
+/// JSON sorts last, so every device picks the same one whatever the order of merges.
+fn incoming_wins<T: Serialize>(
+    ours: &T,
+    ours_at: Timestamp,
+    theirs: &T,
+    theirs_at: Timestamp,
+) -> bool {
+    match theirs_at.cmp(&ours_at) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => {
+            let (a, b) = (serde_json::to_string(ours), serde_json::to_string(theirs));
+            matches!((a, b), (Ok(a), Ok(b)) if b > a)
+        }
     }
 }
 
@@ -160,51 +292,115 @@ impl Ledger {
         }
     }
 
+    /// A ledger from records that came from storage or a file: the set-up as it is (validate it
+    /// first with [`Setup::validate`]), and donors and pledges merged by id, the later version of
+    /// a duplicate winning.
+    pub fn from_parts(
+        setup: Setup,
+        donors: impl IntoIterator<Item = Donor>,
+        pledges: impl IntoIterator<Item = Pledge>,
+    ) -> Ledger {
+        let mut ledger = Ledger {
+            setup,
+            ..Ledger::default()
+        };
+        for d in donors {
+            ledger.merge_donor(d);
+        }
+        for p in pledges {
+            ledger.merge_pledge(p);
+        }
+        ledger
+    }
+
+    /// The set-up records.
+    pub fn setup(&self) -> &Setup {
+        &self.setup
+    }
+
+    /// Replaces the set-up records (another tab or an import changed them); pledges and donors
+    /// stay as they are.
+    pub fn replace_setup(&mut self, setup: Setup) {
+        self.setup = setup;
+    }
+
+    /// Takes a donor record from elsewhere: added when new, replacing ours when later.
+    pub fn merge_donor(&mut self, donor: Donor) -> Merged {
+        match self.donors.get(&donor.id) {
+            None => {
+                self.donors.insert(donor.id.clone(), donor);
+                Merged::Added
+            }
+            Some(ours) if incoming_wins(ours, ours.updated_at, &donor, donor.updated_at) => {
+                self.donors.insert(donor.id.clone(), donor);
+                Merged::Updated
+            }
+            Some(_) => Merged::Kept,
+        }
+    }
+
+    /// Takes a pledge from elsewhere: added when new, replacing ours when later. Capacity is
+    /// not checked: pledges made on two devices are all kept, and a slot can end up over
+    /// capacity for the organizer to see.
+    pub fn merge_pledge(&mut self, pledge: Pledge) -> Merged {
+        let result = match self.pledges.get(&pledge.id) {
+            None => Merged::Added,
+            Some(ours) if incoming_wins(ours, ours.updated_at, &pledge, pledge.updated_at) => {
+                self.index.release(ours);
+                Merged::Updated
+            }
+            Some(_) => return Merged::Kept,
+        };
+        self.index.hold(&pledge);
+        self.pledges.insert(pledge.id.clone(), pledge);
+        result
+    }
+
     // ----- reading -----
 
     /// Every campaign, by year then id.
     pub fn campaigns(&self) -> impl Iterator<Item = &Campaign> {
-        self.campaigns.values()
+        self.setup.campaigns.values()
     }
 
     /// One campaign.
     pub fn campaign(&self, id: &CampaignId) -> Option<&Campaign> {
-        self.campaigns.get(id)
+        self.setup.campaigns.get(id)
     }
 
     /// The campaign of a year, if there is one.
     pub fn campaign_of_year(&self, year: i32) -> Option<&Campaign> {
-        self.campaigns.values().find(|c| c.year == year)
+        self.setup.campaigns.values().find(|c| c.year == year)
     }
 
     /// Every site.
     pub fn sites(&self) -> impl Iterator<Item = &Site> {
-        self.sites.values()
+        self.setup.sites.values()
     }
 
     /// One site.
     pub fn site(&self, id: &SiteId) -> Option<&Site> {
-        self.sites.get(id)
+        self.setup.sites.get(id)
     }
 
     /// Every participating unit.
     pub fn units(&self) -> impl Iterator<Item = &Unit> {
-        self.units.values()
+        self.setup.units.values()
     }
 
     /// One participating unit.
     pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
-        self.units.get(id)
+        self.setup.units.get(id)
     }
 
     /// Every drive.
     pub fn drives(&self) -> impl Iterator<Item = &Drive> {
-        self.drives.values()
+        self.setup.drives.values()
     }
 
     /// One drive.
     pub fn drive(&self, id: &DriveId) -> Option<&Drive> {
-        self.drives.get(id)
+        self.setup.drives.get(id)
     }
 
     /// Every donor.
@@ -237,8 +433,8 @@ impl Ledger {
     pub fn ml_per_unit(&self, place: &Place, date: Date) -> u16 {
         place
             .drive()
-            .and_then(|d| self.drives.get(d))
-            .and_then(|d| self.campaigns.get(&d.campaign))
+            .and_then(|d| self.setup.drives.get(d))
+            .and_then(|d| self.setup.campaigns.get(&d.campaign))
             .or_else(|| self.campaign_of_year(date.year()))
             .map_or(DEFAULT_ML_PER_UNIT, |c| c.ml_per_unit)
     }
@@ -249,6 +445,7 @@ impl Ledger {
         match place {
             Place::Drive { drive, site } => {
                 let drive = self
+                    .setup
                     .drives
                     .get(drive)
                     .ok_or_else(|| DomainError::UnknownDrive(drive.clone()))?;
@@ -262,6 +459,7 @@ impl Ledger {
             }
             Place::Fixed { site } => {
                 let found = self
+                    .setup
                     .sites
                     .get(site)
                     .ok_or_else(|| DomainError::UnknownSite(site.clone()))?;
@@ -314,22 +512,26 @@ impl Ledger {
         if self.campaign_of_year(campaign.year).is_some() {
             return Err(DomainError::DuplicateId(campaign.year.to_string()));
         }
-        insert_new(&mut self.campaigns, campaign.id.clone(), campaign)
+        insert_new(&mut self.setup.campaigns, campaign.id.clone(), campaign)
     }
 
     /// Adds a site.
     pub fn add_site(&mut self, site: Site) -> Result<(), DomainError> {
-        insert_new(&mut self.sites, site.id.clone(), site)
+        insert_new(&mut self.setup.sites, site.id.clone(), site)
     }
 
     /// Adds a participating unit.
     pub fn add_unit(&mut self, unit: Unit) -> Result<(), DomainError> {
-        insert_new(&mut self.units, unit.id.clone(), unit)
+        insert_new(&mut self.setup.units, unit.id.clone(), unit)
     }
 
     /// Adds a donor; the donor's unit, if any, must exist.
     pub fn add_donor(&mut self, donor: Donor) -> Result<(), DomainError> {
-        if let Some(unit) = donor.unit.as_ref().filter(|u| !self.units.contains_key(*u)) {
+        if let Some(unit) = donor
+            .unit
+            .as_ref()
+            .filter(|u| !self.setup.units.contains_key(*u))
+        {
             return Err(DomainError::UnknownUnit(unit.clone()));
         }
         insert_new(&mut self.donors, donor.id.clone(), donor)
@@ -337,34 +539,36 @@ impl Ledger {
 
     /// Adds a drive whose campaign and sites exist.
     pub fn add_drive(&mut self, drive: Drive) -> Result<(), DomainError> {
-        if !self.campaigns.contains_key(&drive.campaign) {
+        if !self.setup.campaigns.contains_key(&drive.campaign) {
             return Err(DomainError::UnknownCampaign(drive.campaign.clone()));
         }
         if let Some(s) = drive
             .sites
             .iter()
-            .find(|s| !self.sites.contains_key(&s.site))
+            .find(|s| !self.setup.sites.contains_key(&s.site))
         {
             return Err(DomainError::UnknownSite(s.site.clone()));
         }
-        insert_new(&mut self.drives, drive.id.clone(), drive)
+        insert_new(&mut self.setup.drives, drive.id.clone(), drive)
     }
 
     /// Edits a drive's name, dates and sites. Refuses an edit that would leave a pledge without
     /// its day or slot; pledges must be moved or cancelled first.
     pub fn edit_drive(&mut self, id: &DriveId, draft: DriveDraft) -> Result<(), DomainError> {
         let drive = self
+            .setup
             .drives
             .get(id)
             .ok_or_else(|| DomainError::UnknownDrive(id.clone()))?;
         let campaign = self
+            .setup
             .campaigns
             .get(&drive.campaign)
             .ok_or_else(|| DomainError::UnknownCampaign(drive.campaign.clone()))?;
         if let Some(s) = draft
             .sites
             .iter()
-            .find(|s| !self.sites.contains_key(&s.site))
+            .find(|s| !self.setup.sites.contains_key(&s.site))
         {
             return Err(DomainError::UnknownSite(s.site.clone()));
         }
@@ -386,7 +590,7 @@ impl Ledger {
         if orphaned > 0 {
             return Err(DomainError::PledgesWouldBeOrphaned(orphaned as u32));
         }
-        self.drives.insert(id.clone(), edited);
+        self.setup.drives.insert(id.clone(), edited);
         Ok(())
     }
 
@@ -397,6 +601,7 @@ impl Ledger {
         status: DriveStatus,
     ) -> Result<(), DomainError> {
         let drive = self
+            .setup
             .drives
             .get_mut(id)
             .ok_or_else(|| DomainError::UnknownDrive(id.clone()))?;
@@ -425,6 +630,7 @@ impl Ledger {
         now: Timestamp,
     ) -> Result<Vec<PledgeId>, DomainError> {
         let drive = self
+            .setup
             .drives
             .get_mut(id)
             .ok_or_else(|| DomainError::UnknownDrive(id.clone()))?;
@@ -466,6 +672,7 @@ impl Ledger {
             return Err(DomainError::CapacityNotPositive);
         }
         let drive = self
+            .setup
             .drives
             .get(drive_id)
             .ok_or_else(|| DomainError::UnknownDrive(drive_id.clone()))?;
@@ -513,7 +720,7 @@ impl Ledger {
             .find(|s| s.start == start)
             .ok_or(DomainError::NoSuchSlot(date.unwrap_or(drive.start), start))?;
         slot.capacity = capacity;
-        if let Some(drive) = self.drives.get_mut(drive_id)
+        if let Some(drive) = self.setup.drives.get_mut(drive_id)
             && let Some(s) = drive.sites.iter_mut().find(|s| &s.site == site)
         {
             *s = schedule;
@@ -542,6 +749,7 @@ impl Ledger {
         }
         if let Some(drive_id) = req.slot.place.drive() {
             let drive = self
+                .setup
                 .drives
                 .get(drive_id)
                 .ok_or_else(|| DomainError::UnknownDrive(drive_id.clone()))?;

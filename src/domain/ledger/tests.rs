@@ -779,3 +779,109 @@ proptest! {
         prop_assert_eq!(l.pledges().count(), made, "a pledge was lost or invented");
     }
 }
+
+#[test]
+fn the_sample_setup_validates_and_a_tampered_drive_does_not() {
+    let sample = crate::domain::sample::sample_ledger();
+    assert_eq!(sample.setup().validate(), Ok(()));
+
+    let mut setup = ledger().setup().clone();
+    let drive = setup.drives.get_mut(&drive_id()).unwrap();
+    drive.end = d("2023-04-01");
+    assert_eq!(setup.validate(), Err(DomainError::EndBeforeStart));
+
+    let mut setup = ledger().setup().clone();
+    setup.sites.remove(&hall());
+    assert_eq!(setup.validate(), Err(DomainError::UnknownSite(hall())));
+
+    let mut setup = ledger().setup().clone();
+    let site = setup.sites.remove(&hall()).unwrap();
+    setup.sites.insert(SiteId::new("other").unwrap(), site);
+    assert_eq!(
+        setup.validate(),
+        Err(DomainError::InvalidId("xanh-pon".into()))
+    );
+}
+
+#[test]
+fn merging_keeps_the_later_version_and_reports_what_it_did() {
+    let mut l = ledger();
+    try_pledge(&mut l, 1, 1, at_hall("2023-04-24", "07:30")).unwrap();
+    let old = l.pledge_by_id(&pledge_id(1)).unwrap().clone();
+    let mut newer = old.clone();
+    newer.slot = at_hall("2023-04-26", "09:00");
+    newer.updated_at = Timestamp(50);
+
+    assert_eq!(l.merge_pledge(old.clone()), Merged::Kept);
+    assert_eq!(l.merge_pledge(newer.clone()), Merged::Updated);
+    assert_eq!(
+        l.taken(&at_hall("2023-04-24", "07:30")),
+        0,
+        "the old place is freed"
+    );
+    assert_eq!(l.taken(&at_hall("2023-04-26", "09:00")), 1);
+    assert_eq!(
+        l.merge_pledge(old),
+        Merged::Kept,
+        "an older version never wins"
+    );
+
+    let mut fresh = newer.clone();
+    fresh.id = pledge_id(2);
+    fresh.donor = donor_id(2);
+    assert_eq!(l.merge_pledge(fresh), Merged::Added);
+}
+
+fn pledge_version() -> impl Strategy<Value = Pledge> {
+    (0..4usize, 0..8usize, 0..4i64, any::<bool>()).prop_map(|(n, slot, at, cancelled)| Pledge {
+        id: pledge_id(n),
+        donor: donor_id(n),
+        slot: slots()[slot].clone(),
+        donation: DonationType::WholeBlood,
+        volume_ml: 350,
+        status: if cancelled {
+            PledgeStatus::Cancelled {
+                reason: "x".into(),
+                at: Timestamp(at),
+            }
+        } else {
+            PledgeStatus::Pledged
+        },
+        walk_in: false,
+        created_at: Timestamp(0),
+        updated_at: Timestamp(at),
+    })
+}
+
+proptest! {
+    #[test]
+    fn merging_is_idempotent_and_order_independent(
+        versions in prop::collection::vec(pledge_version(), 0..20),
+        seed in any::<u64>(),
+    ) {
+        let merge_all = |list: &[Pledge]| {
+            let mut l = ledger();
+            for p in list {
+                l.merge_pledge(p.clone());
+            }
+            l
+        };
+        let forward = merge_all(&versions);
+        let mut shuffled = versions.clone();
+        // A deterministic shuffle from the seed.
+        let mut x = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        prop_assert_eq!(&merge_all(&shuffled), &forward);
+        let twice: Vec<Pledge> = versions.iter().chain(versions.iter()).cloned().collect();
+        prop_assert_eq!(&merge_all(&twice), &forward);
+        for slot in slots() {
+            let held = forward.pledges().filter(|p| p.slot == slot && p.status.holds_slot()).count() as u32;
+            prop_assert_eq!(forward.taken(&slot), held);
+        }
+    }
+}
