@@ -1,13 +1,19 @@
 //! Persistence in the browser's localStorage, the only copy of the data most people have.
 //!
 //! It owns the stored layout: namespaced keys, versioned values, the probe that proves storage
-//! works before anything touches it (gloo-storage traps the wasm when storage is disabled), and
-//! the codecs of what is stored. It depends on `domain` only and must not import leptos.
+//! works before anything touches it (gloo-storage traps the wasm when storage is disabled), the
+//! compact codec of what is stored, migrations, quarantine and the newer-version guard. It
+//! depends on `domain` only and must not import leptos.
 
+pub mod codec;
 mod local;
 pub mod prefs;
+mod repository;
+pub mod store;
 
-pub use local::{LocalStore, Unavailable};
+pub use local::{LocalRepository, Unavailable};
+pub use repository::{MemoryRepository, QUOTA_UNITS, Repository, Usage, WriteError, utf16_len};
+pub use store::{Loaded, Problem, SaveError, Store};
 
 /// Prefix of every key this app writes, so its data never mixes with another app's on the origin.
 pub const NAMESPACE: &str = "hienmau";

@@ -4,7 +4,9 @@
 //! every other module of the crate, and nothing else of ours may import it.
 
 mod app;
+mod download;
 pub mod i18n;
+pub mod ids;
 mod pages;
 pub mod routes;
 mod shell;

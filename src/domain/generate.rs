@@ -109,6 +109,20 @@ pub fn generate(options: &GenerateOptions) -> Ledger {
 
 // ----- the pseudo-random generator -----
 
+/// A 12-character base-32 id, the shape the app gives new records, derived from the seed and a
+/// counter so data sets repeat exactly (and their stored size matches real data).
+fn edge_like_id(seed: u64, n: u64) -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+    let mut v = Rng::new(seed ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15)).next_u64();
+    (0..12)
+        .map(|_| {
+            let c = ALPHABET[(v & 31) as usize] as char;
+            v >>= 5;
+            c
+        })
+        .collect()
+}
+
 /// SplitMix64: tiny, fast, and good enough to make data (not for anything secret).
 #[derive(Debug, Clone)]
 pub(super) struct Rng {
@@ -801,14 +815,14 @@ fn build(o: &GenerateOptions) -> Result<Ledger, DomainError> {
             (DonationType::WholeBlood, choose_volume(&mut rng, max_ml))
         };
         let created = pledge_moment(&mut rng, day, o.today)?;
-        let donor_id = DonorId::new(format!("g-donor-{:06}", n + 1))?;
+        let donor_id = DonorId::new(edge_like_id(o.seed, 2 * n as u64))?;
         let mut donor = Donor::new(donor_id.clone(), draft, day, created.stamp)?;
         if rng.chance(350) {
             donor.history = earlier_donations(&mut rng, &donor, day, max_ml);
         }
         ledger.add_donor(donor)?;
 
-        let pledge_id = PledgeId::new(format!("g-pledge-{:06}", n + 1))?;
+        let pledge_id = PledgeId::new(edge_like_id(o.seed, 2 * n as u64 + 1))?;
         ledger.pledge(
             pledge_id.clone(),
             PledgeRequest {

@@ -107,9 +107,10 @@ impl fmt::Display for Units {
     }
 }
 
-/// Body weight, exact to 100 g (41.9 kg is 419 hectograms).
+/// Body weight, exact to 100 g (41.9 kg is 419 hectograms). Stored as hectograms; reading a
+/// stored value checks the range like [`Weight::from_hg`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "u16", into = "u16")]
 pub struct Weight {
     hg: u16,
 }
@@ -150,6 +151,19 @@ impl Weight {
     /// Hectograms.
     pub fn hg(self) -> u16 {
         self.hg
+    }
+}
+
+impl TryFrom<u16> for Weight {
+    type Error = String;
+    fn try_from(hg: u16) -> Result<Weight, String> {
+        Weight::from_hg(hg).ok_or_else(|| format!("implausible weight {hg} hg"))
+    }
+}
+
+impl From<Weight> for u16 {
+    fn from(w: Weight) -> u16 {
+        w.hg
     }
 }
 

@@ -1,11 +1,12 @@
-//! The localStorage adapter: a probe that tries a real write, and a handle that only the probe
-//! can hand out, so nothing reaches gloo-storage before storage is known to work.
+//! The localStorage repository: a probe that tries a real write, and a handle that only the
+//! probe can hand out, so nothing reaches gloo-storage before storage is known to work.
 
 use gloo_storage::{LocalStorage, Storage};
-use serde::{Serialize, de::DeserializeOwned};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Why localStorage cannot be used on this device, as found by [`LocalStore::probe`].
+use super::repository::{Repository, WriteError};
+
+/// Why localStorage cannot be used on this device, as found by [`LocalRepository::probe`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unavailable {
     /// There is no `window` (not running in a browser page).
@@ -16,13 +17,10 @@ pub enum Unavailable {
     WriteFailed(String),
 }
 
-/// Proof that localStorage accepted a trial write when the app started.
-///
-/// Only [`LocalStore::probe`] creates one, so every use of gloo-storage goes through a store that
-/// is known to work.
-#[derive(Debug, Clone, Copy)]
-pub struct LocalStore {
-    _proof: (),
+/// The browser's localStorage, once a trial write succeeded.
+#[derive(Debug, Clone)]
+pub struct LocalRepository {
+    storage: web_sys::Storage,
 }
 
 const PROBE_KEY: &str = "hienmau/probe";
@@ -35,9 +33,10 @@ fn describe(err: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_owned())
 }
 
-impl LocalStore {
-    /// Tries a real write and removal through `web_sys` and hands out a store if both work.
-    pub fn probe() -> Result<Self, Unavailable> {
+impl LocalRepository {
+    /// Tries a real write and removal through `web_sys`, and only then takes gloo-storage's
+    /// handle (which traps the wasm when storage is disabled).
+    pub fn probe() -> Result<LocalRepository, Unavailable> {
         let window = web_sys::window().ok_or(Unavailable::NoWindow)?;
         let storage = window
             .local_storage()
@@ -49,16 +48,36 @@ impl LocalStore {
         storage
             .remove_item(PROBE_KEY)
             .map_err(|e| Unavailable::WriteFailed(describe(&e)))?;
-        Ok(Self { _proof: () })
+        Ok(LocalRepository {
+            storage: LocalStorage::raw(),
+        })
+    }
+}
+
+impl Repository for LocalRepository {
+    fn get(&self, key: &str) -> Option<String> {
+        self.storage.get_item(key).ok().flatten()
     }
 
-    /// Reads and decodes the JSON value under `key`; `None` when absent or not decodable.
-    pub fn read<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
-        LocalStorage::get(key).ok()
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+        self.storage.set_item(key, value).map_err(|e| WriteError {
+            key: key.to_owned(),
+            detail: describe(&e),
+        })
     }
 
-    /// Encodes `value` as JSON under `key`; on failure the stored value is left as it was.
-    pub fn write<T: Serialize>(&self, key: &str, value: &T) -> Result<(), String> {
-        LocalStorage::set(key, value).map_err(|e| e.to_string())
+    fn remove(&mut self, key: &str) {
+        let _ = self.storage.remove_item(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let n = self.storage.length().unwrap_or(0);
+        (0..n)
+            .filter_map(|i| self.storage.key(i).ok().flatten())
+            .collect()
+    }
+
+    fn is_persistent(&self) -> bool {
+        true
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::LocalStore;
+use super::repository::{Repository, WriteError};
 
 /// The key that holds [`Prefs`].
 pub const KEY: &str = "hienmau/prefs";
@@ -14,7 +14,7 @@ pub const SCHEMA: u32 = 1;
 /// Preferences as stored: a schema version and the chosen language's code (`vi`, `en`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Prefs {
-    /// Version of this layout; a value from a newer app is read but never rewritten blindly.
+    /// Version of this layout.
     pub schema: u32,
     /// BCP 47 code of the interface language.
     pub lang: String,
@@ -31,30 +31,39 @@ impl Prefs {
 }
 
 /// The stored language code, if preferences are stored and readable.
-pub fn load_lang(store: &LocalStore) -> Option<String> {
-    store.read::<Prefs>(KEY).map(|p| p.lang)
+pub fn load_lang(repo: &dyn Repository) -> Option<String> {
+    let text = repo.get(KEY)?;
+    serde_json::from_str::<Prefs>(&text).ok().map(|p| p.lang)
 }
 
 /// Remembers the language code; a failed write leaves the previous value in place.
-pub fn save_lang(store: &LocalStore, lang: &str) -> Result<(), String> {
-    store.write(KEY, &Prefs::with_lang(lang))
+pub fn save_lang(repo: &mut dyn Repository, lang: &str) -> Result<(), WriteError> {
+    let text = serde_json::to_string(&Prefs::with_lang(lang)).unwrap_or_default();
+    repo.set(KEY, &text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::MemoryRepository;
 
     #[test]
     fn prefs_round_trip_through_json_with_their_schema() {
-        let json = serde_json::to_string(&Prefs::with_lang("en")).unwrap();
-        assert_eq!(json, r#"{"schema":1,"lang":"en"}"#);
-        let back: Prefs = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, Prefs::with_lang("en"));
+        let mut repo = MemoryRepository::new();
+        save_lang(&mut repo, "en").unwrap();
+        assert_eq!(
+            repo.get(KEY).as_deref(),
+            Some(r#"{"schema":1,"lang":"en"}"#)
+        );
+        assert_eq!(load_lang(&repo).as_deref(), Some("en"));
     }
 
     #[test]
-    fn a_bare_string_is_not_mistaken_for_prefs() {
-        assert!(serde_json::from_str::<Prefs>(r#""en""#).is_err());
-        assert!(serde_json::from_str::<Prefs>(r#"{"lang":"en"}"#).is_err());
+    fn a_bare_string_or_garbage_is_not_mistaken_for_prefs() {
+        let mut repo = MemoryRepository::new();
+        for bad in [r#""en""#, r#"{"lang":"en"}"#, "{not json"] {
+            repo.set(KEY, bad).unwrap();
+            assert_eq!(load_lang(&repo), None, "{bad}");
+        }
     }
 }

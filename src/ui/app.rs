@@ -22,6 +22,11 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Another tab changed storage: merge what it wrote, so both tabs show every pledge.
+    let _listener = window_event_listener(leptos::ev::storage, move |e| {
+        state.reload_from_other_tab(e.key());
+    });
+
     view! {
         <Router>
             <Shell>

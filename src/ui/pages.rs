@@ -1,12 +1,16 @@
 //! The pages of the shell: home, the introduction of each page later work fills in, and the
 //! not-found page.
 
+mod data;
+
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
 
 use super::i18n::PageText;
 use super::routes::Page;
 use super::state::AppState;
+
+pub use data::DataPage;
 
 /// The heading and lead of a page; also keeps the document title in step.
 #[component]

@@ -8,7 +8,7 @@ use leptos_router::{
 };
 
 use super::i18n::{PageText, Texts};
-use super::pages::{Home, IntroPage, NotFound};
+use super::pages::{DataPage, Home, IntroPage, NotFound};
 
 /// A page of the app reachable from the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +92,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/organizer/schedule") view=|| view! { <IntroPage page=Page::Schedule /> } />
             <Route path=path!("/organizer/check-in") view=|| view! { <IntroPage page=Page::CheckIn /> } />
             <Route path=path!("/organizer/setup") view=|| view! { <IntroPage page=Page::Setup /> } />
-            <Route path=path!("/organizer/data") view=|| view! { <IntroPage page=Page::Data /> } />
+            <Route path=path!("/organizer/data") view=DataPage />
         </Routes>
     }
 }

@@ -7,6 +7,7 @@ use leptos_router::{components::A, hooks::use_location};
 use super::i18n::Lang;
 use super::routes::Page;
 use super::state::AppState;
+use crate::storage::{Problem, SaveError};
 
 /// The frame of the app; the current page is its child.
 #[component]
@@ -18,13 +19,63 @@ pub fn Shell(
     view! {
         <a class="skip-link" href="#main">{move || state.t().skip_to_content}</a>
         <Header />
-        <Show when=move || !state.storage_ok.get()>
-            <p class="banner banner-warn" role="status">{move || state.t().storage_unavailable}</p>
-        </Show>
+        <StorageBanners />
         <main id="main" tabindex="-1">{children()}</main>
         <footer class="site-footer">
             <p>{move || state.t().privacy_note}</p>
         </footer>
+    }
+}
+
+/// What the person must know about storage: memory only, read-only, data set aside, a save
+/// that failed (with how full storage is and what to do).
+#[component]
+fn StorageBanners() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let status = move || state.storage.get();
+    let quarantined = move || {
+        status()
+            .problems
+            .iter()
+            .filter(|p| matches!(p, Problem::Quarantined { .. } | Problem::Unreadable { .. }))
+            .count()
+    };
+    let failure = move || {
+        let t = &state.t().storage;
+        status().last_error.map(|e| match e {
+            SaveError::ReadOnly => t.read_only_refused.to_owned(),
+            SaveError::Write { usage, .. } => format!(
+                "{} {} {}",
+                t.save_failed,
+                (t.usage_now)(&state.lang.get().percent(usage.permille())),
+                t.what_to_do
+            ),
+        })
+    };
+    view! {
+        <Show when=move || !status().persistent>
+            <p class="banner banner-warn" role="status">{move || state.t().storage.memory_only}</p>
+        </Show>
+        <Show when=move || status().read_only>
+            <p class="banner banner-warn" role="status">{move || state.t().storage.read_only}</p>
+        </Show>
+        <Show when=move || { quarantined() > 0 }>
+            <p class="banner banner-warn" role="status">
+                {move || (state.t().storage.quarantined)(quarantined())} " "
+                <A href=Page::Data.href()>{move || state.t().storage.to_data_page}</A>
+            </p>
+        </Show>
+        {move || {
+            failure()
+                .map(|text| {
+                    view! {
+                        <p class="banner banner-error" role="alert">
+                            {text} " "
+                            <A href=Page::Data.href()>{move || state.t().storage.to_data_page}</A>
+                        </p>
+                    }
+                })
+        }}
     }
 }
 

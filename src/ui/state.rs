@@ -1,33 +1,134 @@
-//! The app state shared through context: a small `Copy` handle on the signals at the edge.
+//! The app state shared through context: a small `Copy` handle on the signals at the edge, and
+//! the one path every change takes: apply to a copy of the ledger, save what changed, and only
+//! then show it, so a failed save leaves both storage and screen as they were.
 
 use leptos::prelude::*;
 
 use super::i18n::{Lang, Texts};
-use crate::storage::{LocalStore, prefs};
+use super::ids;
+use crate::domain::{DomainError, DonorId, Ledger, PledgeId, SlotRef};
+use crate::storage::{
+    LocalRepository, MemoryRepository, Problem, Repository, SaveError, Store, Usage, WriteError,
+    prefs,
+};
+
+/// The version written into the store's meta and exports.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// localStorage when the browser allows it, else memory for this session only.
+#[derive(Debug)]
+pub enum AnyRepository {
+    /// The browser's localStorage.
+    Local(LocalRepository),
+    /// Nothing is kept after a reload.
+    Memory(MemoryRepository),
+}
+
+impl Repository for AnyRepository {
+    fn get(&self, key: &str) -> Option<String> {
+        match self {
+            AnyRepository::Local(r) => r.get(key),
+            AnyRepository::Memory(r) => r.get(key),
+        }
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+        match self {
+            AnyRepository::Local(r) => r.set(key, value),
+            AnyRepository::Memory(r) => r.set(key, value),
+        }
+    }
+
+    fn remove(&mut self, key: &str) {
+        match self {
+            AnyRepository::Local(r) => r.remove(key),
+            AnyRepository::Memory(r) => r.remove(key),
+        }
+    }
+
+    fn keys(&self) -> Vec<String> {
+        match self {
+            AnyRepository::Local(r) => r.keys(),
+            AnyRepository::Memory(r) => r.keys(),
+        }
+    }
+
+    fn is_persistent(&self) -> bool {
+        match self {
+            AnyRepository::Local(r) => r.is_persistent(),
+            AnyRepository::Memory(r) => r.is_persistent(),
+        }
+    }
+}
+
+/// What a change touched, so only those values are written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changed {
+    /// The set-up records changed.
+    pub setup: bool,
+    /// These donors changed.
+    pub donors: Vec<DonorId>,
+    /// These pledges changed, each with the slot it left if it moved.
+    pub pledges: Vec<(PledgeId, Option<SlotRef>)>,
+}
+
+/// Why a change did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeError {
+    /// The domain refused it; nothing changed.
+    Domain(DomainError),
+    /// It could not be saved; nothing changed.
+    Save(SaveError),
+}
+
+/// Where storage stands, for the banners and the Data page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StorageStatus {
+    /// Writes survive a reload (false: memory only).
+    pub persistent: bool,
+    /// Newer data or a failed migration: nothing is written.
+    pub read_only: bool,
+    /// What opening the store found.
+    pub problems: Vec<Problem>,
+    /// The last save that failed, until the next one succeeds.
+    pub last_error: Option<SaveError>,
+}
 
 /// State every component can reach with `expect_context::<AppState>()`.
 #[derive(Debug, Clone, Copy)]
 pub struct AppState {
     /// The interface language.
     pub lang: RwSignal<Lang>,
-    /// Whether what the person chooses is being kept on this device.
-    pub storage_ok: RwSignal<bool>,
-    store: Option<LocalStore>,
+    /// Every record; change it only through [`AppState::change`].
+    pub ledger: RwSignal<Ledger>,
+    /// Where storage stands.
+    pub storage: RwSignal<StorageStatus>,
+    store: StoredValue<Store<AnyRepository>, LocalStorage>,
 }
 
 impl AppState {
-    /// Probes storage and restores the remembered language (Vietnamese when none is stored).
+    /// Probes storage, opens the store (migrating, quarantining, guarding newer data) and
+    /// restores the remembered language (Vietnamese when none is stored).
     pub fn load() -> Self {
-        let store = LocalStore::probe().ok();
-        let lang = store
-            .as_ref()
-            .and_then(prefs::load_lang)
+        let repo = match LocalRepository::probe() {
+            Ok(local) => AnyRepository::Local(local),
+            Err(_) => AnyRepository::Memory(MemoryRepository::new()),
+        };
+        let lang = prefs::load_lang(&repo)
             .and_then(|code| Lang::from_code(&code))
             .unwrap_or(Lang::Vi);
+        let (store, loaded) = Store::open(repo, APP_VERSION, ids::new_id);
+        let status = StorageStatus {
+            persistent: store.is_persistent(),
+            read_only: store.is_read_only(),
+            problems: loaded.problems,
+            last_error: None,
+        };
         Self {
             lang: RwSignal::new(lang),
-            storage_ok: RwSignal::new(store.is_some()),
-            store,
+            ledger: RwSignal::new(loaded.ledger),
+            storage: RwSignal::new(status),
+            store: StoredValue::new_local(store),
         }
     }
 
@@ -36,12 +137,138 @@ impl AppState {
         self.lang.get().texts()
     }
 
-    /// Switches the interface language and remembers the choice on this device.
+    /// Switches the interface language and remembers the choice on this device (a failure to
+    /// remember is shown like any failed save).
     pub fn set_lang(self, lang: Lang) {
         self.lang.set(lang);
         let saved = self
             .store
-            .is_some_and(|store| prefs::save_lang(&store, lang.code()).is_ok());
-        self.storage_ok.set(saved);
+            .try_update_value(|s| prefs::save_lang(s.repository_mut(), lang.code()));
+        if let Some(Err(error)) = saved {
+            let usage = self.usage();
+            self.storage
+                .update(|s| s.last_error = Some(SaveError::Write { error, usage }));
+        }
     }
+
+    /// How full storage is.
+    pub fn usage(self) -> Usage {
+        self.store.with_value(|s| s.usage())
+    }
+
+    /// Quarantined values (original key and text) for download.
+    pub fn quarantined(self) -> Vec<(String, String)> {
+        self.store.with_value(|s| s.quarantined())
+    }
+
+    /// Applies `change` to a copy of the ledger, saves what it says it touched, and only then
+    /// shows the new ledger. On any refusal or failed save, storage and screen stay as they were.
+    pub fn change<T>(
+        self,
+        change: impl FnOnce(&mut Ledger) -> Result<(T, Changed), DomainError>,
+    ) -> Result<T, ChangeError> {
+        let mut next = self.ledger.get_untracked();
+        let (value, changed) = change(&mut next).map_err(ChangeError::Domain)?;
+        let saved = self
+            .store
+            .try_update_value(|store| save(store, &next, &changed))
+            .unwrap_or(Err(SaveError::ReadOnly));
+        match saved {
+            Ok(()) => {
+                self.ledger.set(next);
+                self.storage.update(|s| s.last_error = None);
+                Ok(value)
+            }
+            Err(e) => {
+                self.storage.update(|s| {
+                    s.last_error = Some(e.clone());
+                    s.read_only = matches!(e, SaveError::ReadOnly);
+                });
+                Err(ChangeError::Save(e))
+            }
+        }
+    }
+
+    /// Replaces every record (restore, sample data) in storage and on screen.
+    pub fn replace_all(self, ledger: Ledger) -> Result<(), SaveError> {
+        let saved = self
+            .store
+            .try_update_value(|s| s.replace_all(&ledger, APP_VERSION))
+            .unwrap_or(Err(SaveError::ReadOnly));
+        match saved {
+            Ok(()) => {
+                self.ledger.set(ledger);
+                self.storage.update(|s| s.last_error = None);
+                Ok(())
+            }
+            Err(e) => {
+                self.storage.update(|s| s.last_error = Some(e.clone()));
+                Err(e)
+            }
+        }
+    }
+
+    /// Removes every piece of this app's data from the device and empties the screen.
+    pub fn wipe(self) {
+        self.store.update_value(|s| s.wipe());
+        self.ledger.set(Ledger::new());
+        self.lang.set(Lang::Vi);
+        self.storage.update(|s| {
+            s.problems.clear();
+            s.last_error = None;
+            s.read_only = false;
+        });
+    }
+
+    /// Another tab changed `key` (`None`: it cleared storage): merge what it wrote.
+    pub fn reload_from_other_tab(self, key: Option<String>) {
+        match key {
+            Some(key) if key == prefs::KEY => {
+                let lang = self
+                    .store
+                    .with_value(|s| prefs::load_lang(s.repository()))
+                    .and_then(|c| Lang::from_code(&c));
+                if let Some(lang) = lang {
+                    self.lang.set(lang);
+                }
+            }
+            Some(key) => {
+                let mut next = self.ledger.get_untracked();
+                let changed = self
+                    .store
+                    .try_update_value(|s| s.reload_key(&key, &mut next))
+                    .unwrap_or(false);
+                if changed {
+                    self.ledger.set(next);
+                }
+                let read_only = self.store.with_value(|s| s.is_read_only());
+                self.storage.update(|s| s.read_only = read_only);
+            }
+            None => {
+                // Storage was cleared elsewhere: what this tab shows is all that is left.
+                self.storage.update(|s| s.problems.clear());
+            }
+        }
+    }
+}
+
+fn save(
+    store: &mut Store<AnyRepository>,
+    ledger: &Ledger,
+    changed: &Changed,
+) -> Result<(), SaveError> {
+    if changed.setup {
+        store.save_setup(ledger.setup())?;
+    }
+    for id in &changed.donors {
+        if let Some(d) = ledger.donor(id) {
+            store.save_donor(d)?;
+        }
+    }
+    for (id, moved_from) in &changed.pledges {
+        if let Some(p) = ledger.pledge_by_id(id) {
+            store.save_pledge(p, moved_from.as_ref())?;
+        }
+    }
+    Ok(())
 }

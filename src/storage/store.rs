@@ -1,0 +1,644 @@
+//! The stored layout and everything that reads or writes it: namespaced keys, a small meta key
+//! with the schema version, set-up records in one key, donors in 64 shards by id, pledges in one
+//! shard per place and day, migrations, quarantine of unreadable values, and the guard that never
+//! lets this build overwrite data written by a newer one.
+//!
+//! Keys (all under `hienmau/`):
+//! - `hienmau/meta`: `{"v":2,"app":"0.1.0","device":"..."}`;
+//! - `hienmau/setup`: campaigns, sites, units and drives;
+//! - `hienmau/donors/<00-3f>`: donors whose id hashes to that bucket;
+//! - `hienmau/pledges/d.<drive>.<site>/<yyyy-mm-dd>` and `hienmau/pledges/f.<site>/<yyyy-mm-dd>`:
+//!   the pledges of one drive site or fixed point on one day;
+//! - `hienmau/quarantine/<key>`: the text of a value that could not be read, moved aside;
+//! - `hienmau/prefs`: preferences (see [`super::prefs`]).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::codec::{self, DecodeError, SCHEMA};
+use super::repository::{Repository, Usage, WriteError};
+use crate::domain::{
+    Date, Donor, DonorId, DriveId, Ledger, Place, Pledge, PledgeId, Setup, SiteId, SlotRef,
+};
+
+/// Prefix of every key this app writes.
+pub const PREFIX: &str = "hienmau/";
+/// The meta key.
+pub const META: &str = "hienmau/meta";
+/// The set-up key.
+pub const SETUP: &str = "hienmau/setup";
+/// Where schema 1 kept the whole ledger in one value.
+pub const LEGACY_LEDGER: &str = "hienmau/ledger";
+const DONORS: &str = "hienmau/donors/";
+const PLEDGES: &str = "hienmau/pledges/";
+/// Prefix of quarantined values; the rest of the key is the original key.
+pub const QUARANTINE: &str = "hienmau/quarantine/";
+const DONOR_BUCKETS: u32 = 64;
+
+/// The donor shard a donor id belongs to (FNV-1a of the id, 64 buckets).
+pub fn donor_key(id: &DonorId) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in id.as_str().bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("{DONORS}{:02x}", h % DONOR_BUCKETS)
+}
+
+/// The pledge shard of a place and day.
+pub fn pledge_key(place: &Place, date: Date) -> String {
+    match place {
+        Place::Drive { drive, site } => format!("{PLEDGES}d.{drive}.{site}/{date}"),
+        Place::Fixed { site } => format!("{PLEDGES}f.{site}/{date}"),
+    }
+}
+
+/// The place and day of a pledge shard key, if it is one.
+pub fn parse_pledge_key(key: &str) -> Option<(Place, Date)> {
+    let rest = key.strip_prefix(PLEDGES)?;
+    let (place, date) = rest.split_once('/')?;
+    let date: Date = date.parse().ok()?;
+    let place = if let Some(p) = place.strip_prefix("d.") {
+        let (drive, site) = p.split_once('.')?;
+        Place::Drive {
+            drive: DriveId::new(drive).ok()?,
+            site: SiteId::new(site).ok()?,
+        }
+    } else {
+        Place::Fixed {
+            site: SiteId::new(place.strip_prefix("f.")?).ok()?,
+        }
+    };
+    Some((place, date))
+}
+
+/// The meta value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Schema version of the whole store.
+    pub v: u32,
+    /// Version of the app that last wrote the meta.
+    pub app: String,
+    /// This device's id, written into exports so merges can say where data came from.
+    pub device: String,
+}
+
+/// Schema 1's single value: the whole ledger.
+#[derive(Deserialize)]
+struct LegacyV1 {
+    v: u32,
+    ledger: Ledger,
+}
+
+/// Something about the stored data the person must hear about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A value could not be read; its text was moved to [`QUARANTINE`] + key, where it can be
+    /// downloaded. The rest of the data works.
+    Quarantined {
+        /// The original key.
+        key: String,
+        /// What was wrong.
+        reason: String,
+    },
+    /// A value could not be read and could not be moved aside (read-only, or no room): it stays
+    /// where it is, untouched, and is left out.
+    Unreadable {
+        /// The key.
+        key: String,
+        /// What was wrong.
+        reason: String,
+    },
+    /// Data written by a newer version of the app: this one opens read-only.
+    Newer {
+        /// The newer schema version found.
+        version: u32,
+    },
+    /// A migration could not write its result; the old data is still in place and is used as
+    /// it is, read-only.
+    MigrationFailed {
+        /// What failed.
+        detail: String,
+    },
+}
+
+/// What opening the store found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    /// Everything that could be read.
+    pub ledger: Ledger,
+    /// What the person must be told.
+    pub problems: Vec<Problem>,
+    /// The schema migrated from, if a migration ran.
+    pub migrated_from: Option<u32>,
+}
+
+/// Why a change was not saved; the stored data and the previous state are as they were.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The store is read-only (newer data, or a failed migration).
+    ReadOnly,
+    /// The browser refused the write (full, or storage turned off).
+    Write {
+        /// What the browser said.
+        error: WriteError,
+        /// How full storage is now.
+        usage: Usage,
+    },
+}
+
+/// The store: a repository and the layout above.
+#[derive(Debug)]
+pub struct Store<R> {
+    repo: R,
+    read_only: bool,
+    device: String,
+}
+
+/// Why a migration did not complete.
+enum MigrateError {
+    /// The old value cannot be read; it is set aside like any unreadable value.
+    Unreadable(String),
+    /// The old value was read but its new form could not be written; the old value stays.
+    WriteFailed(Box<Ledger>, String),
+}
+
+/// A value as read: rows, a newer schema, or garbage.
+enum Read<T> {
+    Rows(T),
+    Newer(u32),
+    Invalid(String),
+}
+
+fn read<T>(result: Result<T, DecodeError>) -> Read<T> {
+    match result {
+        Ok(rows) => Read::Rows(rows),
+        Err(DecodeError::Newer(v)) => Read::Newer(v),
+        Err(DecodeError::Invalid(why)) => Read::Invalid(why),
+    }
+}
+
+fn decode_setup(text: &str) -> Result<Setup, DecodeError> {
+    let setup: Setup = codec::unwrap(text)?;
+    setup
+        .validate()
+        .map_err(|e| DecodeError::Invalid(e.to_string()))?;
+    Ok(setup)
+}
+
+impl<R: Repository> Store<R> {
+    /// Opens the store: migrates older layouts, reads every value, moves unreadable ones aside,
+    /// and turns read-only when any value comes from a newer version. `new_device_id` names this
+    /// device the first time.
+    pub fn open(
+        repo: R,
+        app_version: &str,
+        new_device_id: impl FnOnce() -> String,
+    ) -> (Store<R>, Loaded) {
+        let mut store = Store {
+            repo,
+            read_only: false,
+            device: String::new(),
+        };
+        let mut problems = Vec::new();
+        let meta = store
+            .repo
+            .get(META)
+            .and_then(|text| serde_json::from_str::<Meta>(&text).ok());
+        if let Some(meta) = &meta {
+            store.device = meta.device.clone();
+            if meta.v > SCHEMA {
+                store.read_only = true;
+                problems.push(Problem::Newer { version: meta.v });
+            }
+        }
+        if store.device.is_empty() {
+            store.device = new_device_id();
+        }
+
+        if meta.is_none()
+            && let Some(text) = store.repo.get(LEGACY_LEDGER)
+        {
+            match store.migrate_v1(&text, app_version) {
+                Ok(ledger) => {
+                    return (
+                        store,
+                        Loaded {
+                            ledger,
+                            problems,
+                            migrated_from: Some(1),
+                        },
+                    );
+                }
+                Err(MigrateError::WriteFailed(ledger, detail)) => {
+                    let ledger = *ledger;
+                    store.read_only = true;
+                    problems.push(Problem::MigrationFailed { detail });
+                    return (
+                        store,
+                        Loaded {
+                            ledger,
+                            problems,
+                            migrated_from: None,
+                        },
+                    );
+                }
+                Err(MigrateError::Unreadable(reason)) => {
+                    problems.extend(store.set_aside(LEGACY_LEDGER, &text, reason));
+                }
+            }
+        }
+
+        // First read everything without writing, so a newer value anywhere keeps every value
+        // (garbage included) exactly as it is.
+        let keys: Vec<String> = store
+            .repo
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(PREFIX) && !k.starts_with(QUARANTINE))
+            .collect();
+        let mut setup = Setup::default();
+        let mut donors = Vec::new();
+        let mut pledges = Vec::new();
+        let mut invalid = Vec::new();
+        for key in keys {
+            let Some(text) = store.repo.get(&key) else {
+                continue;
+            };
+            let outcome = if key == SETUP {
+                match read(decode_setup(&text)) {
+                    Read::Rows(s) => {
+                        setup = s;
+                        None
+                    }
+                    Read::Newer(v) => Some(Err(v)),
+                    Read::Invalid(why) => Some(Ok(why)),
+                }
+            } else if key.starts_with(DONORS) {
+                match read(codec::decode_donors(&text)) {
+                    Read::Rows(rows) => {
+                        donors.extend(rows);
+                        None
+                    }
+                    Read::Newer(v) => Some(Err(v)),
+                    Read::Invalid(why) => Some(Ok(why)),
+                }
+            } else if key.starts_with(PLEDGES) {
+                match parse_pledge_key(&key) {
+                    None => Some(Ok("not a pledge shard key".to_owned())),
+                    Some((place, date)) => match read(codec::decode_pledges(&text, &place, date)) {
+                        Read::Rows(rows) => {
+                            pledges.extend(rows);
+                            None
+                        }
+                        Read::Newer(v) => Some(Err(v)),
+                        Read::Invalid(why) => Some(Ok(why)),
+                    },
+                }
+            } else {
+                None
+            };
+            match outcome {
+                Some(Err(version)) => {
+                    if !store.read_only {
+                        problems.push(Problem::Newer { version });
+                    }
+                    store.read_only = true;
+                }
+                Some(Ok(why)) => invalid.push((key, text, why)),
+                None => {}
+            }
+        }
+        for (key, text, why) in invalid {
+            problems.extend(store.set_aside(&key, &text, why));
+        }
+        if meta.is_none() && !store.read_only {
+            // A new store (or one whose meta was lost): write the meta; failing that, the data
+            // still works for this session and the next open tries again.
+            let _ = store.write_meta(app_version);
+        }
+        let ledger = Ledger::from_parts(setup, donors, pledges);
+        (
+            store,
+            Loaded {
+                ledger,
+                problems,
+                migrated_from: None,
+            },
+        )
+    }
+
+    /// Moves an unreadable value aside, or, when that is not allowed or fails, leaves it.
+    fn set_aside(&mut self, key: &str, text: &str, reason: String) -> Option<Problem> {
+        if !self.read_only && self.repo.set(&format!("{QUARANTINE}{key}"), text).is_ok() {
+            self.repo.remove(key);
+            Some(Problem::Quarantined {
+                key: key.to_owned(),
+                reason,
+            })
+        } else {
+            Some(Problem::Unreadable {
+                key: key.to_owned(),
+                reason,
+            })
+        }
+    }
+
+    fn write_meta(&mut self, app_version: &str) -> Result<(), WriteError> {
+        let meta = Meta {
+            v: SCHEMA,
+            app: app_version.to_owned(),
+            device: self.device.clone(),
+        };
+        self.repo
+            .set(META, &serde_json::to_string(&meta).unwrap_or_default())
+    }
+
+    /// Schema 1 to 2: the single ledger value becomes shards. The old value is removed only
+    /// after every shard and the meta are written.
+    fn migrate_v1(&mut self, text: &str, app_version: &str) -> Result<Ledger, MigrateError> {
+        let legacy: LegacyV1 =
+            serde_json::from_str(text).map_err(|e| MigrateError::Unreadable(e.to_string()))?;
+        if legacy.v != 1 {
+            return Err(MigrateError::Unreadable(format!(
+                "legacy value with schema {}",
+                legacy.v
+            )));
+        }
+        let ledger = legacy.ledger;
+        if let Err(e) = ledger.setup().validate() {
+            return Err(MigrateError::Unreadable(e.to_string()));
+        }
+        let written = self
+            .write_all(&ledger)
+            .and_then(|()| self.write_meta(app_version));
+        match written {
+            Ok(()) => {
+                self.repo.remove(LEGACY_LEDGER);
+                Ok(ledger)
+            }
+            Err(e) => Err(MigrateError::WriteFailed(
+                Box::new(ledger),
+                format!("{}: {}", e.key, e.detail),
+            )),
+        }
+    }
+
+    /// Writes every shard of `ledger` (migration, restore).
+    fn write_all(&mut self, ledger: &Ledger) -> Result<(), WriteError> {
+        self.repo.set(SETUP, &codec::wrap(ledger.setup()))?;
+        let mut donor_shards: BTreeMap<String, Vec<&Donor>> = BTreeMap::new();
+        for d in ledger.donors() {
+            donor_shards.entry(donor_key(&d.id)).or_default().push(d);
+        }
+        for (key, rows) in donor_shards {
+            self.repo.set(&key, &codec::encode_donors(rows))?;
+        }
+        let mut pledge_shards: BTreeMap<String, Vec<&Pledge>> = BTreeMap::new();
+        for p in ledger.pledges() {
+            pledge_shards
+                .entry(pledge_key(&p.slot.place, p.slot.date))
+                .or_default()
+                .push(p);
+        }
+        for (key, rows) in pledge_shards {
+            self.repo.set(&key, &codec::encode_pledges(rows))?;
+        }
+        Ok(())
+    }
+
+    /// Whether this store refuses every write (newer data, or a failed migration).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// This device's id.
+    pub fn device(&self) -> &str {
+        &self.device
+    }
+
+    /// Whether writes survive a reload (false for the in-memory fallback).
+    pub fn is_persistent(&self) -> bool {
+        self.repo.is_persistent()
+    }
+
+    /// How full storage is.
+    pub fn usage(&self) -> Usage {
+        Usage::of(&self.repo)
+    }
+
+    /// The repository underneath.
+    pub fn repository(&self) -> &R {
+        &self.repo
+    }
+
+    /// The repository underneath, for values outside the layout (preferences); writes made
+    /// here bypass the read-only guard, so only use it for keys the guard does not cover.
+    pub fn repository_mut(&mut self) -> &mut R {
+        &mut self.repo
+    }
+
+    /// Quarantined values: original key and text, for the person to download.
+    pub fn quarantined(&self) -> Vec<(String, String)> {
+        self.repo
+            .keys()
+            .into_iter()
+            .filter_map(|k| {
+                let original = k.strip_prefix(QUARANTINE)?.to_owned();
+                Some((original, self.repo.get(&k)?))
+            })
+            .collect()
+    }
+
+    fn write(&mut self, key: &str, value: &str) -> Result<(), SaveError> {
+        if self.read_only {
+            return Err(SaveError::ReadOnly);
+        }
+        self.repo.set(key, value).map_err(|error| SaveError::Write {
+            error,
+            usage: Usage::of(&self.repo),
+        })
+    }
+
+    /// Saves the set-up records (one small value).
+    pub fn save_setup(&mut self, setup: &Setup) -> Result<(), SaveError> {
+        self.write(SETUP, &codec::wrap(setup))
+    }
+
+    /// Reads a shard for rewriting: its rows, or nothing when it is absent or unreadable (an
+    /// unreadable one is moved aside first, so rewriting it loses nothing).
+    fn rows_for_rewrite<T>(
+        &mut self,
+        key: &str,
+        decode: impl Fn(&str) -> Result<Vec<T>, DecodeError>,
+    ) -> Result<Vec<T>, SaveError> {
+        let Some(text) = self.repo.get(key) else {
+            return Ok(Vec::new());
+        };
+        match decode(&text) {
+            Ok(rows) => Ok(rows),
+            Err(DecodeError::Newer(_)) => {
+                self.read_only = true;
+                Err(SaveError::ReadOnly)
+            }
+            Err(DecodeError::Invalid(why)) => match self.set_aside(key, &text, why) {
+                Some(Problem::Quarantined { .. }) => Ok(Vec::new()),
+                _ => Err(SaveError::ReadOnly),
+            },
+        }
+    }
+
+    /// Saves one donor: re-reads the donor's shard (another tab may have written it), puts this
+    /// version in by id and writes that shard only.
+    pub fn save_donor(&mut self, donor: &Donor) -> Result<(), SaveError> {
+        if self.read_only {
+            return Err(SaveError::ReadOnly);
+        }
+        let key = donor_key(&donor.id);
+        let mut rows = self.rows_for_rewrite(&key, codec::decode_donors)?;
+        rows.retain(|d| d.id != donor.id || d.updated_at > donor.updated_at);
+        if !rows.iter().any(|d| d.id == donor.id) {
+            rows.push(donor.clone());
+        }
+        rows.sort_by(|a, b| a.id.cmp(&b.id));
+        self.write(&key, &codec::encode_donors(&rows))
+    }
+
+    /// Saves one pledge: re-reads its shard, puts this version in by id and writes that shard;
+    /// when it moved from another slot's shard, takes it out of that one afterwards (a copy left
+    /// behind by a failure there is older and loses every merge).
+    pub fn save_pledge(
+        &mut self,
+        pledge: &Pledge,
+        moved_from: Option<&SlotRef>,
+    ) -> Result<(), SaveError> {
+        if self.read_only {
+            return Err(SaveError::ReadOnly);
+        }
+        let (place, date) = (&pledge.slot.place, pledge.slot.date);
+        let key = pledge_key(place, date);
+        let mut rows = self.rows_for_rewrite(&key, |t| codec::decode_pledges(t, place, date))?;
+        rows.retain(|p| p.id != pledge.id || p.updated_at > pledge.updated_at);
+        if !rows.iter().any(|p| p.id == pledge.id) {
+            rows.push(pledge.clone());
+        }
+        rows.sort_by(|a, b| a.id.cmp(&b.id));
+        self.write(&key, &codec::encode_pledges(&rows))?;
+        if let Some(old) = moved_from {
+            let old_key = pledge_key(&old.place, old.date);
+            if old_key != key {
+                let mut rows = self.rows_for_rewrite(&old_key, |t| {
+                    codec::decode_pledges(t, &old.place, old.date)
+                })?;
+                rows.retain(|p| p.id != pledge.id);
+                if rows.is_empty() {
+                    self.repo.remove(&old_key);
+                } else {
+                    self.write(&old_key, &codec::encode_pledges(&rows))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Merges into `ledger` what storage holds under `key` (another tab wrote it). Returns
+    /// whether anything was read.
+    pub fn reload_key(&mut self, key: &str, ledger: &mut Ledger) -> bool {
+        let Some(text) = self.repo.get(key) else {
+            return false;
+        };
+        if key == META {
+            if let Ok(meta) = serde_json::from_str::<Meta>(&text)
+                && meta.v > SCHEMA
+            {
+                self.read_only = true;
+            }
+            return false;
+        }
+        let result = if key == SETUP {
+            decode_setup(&text).map(|s| ledger.replace_setup(s))
+        } else if key.starts_with(DONORS) {
+            codec::decode_donors(&text).map(|rows| {
+                for d in rows {
+                    ledger.merge_donor(d);
+                }
+            })
+        } else if let Some((place, date)) = parse_pledge_key(key) {
+            codec::decode_pledges(&text, &place, date).map(|rows| {
+                for p in rows {
+                    ledger.merge_pledge(p);
+                }
+            })
+        } else {
+            return false;
+        };
+        match result {
+            Ok(()) => true,
+            Err(DecodeError::Newer(_)) => {
+                self.read_only = true;
+                false
+            }
+            Err(DecodeError::Invalid(_)) => false,
+        }
+    }
+
+    /// Removes every key of this app, preferences and quarantine included.
+    pub fn wipe(&mut self) {
+        for key in self.repo.keys() {
+            if key.starts_with(PREFIX) {
+                self.repo.remove(&key);
+            }
+        }
+        self.read_only = false;
+    }
+
+    /// Replaces everything stored with `ledger` (a restore), writing every shard; stale shards
+    /// of the old data are removed afterwards.
+    pub fn replace_all(&mut self, ledger: &Ledger, app_version: &str) -> Result<(), SaveError> {
+        if self.read_only {
+            return Err(SaveError::ReadOnly);
+        }
+        let before: Vec<String> = self
+            .repo
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(DONORS) || k.starts_with(PLEDGES))
+            .collect();
+        let usage = |repo: &R| Usage::of(repo);
+        self.write_all(ledger).map_err(|error| SaveError::Write {
+            error,
+            usage: usage(&self.repo),
+        })?;
+        self.write_meta(app_version)
+            .map_err(|error| SaveError::Write {
+                error,
+                usage: usage(&self.repo),
+            })?;
+        let keep: std::collections::BTreeSet<String> = ledger
+            .donors()
+            .map(|d| donor_key(&d.id))
+            .chain(
+                ledger
+                    .pledges()
+                    .map(|p| pledge_key(&p.slot.place, p.slot.date)),
+            )
+            .collect();
+        for key in before {
+            if !keep.contains(&key) {
+                self.repo.remove(&key);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Which pledge ids a shard holds (tests and diagnostics).
+pub fn shard_ids(text: &str, place: &Place, date: Date) -> Vec<PledgeId> {
+    codec::decode_pledges(text, place, date)
+        .map(|rows| rows.into_iter().map(|p| p.id).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

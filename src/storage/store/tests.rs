@@ -1,0 +1,428 @@
+//! The store against the in-memory repository: layout, migrations, quarantine, the newer-version
+//! guard, failed writes, two tabs, and capacity.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::*;
+use crate::domain::generate::{GenerateOptions, generate};
+use crate::domain::{
+    DonationType, Now, PledgeRequest, PledgeStatus, TimeOfDay, Timestamp, eligibility::RuleSet,
+};
+use crate::storage::{MemoryRepository, QUOTA_UNITS};
+
+const V1_FIXTURE: &str = include_str!("../fixtures/v1-ledger.json");
+
+/// One localStorage seen by several tabs.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<MemoryRepository>>);
+
+impl Shared {
+    fn with_quota(quota: usize) -> Shared {
+        Shared(Rc::new(RefCell::new(MemoryRepository::with_quota(quota))))
+    }
+
+    fn snapshot(&self) -> MemoryRepository {
+        self.0.borrow().clone()
+    }
+}
+
+impl Repository for Shared {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+        self.0.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) {
+        self.0.borrow_mut().remove(key);
+    }
+    fn keys(&self) -> Vec<String> {
+        self.0.borrow().keys()
+    }
+    fn is_persistent(&self) -> bool {
+        true
+    }
+}
+
+fn open(repo: Shared) -> (Store<Shared>, Loaded) {
+    Store::open(repo, "test", || "device-1".to_owned())
+}
+
+fn today() -> Date {
+    "2024-06-01".parse().unwrap()
+}
+
+fn data(pledges: usize) -> Ledger {
+    generate(&GenerateOptions::new(3, pledges, today()))
+}
+
+fn save_everything(store: &mut Store<Shared>, ledger: &Ledger) {
+    store.replace_all(ledger, "test").unwrap();
+}
+
+/// The first future slot with at least `free` places left, for making new pledges in it.
+fn open_slot_with(ledger: &Ledger, free: u32) -> SlotRef {
+    ledger
+        .pledges()
+        .map(|p| p.slot.clone())
+        .find(|s| {
+            s.date > today()
+                && ledger
+                    .slot_spec(s)
+                    .is_ok_and(|spec| ledger.taken(s) + free <= u32::from(spec.capacity))
+        })
+        .expect("a slot with free places")
+}
+
+fn open_slot(ledger: &Ledger) -> SlotRef {
+    open_slot_with(ledger, 1)
+}
+
+fn pledge_for(ledger: &mut Ledger, id: &str, slot: SlotRef, stamp: i64) -> Pledge {
+    let donor = ledger
+        .donors()
+        .find(|d| {
+            !ledger
+                .pledges()
+                .any(|p| p.donor == d.id && p.slot.date == slot.date)
+                && d.history.is_empty()
+        })
+        .expect("a free donor")
+        .id
+        .clone();
+    ledger
+        .pledge(
+            PledgeId::new(id).unwrap(),
+            PledgeRequest {
+                donor,
+                slot,
+                donation: DonationType::WholeBlood,
+                volume_ml: 250,
+            },
+            &RuleSet::vietnam(),
+            Now {
+                date: today(),
+                time: TimeOfDay::from_hm(8, 0).unwrap(),
+                stamp: Timestamp(stamp),
+            },
+        )
+        .expect("pledge accepted")
+        .clone()
+}
+
+#[test]
+fn a_new_store_writes_its_meta_and_everything_saved_comes_back() {
+    let repo = Shared::default();
+    let (mut store, loaded) = open(repo.clone());
+    assert_eq!(loaded.ledger, Ledger::new());
+    assert!(loaded.problems.is_empty());
+    let meta: Meta = serde_json::from_str(&repo.get(META).unwrap()).unwrap();
+    assert_eq!((meta.v, meta.device.as_str()), (SCHEMA, "device-1"));
+
+    let ledger = data(300);
+    save_everything(&mut store, &ledger);
+    let (reopened, loaded) = open(repo);
+    assert_eq!(loaded.ledger, ledger);
+    assert_eq!(reopened.device(), "device-1", "the device keeps its id");
+}
+
+#[test]
+fn saving_one_pledge_rewrites_only_its_shard() {
+    let repo = Shared::default();
+    let (mut store, _) = open(repo.clone());
+    let mut ledger = data(2000);
+    save_everything(&mut store, &ledger);
+    let before = repo.snapshot();
+
+    let slot = open_slot(&ledger);
+    let pledge = pledge_for(&mut ledger, "new-pledge-1", slot.clone(), 99);
+    store.save_pledge(&pledge, None).unwrap();
+
+    let after = repo.snapshot();
+    let changed: Vec<String> = after
+        .keys()
+        .into_iter()
+        .filter(|k| before.get(k) != after.get(k))
+        .collect();
+    assert_eq!(changed, vec![pledge_key(&slot.place, slot.date)]);
+    let shard = after.get(&changed[0]).unwrap();
+    assert!(
+        shard.len() < 20_000,
+        "a shard is small: {} bytes",
+        shard.len()
+    );
+}
+
+#[test]
+fn schema_1_single_value_migrates_to_shards_and_the_old_value_goes() {
+    let repo = Shared::default();
+    repo.0.borrow_mut().set(LEGACY_LEDGER, V1_FIXTURE).unwrap();
+    let legacy: serde_json::Value = serde_json::from_str(V1_FIXTURE).unwrap();
+    let expected: Ledger = serde_json::from_value(legacy["ledger"].clone()).unwrap();
+
+    let (_, loaded) = open(repo.clone());
+    assert_eq!(loaded.migrated_from, Some(1));
+    assert_eq!(loaded.ledger, expected);
+    assert!(repo.get(LEGACY_LEDGER).is_none());
+    assert!(repo.keys().iter().any(|k| k.starts_with(PLEDGES)));
+
+    let (_, again) = open(repo);
+    assert_eq!(
+        again.ledger, expected,
+        "the migrated shards read back the same"
+    );
+    assert_eq!(again.migrated_from, None);
+}
+
+#[test]
+fn a_migration_that_cannot_write_keeps_the_old_value_and_opens_read_only() {
+    let repo = Shared::with_quota(V1_FIXTURE.len() + 200);
+    repo.0.borrow_mut().set(LEGACY_LEDGER, V1_FIXTURE).unwrap();
+    let (mut store, loaded) = open(repo.clone());
+    assert!(store.is_read_only());
+    assert!(matches!(
+        loaded.problems[..],
+        [Problem::MigrationFailed { .. }]
+    ));
+    assert_eq!(repo.get(LEGACY_LEDGER).as_deref(), Some(V1_FIXTURE));
+    assert!(
+        loaded.ledger.pledges().count() > 0,
+        "the old data is still shown"
+    );
+    assert_eq!(
+        store.save_setup(loaded.ledger.setup()),
+        Err(SaveError::ReadOnly)
+    );
+}
+
+#[test]
+fn an_unreadable_value_is_quarantined_reported_and_the_rest_loads() {
+    let repo = Shared::default();
+    let (mut store, _) = open(repo.clone());
+    let ledger = data(400);
+    save_everything(&mut store, &ledger);
+    let victim = repo
+        .keys()
+        .into_iter()
+        .find(|k| k.starts_with(PLEDGES))
+        .unwrap();
+    let garbage = {
+        let text = repo.get(&victim).unwrap();
+        text[..text.len() / 2].to_owned()
+    };
+    repo.0.borrow_mut().set(&victim, &garbage).unwrap();
+
+    let (store, loaded) = open(repo.clone());
+    assert!(matches!(&loaded.problems[..], [Problem::Quarantined { key, .. }] if *key == victim));
+    assert_eq!(store.quarantined(), vec![(victim.clone(), garbage.clone())]);
+    assert!(
+        repo.get(&victim).is_none(),
+        "moved aside, not left to be overwritten"
+    );
+    let (place, date) = parse_pledge_key(&victim).unwrap();
+    let lost = ledger
+        .pledges()
+        .filter(|p| p.slot.place == place && p.slot.date == date)
+        .count();
+    assert_eq!(
+        loaded.ledger.pledges().count(),
+        ledger.pledges().count() - lost
+    );
+    assert!(!store.is_read_only());
+}
+
+#[test]
+fn data_from_a_newer_version_opens_read_only_and_is_never_written() {
+    let repo = Shared::default();
+    let (mut store, _) = open(repo.clone());
+    let ledger = data(200);
+    save_everything(&mut store, &ledger);
+    let meta = repo.get(META).unwrap().replace(r#""v":2"#, r#""v":3"#);
+    repo.0.borrow_mut().set(META, &meta).unwrap();
+    repo.0
+        .borrow_mut()
+        .set("hienmau/pledges/f.x/2024-01-01", "not json at all")
+        .unwrap();
+    let before = repo.snapshot();
+
+    let (mut store, loaded) = open(repo.clone());
+    assert!(store.is_read_only());
+    assert!(loaded.problems.contains(&Problem::Newer { version: 3 }));
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::Unreadable { .. })),
+        "garbage is reported but not moved while read-only"
+    );
+    let pledge = ledger.pledges().next().unwrap();
+    assert_eq!(store.save_pledge(pledge, None), Err(SaveError::ReadOnly));
+    assert_eq!(store.save_setup(ledger.setup()), Err(SaveError::ReadOnly));
+    assert_eq!(repo.snapshot(), before, "nothing was written");
+}
+
+#[test]
+fn one_shard_from_a_newer_version_also_makes_the_store_read_only() {
+    let repo = Shared::default();
+    let (mut store, _) = open(repo.clone());
+    save_everything(&mut store, &data(100));
+    let key = repo
+        .keys()
+        .into_iter()
+        .find(|k| k.starts_with(DONORS))
+        .unwrap();
+    let newer = repo
+        .get(&key)
+        .unwrap()
+        .replacen(r#"{"v":2"#, r#"{"v":4"#, 1);
+    repo.0.borrow_mut().set(&key, &newer).unwrap();
+    let (store, loaded) = open(repo.clone());
+    assert!(store.is_read_only());
+    assert_eq!(loaded.problems, vec![Problem::Newer { version: 4 }]);
+    assert_eq!(repo.get(&key), Some(newer), "kept as it was");
+}
+
+#[test]
+fn a_failed_write_leaves_storage_as_it_was_and_says_how_full_it_is() {
+    let full = Shared::default();
+    let (mut store, _) = open(full.clone());
+    let mut ledger = data(300);
+    save_everything(&mut store, &ledger);
+    let used = Usage::of(&full).used;
+    let repo = Shared::with_quota(used + 10);
+    for key in full.keys() {
+        repo.0
+            .borrow_mut()
+            .set(&key, &full.get(&key).unwrap())
+            .unwrap();
+    }
+    let (mut store, _) = open(repo.clone());
+    let before = repo.snapshot();
+    let slot = open_slot(&ledger);
+    let pledge = pledge_for(&mut ledger, "one-too-many", slot, 5);
+    let Err(SaveError::Write { error, usage }) = store.save_pledge(&pledge, None) else {
+        panic!("the write should have failed");
+    };
+    assert!(error.detail.contains("Quota"));
+    assert!(usage.used >= used);
+    assert_eq!(repo.snapshot(), before);
+}
+
+#[test]
+fn two_tabs_pledging_into_one_shard_both_keep_every_pledge() {
+    let repo = Shared::default();
+    let (mut first, _) = open(repo.clone());
+    let base = data(500);
+    save_everything(&mut first, &base);
+    let (mut tab_a, loaded_a) = open(repo.clone());
+    let (mut tab_b, loaded_b) = open(repo.clone());
+    let (mut ledger_a, mut ledger_b) = (loaded_a.ledger, loaded_b.ledger);
+    let slot = open_slot_with(&base, 2);
+    let key = pledge_key(&slot.place, slot.date);
+
+    // Each tab pledges without having seen the other's pledge.
+    let a = pledge_for(&mut ledger_a, "from-tab-a", slot.clone(), 10);
+    tab_a.save_pledge(&a, None).unwrap();
+    let mut b = pledge_for(&mut ledger_b, "from-tab-b", slot.clone(), 11);
+    if b.donor == a.donor {
+        // Same free donor chosen in both tabs; use another for realism.
+        ledger_b.cancel(&b.id, "x", Timestamp(12)).unwrap();
+        b = pledge_for(&mut ledger_b, "from-tab-b2", slot.clone(), 13);
+    }
+    tab_b.save_pledge(&b, None).unwrap();
+
+    let ids = shard_ids(&repo.get(&key).unwrap(), &slot.place, slot.date);
+    assert!(
+        ids.contains(&a.id) && ids.contains(&b.id),
+        "both pledges are stored"
+    );
+    // The storage event makes each tab merge the shard the other wrote.
+    assert!(tab_a.reload_key(&key, &mut ledger_a));
+    assert!(ledger_a.pledge_by_id(&b.id).is_some());
+    let (_, reopened) = open(repo);
+    assert!(reopened.ledger.pledge_by_id(&a.id).is_some());
+    assert!(reopened.ledger.pledge_by_id(&b.id).is_some());
+}
+
+#[test]
+fn a_rescheduled_pledge_leaves_its_old_shard_and_a_stale_copy_never_wins() {
+    let repo = Shared::default();
+    let (mut store, _) = open(repo.clone());
+    let mut ledger = data(500);
+    save_everything(&mut store, &ledger);
+    let from = open_slot(&ledger);
+    let moved = pledge_for(&mut ledger, "moving", from.clone(), 20);
+    store.save_pledge(&moved, None).unwrap();
+    let stale_shard = repo.get(&pledge_key(&from.place, from.date)).unwrap();
+
+    let to = ledger
+        .pledges()
+        .map(|p| p.slot.clone())
+        .find(|s| {
+            s.date != from.date
+                && s.date > today()
+                && ledger
+                    .slot_spec(s)
+                    .is_ok_and(|spec| ledger.taken(s) < u32::from(spec.capacity))
+                && !ledger
+                    .pledges()
+                    .any(|p| p.donor == moved.donor && p.slot.date == s.date)
+        })
+        .unwrap();
+    let now = Now {
+        date: today(),
+        time: TimeOfDay::from_hm(9, 0).unwrap(),
+        stamp: Timestamp(30),
+    };
+    ledger
+        .reschedule(&moved.id, to.clone(), &RuleSet::vietnam(), now)
+        .unwrap();
+    let after = ledger.pledge_by_id(&moved.id).unwrap().clone();
+    store.save_pledge(&after, Some(&from)).unwrap();
+    let old_ids = repo
+        .get(&pledge_key(&from.place, from.date))
+        .map(|t| shard_ids(&t, &from.place, from.date))
+        .unwrap_or_default();
+    assert!(!old_ids.contains(&moved.id));
+
+    // Another tab, unaware of the move, rewrites the old shard with the stale copy in it.
+    repo.0
+        .borrow_mut()
+        .set(&pledge_key(&from.place, from.date), &stale_shard)
+        .unwrap();
+    let (_, loaded) = open(repo);
+    assert_eq!(loaded.ledger.pledge_by_id(&moved.id).unwrap().slot, to);
+    assert_eq!(
+        loaded.ledger.pledge_by_id(&moved.id).unwrap().status,
+        PledgeStatus::Pledged
+    );
+}
+
+#[test]
+fn twenty_thousand_pledges_each_with_a_donor_fit_in_the_quota() {
+    let repo = Shared::with_quota(QUOTA_UNITS);
+    let (mut store, _) = open(repo.clone());
+    let ledger = data(20_000);
+    store.replace_all(&ledger, "test").unwrap();
+    let used = Usage::of(&repo).used;
+    let per_record = used / 20_000;
+    eprintln!("20,000 pledges with donors: {used} UTF-16 code units, {per_record} per record");
+    assert!(used < QUOTA_UNITS, "{used} code units");
+    assert!(
+        per_record <= 230,
+        "{per_record} code units per pledge with its donor"
+    );
+    let (_, loaded) = open(repo);
+    assert_eq!(loaded.ledger.pledges().count(), 20_000);
+}
+
+#[test]
+fn wiping_removes_this_apps_keys_only() {
+    let repo = Shared::default();
+    let (mut store, _) = open(repo.clone());
+    save_everything(&mut store, &data(50));
+    repo.0.borrow_mut().set("other-app", "keep me").unwrap();
+    store.wipe();
+    assert_eq!(repo.keys(), vec!["other-app".to_owned()]);
+}

@@ -1,0 +1,216 @@
+//! The organizer's Data page: what is stored and how full storage is, data set aside as
+//! unreadable (to download), the sample campaign, and wiping everything.
+
+use leptos::prelude::*;
+
+use super::PageHeading;
+use crate::domain::{Ledger, sample::sample_ledger};
+use crate::storage::QUOTA_UNITS;
+use crate::ui::download;
+use crate::ui::routes::Page;
+use crate::ui::state::AppState;
+
+/// The Data page.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <PageHeading text=move || Page::Data.text(state.t()) />
+        <StorageSection />
+        <QuarantineSection />
+        <SampleSection />
+        <WipeSection />
+    }
+}
+
+/// Storage used against the quota, and how many records are stored.
+#[component]
+fn StorageSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Re-measured whenever the data changes.
+    let usage = Memo::new(move |_| {
+        state.ledger.track();
+        state.usage()
+    });
+    let counts = move || {
+        state.ledger.with(|l| {
+            [
+                l.campaigns().count(),
+                l.drives().count(),
+                l.donors().count(),
+                l.pledges().count(),
+            ]
+        })
+    };
+    let labels = move || {
+        let t = &state.t().storage;
+        [t.campaigns, t.drives, t.donors, t.pledges]
+    };
+    view! {
+        <section class="card section" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">{move || state.t().storage.heading}</h2>
+            <meter
+                class="usage-meter"
+                min="0"
+                max=QUOTA_UNITS.to_string()
+                value=move || usage.get().used.to_string()
+                aria-label=move || state.t().storage.meter_label
+            ></meter>
+            <p>
+                {move || {
+                    let lang = state.lang.get();
+                    let u = usage.get();
+                    (state.t().storage.usage)(
+                        &lang.number(u.used as i64),
+                        &lang.number(u.quota as i64),
+                        &lang.percent(u.permille()),
+                    )
+                }}
+            </p>
+            <h3>{move || state.t().storage.stored}</h3>
+            <dl class="counts">
+                {move || {
+                    let lang = state.lang.get();
+                    labels()
+                        .into_iter()
+                        .zip(counts())
+                        .map(|(label, n)| {
+                            view! {
+                                <div>
+                                    <dt>{label}</dt>
+                                    <dd>{lang.number(n as i64)}</dd>
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </dl>
+        </section>
+    }
+}
+
+/// Values that could not be read, each downloadable as it was stored.
+#[component]
+fn QuarantineSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let items = Memo::new(move |_| {
+        state.storage.track();
+        state.quarantined()
+    });
+    view! {
+        <Show when=move || !items.get().is_empty()>
+            <section class="card section" aria-labelledby="quarantine-heading">
+                <h2 id="quarantine-heading">{move || state.t().storage.quarantine_heading}</h2>
+                <p>{move || state.t().storage.quarantine_intro}</p>
+                <ul class="plain-list">
+                    {move || {
+                        items
+                            .get()
+                            .into_iter()
+                            .map(|(key, text)| {
+                                let name = format!("{}.txt", key.replace('/', "_"));
+                                view! {
+                                    <li>
+                                        <code>{key.clone()}</code>
+                                        " "
+                                        <button
+                                            type="button"
+                                            class="button"
+                                            on:click=move |_| {
+                                                download::offer(&name, "text/plain;charset=utf-8", &text);
+                                            }
+                                        >
+                                            {move || state.t().storage.download}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// Loads the seed article's campaigns alongside what is stored (idempotent: same ids).
+#[component]
+fn SampleSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let message = RwSignal::new(None::<&'static str>);
+    let load = move |_| {
+        let t = &state.t().storage;
+        let current = state.ledger.get_untracked();
+        let sample = sample_ledger();
+        let mut setup = current.setup().clone();
+        let theirs = sample.setup().clone();
+        setup.campaigns.extend(theirs.campaigns);
+        setup.sites.extend(theirs.sites);
+        setup.units.extend(theirs.units);
+        setup.drives.extend(theirs.drives);
+        if setup.validate().is_err() {
+            message.set(Some(t.sample_conflict));
+            return;
+        }
+        let merged = Ledger::from_parts(
+            setup,
+            current.donors().chain(sample.donors()).cloned(),
+            current.pledges().chain(sample.pledges()).cloned(),
+        );
+        if state.replace_all(merged).is_ok() {
+            message.set(Some(t.sample_loaded));
+        }
+    };
+    view! {
+        <section class="card section" aria-labelledby="sample-heading">
+            <h2 id="sample-heading">{move || state.t().storage.sample_heading}</h2>
+            <p>{move || state.t().storage.sample_body}</p>
+            <button type="button" class="button" on:click=load>
+                {move || state.t().storage.sample_button}
+            </button>
+            <p role="status" class="feedback">{move || message.get()}</p>
+        </section>
+    }
+}
+
+/// Removes every piece of data from the device after a typed confirmation.
+#[component]
+fn WipeSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let typed = RwSignal::new(String::new());
+    let done = RwSignal::new(false);
+    let confirmed = move || typed.get().trim().to_uppercase() == state.t().storage.wipe_word;
+    let wipe = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if confirmed() {
+            state.wipe();
+            typed.set(String::new());
+            done.set(true);
+        }
+    };
+    view! {
+        <section class="card section danger" aria-labelledby="wipe-heading">
+            <h2 id="wipe-heading">{move || state.t().storage.wipe_heading}</h2>
+            <p>{move || state.t().storage.wipe_body}</p>
+            <form on:submit=wipe class="inline-form">
+                <label for="wipe-confirm">{move || state.t().storage.wipe_label}</label>
+                <input
+                    id="wipe-confirm"
+                    type="text"
+                    autocomplete="off"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| {
+                        typed.set(event_target_value(&ev));
+                        done.set(false);
+                    }
+                />
+                <button type="submit" class="button button-danger" disabled=move || !confirmed()>
+                    {move || state.t().storage.wipe_button}
+                </button>
+            </form>
+            <p role="status" class="feedback">
+                {move || done.get().then(|| state.t().storage.wiped)}
+            </p>
+        </section>
+    }
+}
