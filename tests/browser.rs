@@ -6,7 +6,8 @@
 //! clearing what it reads.
 #![cfg(target_arch = "wasm32")]
 
-use hien_mau::storage::{LocalStore, prefs};
+use hien_mau::domain::generate::{GenerateOptions, generate};
+use hien_mau::storage::{LocalRepository, Problem, Repository, SaveError, Store, prefs};
 use hien_mau::ui::{App, LanguageSwitch, state::AppState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,7 +40,7 @@ fn click(root: &web_sys::Element, selector: &str) {
 #[wasm_bindgen_test]
 fn the_storage_probe_accepts_a_working_local_storage_and_leaves_nothing_behind() {
     local_storage().clear().unwrap();
-    assert!(LocalStore::probe().is_ok());
+    assert!(LocalRepository::probe().is_ok());
     assert_eq!(
         local_storage().length().unwrap(),
         0,
@@ -50,10 +51,10 @@ fn the_storage_probe_accepts_a_working_local_storage_and_leaves_nothing_behind()
 #[wasm_bindgen_test]
 fn the_language_preference_round_trips_through_local_storage() {
     local_storage().clear().unwrap();
-    let store = LocalStore::probe().unwrap();
-    assert_eq!(prefs::load_lang(&store), None);
-    prefs::save_lang(&store, "en").unwrap();
-    assert_eq!(prefs::load_lang(&store).as_deref(), Some("en"));
+    let mut repo = LocalRepository::probe().unwrap();
+    assert_eq!(prefs::load_lang(&repo), None);
+    prefs::save_lang(&mut repo, "en").unwrap();
+    assert_eq!(prefs::load_lang(&repo).as_deref(), Some("en"));
     assert_eq!(
         local_storage().get_item(prefs::KEY).unwrap().as_deref(),
         Some(r#"{"schema":1,"lang":"en"}"#)
@@ -64,8 +65,8 @@ fn the_language_preference_round_trips_through_local_storage() {
 fn unreadable_preferences_are_ignored_and_left_in_place() {
     local_storage().clear().unwrap();
     local_storage().set_item(prefs::KEY, "{not json").unwrap();
-    let store = LocalStore::probe().unwrap();
-    assert_eq!(prefs::load_lang(&store), None);
+    let repo = LocalRepository::probe().unwrap();
+    assert_eq!(prefs::load_lang(&repo), None);
     let owner = Owner::new();
     let state = owner.with(AppState::load);
     assert_eq!(state.lang.get_untracked().code(), "vi");
@@ -113,15 +114,15 @@ async fn the_language_switch_presses_the_chosen_language_and_remembers_it() {
     assert_eq!(pressed("en").as_deref(), Some("true"));
     assert_eq!(pressed("vi").as_deref(), Some("false"));
     assert_eq!(name().as_deref(), Some("Voluntary blood donation"));
-    let store = LocalStore::probe().unwrap();
-    assert_eq!(prefs::load_lang(&store).as_deref(), Some("en"));
+    let repo = LocalRepository::probe().unwrap();
+    assert_eq!(prefs::load_lang(&repo).as_deref(), Some("en"));
     drop(handle);
 }
 
 #[wasm_bindgen_test]
 async fn the_app_keeps_html_lang_in_step_with_the_interface_language() {
     local_storage().clear().unwrap();
-    prefs::save_lang(&LocalStore::probe().unwrap(), "en").unwrap();
+    prefs::save_lang(&mut LocalRepository::probe().unwrap(), "en").unwrap();
     let container = fresh_container();
     let handle = leptos::mount::mount_to(container.clone(), App);
     leptos::task::tick().await;
@@ -137,4 +138,97 @@ async fn the_app_keeps_html_lang_in_step_with_the_interface_language() {
     leptos::task::tick().await;
     assert_eq!(html.get_attribute("lang").as_deref(), Some("vi"));
     drop(handle);
+}
+
+fn fill_to_quota(storage: &web_sys::Storage) -> usize {
+    // Fill with 64 Ki-character blocks, then smaller ones, until the browser refuses.
+    let mut n = 0;
+    for size in [65_536usize, 4_096, 256, 16, 1] {
+        let block = "x".repeat(size);
+        while storage.set_item(&format!("filler/{n}"), &block).is_ok() {
+            n += 1;
+        }
+    }
+    n
+}
+
+#[wasm_bindgen_test]
+fn a_save_into_full_storage_is_refused_and_loses_nothing() {
+    local_storage().clear().unwrap();
+    let today = "2024-06-01".parse().unwrap();
+    let ledger = generate(&GenerateOptions::new(5, 200, today));
+    let (mut store, _) = Store::open(LocalRepository::probe().unwrap(), "test", || "dev".into());
+    store.replace_all(&ledger, "test").unwrap();
+
+    let storage = local_storage();
+    let fillers = fill_to_quota(&storage);
+    assert!(fillers > 0);
+    let snapshot: Vec<(String, Option<String>)> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("hienmau/"))
+        .map(|k| (k.clone(), storage.get_item(&k).unwrap()))
+        .collect();
+
+    let mut bigger = ledger.pledges().next().unwrap().clone();
+    bigger.status = hien_mau::domain::PledgeStatus::Cancelled {
+        reason: "y".repeat(50_000),
+        at: hien_mau::domain::Timestamp(i64::MAX / 2),
+    };
+    bigger.updated_at = hien_mau::domain::Timestamp(i64::MAX / 2);
+    let Err(SaveError::Write { error, usage }) = store.save_pledge(&bigger, None) else {
+        panic!("a save into full storage succeeded");
+    };
+    assert!(!error.detail.is_empty());
+    assert!(
+        usage.permille() >= 990,
+        "storage reported {} per mille full",
+        usage.permille()
+    );
+    for (key, value) in &snapshot {
+        assert_eq!(&storage.get_item(key).unwrap(), value, "{key} changed");
+    }
+    for i in 0..fillers {
+        storage.remove_item(&format!("filler/{i}")).unwrap();
+    }
+    let (_, loaded) = Store::open(LocalRepository::probe().unwrap(), "test", || "dev".into());
+    assert_eq!(
+        loaded.ledger, ledger,
+        "everything saved before is still there"
+    );
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_corrupted_key_in_real_local_storage_is_set_aside_and_reported() {
+    local_storage().clear().unwrap();
+    let today = "2024-06-01".parse().unwrap();
+    let ledger = generate(&GenerateOptions::new(6, 100, today));
+    let (mut store, _) = Store::open(LocalRepository::probe().unwrap(), "test", || "dev".into());
+    store.replace_all(&ledger, "test").unwrap();
+    let repo = LocalRepository::probe().unwrap();
+    let key = repo
+        .keys()
+        .into_iter()
+        .find(|k| k.starts_with("hienmau/donors/"))
+        .unwrap();
+    local_storage()
+        .set_item(&key, "{\"v\":2,\"r\":[[tru")
+        .unwrap();
+
+    let (store, loaded) = Store::open(LocalRepository::probe().unwrap(), "test", || "dev".into());
+    assert!(matches!(&loaded.problems[..], [Problem::Quarantined { key: k, .. }] if *k == key));
+    assert_eq!(
+        local_storage()
+            .get_item(&format!("hienmau/quarantine/{key}"))
+            .unwrap()
+            .as_deref(),
+        Some("{\"v\":2,\"r\":[[tru")
+    );
+    assert_eq!(store.quarantined().len(), 1);
+    assert_eq!(
+        loaded.ledger.pledges().count(),
+        ledger.pledges().count(),
+        "pledges still load"
+    );
+    local_storage().clear().unwrap();
 }

@@ -385,16 +385,18 @@ impl<R: Repository> Store<R> {
         }
     }
 
-    /// Writes every shard of `ledger` (migration, restore).
+    /// Writes every shard of `ledger` (migration, restore), all or nothing.
     fn write_all(&mut self, ledger: &Ledger) -> Result<(), WriteError> {
-        self.repo.set(SETUP, &codec::wrap(ledger.setup()))?;
+        let mut entries = vec![(SETUP.to_owned(), codec::wrap(ledger.setup()))];
         let mut donor_shards: BTreeMap<String, Vec<&Donor>> = BTreeMap::new();
         for d in ledger.donors() {
             donor_shards.entry(donor_key(&d.id)).or_default().push(d);
         }
-        for (key, rows) in donor_shards {
-            self.repo.set(&key, &codec::encode_donors(rows))?;
-        }
+        entries.extend(
+            donor_shards
+                .into_iter()
+                .map(|(key, rows)| (key, codec::encode_donors(rows))),
+        );
         let mut pledge_shards: BTreeMap<String, Vec<&Pledge>> = BTreeMap::new();
         for p in ledger.pledges() {
             pledge_shards
@@ -402,8 +404,32 @@ impl<R: Repository> Store<R> {
                 .or_default()
                 .push(p);
         }
-        for (key, rows) in pledge_shards {
-            self.repo.set(&key, &codec::encode_pledges(rows))?;
+        entries.extend(
+            pledge_shards
+                .into_iter()
+                .map(|(key, rows)| (key, codec::encode_pledges(rows))),
+        );
+        self.write_batch(&entries)
+    }
+
+    /// Writes several values all or nothing: when one write is refused, the ones before it are
+    /// undone (new keys removed first, which frees the room to put the old values back).
+    fn write_batch(&mut self, entries: &[(String, String)]) -> Result<(), WriteError> {
+        let mut journal: Vec<(&str, Option<String>)> = Vec::with_capacity(entries.len());
+        for (key, value) in entries {
+            let old = self.repo.get(key);
+            if let Err(e) = self.repo.set(key, value) {
+                for (k, _) in journal.iter().rev().filter(|(_, old)| old.is_none()) {
+                    self.repo.remove(k);
+                }
+                for (k, old) in journal.iter().rev() {
+                    if let Some(v) = old {
+                        let _ = self.repo.set(k, v);
+                    }
+                }
+                return Err(e);
+            }
+            journal.push((key, old));
         }
         Ok(())
     }

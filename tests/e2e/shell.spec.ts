@@ -85,7 +85,7 @@ test("the language switch changes every word, keeps html lang in step and surviv
   await expect(page.getByRole("heading", { level: 1, name: "Lịch trình" })).toBeVisible();
 });
 
-test("with storage disabled the app still works and says choices will not be kept", async ({ browser }) => {
+test("with storage disabled the app still works and says nothing will be kept", async ({ browser }) => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
     Object.defineProperty(window, "localStorage", {
@@ -97,7 +97,7 @@ test("with storage disabled the app still works and says choices will not be kep
   const page = await context.newPage();
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Trang chủ" })).toBeVisible();
-  await expect(page.getByRole("status")).toContainText("Trình duyệt không cho lưu dữ liệu");
+  await expect(page.getByRole("status").first()).toContainText("Trình duyệt này không cho lưu dữ liệu: mọi thứ bạn nhập sẽ mất khi tải lại trang");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
   await context.close();

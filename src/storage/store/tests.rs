@@ -426,3 +426,20 @@ fn wiping_removes_this_apps_keys_only() {
     store.wipe();
     assert_eq!(repo.keys(), vec!["other-app".to_owned()]);
 }
+
+#[test]
+fn a_restore_that_does_not_fit_changes_nothing() {
+    let repo = Shared::with_quota(200_000);
+    let (mut store, _) = open(repo.clone());
+    let small = data(100);
+    store.replace_all(&small, "test").unwrap();
+    let before = repo.snapshot();
+    let big = data(3000);
+    assert!(matches!(
+        store.replace_all(&big, "test"),
+        Err(SaveError::Write { .. })
+    ));
+    assert_eq!(repo.snapshot(), before, "no half-applied restore");
+    let (_, loaded) = open(repo);
+    assert_eq!(loaded.ledger, small);
+}

@@ -1,0 +1,99 @@
+import { test, expect } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+// Data lives in localStorage: it survives reloads, bad values are set aside and reported, a
+// full store refuses a change without losing anything, and two tabs see each other's changes.
+
+async function loadSample(page: Page) {
+  await page.goto("/organizer/data");
+  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
+  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+}
+
+/** The "Stored" counts on the Data page, by label. */
+function count(page: Page, label: string) {
+  return page.locator(".counts div", { hasText: label }).locator("dd");
+}
+
+test("the sample campaign is stored and a reload shows all of it again", async ({ page }) => {
+  await loadSample(page);
+  await expect(count(page, "Người hiến")).toHaveText("1.114");
+  await expect(count(page, "Lượt đăng ký")).toHaveText("1.288");
+  await page.reload();
+  await expect(count(page, "Chiến dịch")).toHaveText("2");
+  await expect(count(page, "Đợt hiến máu")).toHaveText("2");
+  await expect(count(page, "Người hiến")).toHaveText("1.114");
+  await expect(count(page, "Lượt đăng ký")).toHaveText("1.288");
+  await expect(page.getByRole("meter", { name: "Dung lượng đã dùng" })).toBeVisible();
+  await expect(page.getByText(/Đã dùng [\d.]+ trên 5\.242\.880 ký tự/)).toBeVisible();
+});
+
+test("a corrupted stored value is reported, kept aside for download, and the rest works", async ({ page }) => {
+  await loadSample(page);
+  const victim = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("hienmau/pledges/"))!;
+    localStorage.setItem(key, '{"v":2,"r":[["truncated');
+    return key;
+  });
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "không đọc được" })).toBeVisible();
+  const quarantine = page.getByRole("region", { name: "Dữ liệu không đọc được" });
+  await expect(quarantine.getByText(victim)).toBeVisible();
+  const kept = await page.evaluate((k) => localStorage.getItem("hienmau/quarantine/" + k), victim);
+  expect(kept).toBe('{"v":2,"r":[["truncated');
+  const download = page.waitForEvent("download");
+  await quarantine.getByRole("button", { name: "Tải về" }).click();
+  const file = await download;
+  const text = await (await file.createReadStream()).toArray();
+  expect(Buffer.concat(text).toString("utf8")).toBe('{"v":2,"r":[["truncated');
+  await expect(count(page, "Người hiến")).toHaveText("1.114");
+  await expect(count(page, "Chiến dịch")).toHaveText("2");
+});
+
+test("when storage is full a change is refused with how full it is, and nothing is lost", async ({ page }) => {
+  await page.goto("/organizer/data");
+  await page.evaluate(() => {
+    let n = 0;
+    for (const size of [65536, 4096, 256, 16, 1]) {
+      const block = "x".repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler/${n++}`, block);
+      } catch {
+        // full at this block size; try smaller ones
+      }
+    }
+  });
+  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Chưa lưu được thay đổi vừa rồi");
+  await expect(alert).toContainText(/đã dùng (99|100),\d %/);
+  await expect(count(page, "Lượt đăng ký")).toHaveText("0");
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("hienmau/pledges/")).length);
+  expect(stored).toBe(0);
+});
+
+test("a second tab shows what the first one stored, without a reload", async ({ context }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await second.goto("/organizer/data");
+  await expect(count(second, "Lượt đăng ký")).toHaveText("0");
+  await loadSample(first);
+  await expect(count(second, "Lượt đăng ký")).toHaveText("1.288");
+  await expect(count(second, "Chiến dịch")).toHaveText("2");
+});
+
+test("wiping needs the typed word and then leaves nothing of the app on the device", async ({ page }) => {
+  await loadSample(page);
+  const wipe = page.getByRole("button", { name: "Xóa toàn bộ dữ liệu" });
+  await expect(wipe).toBeDisabled();
+  await page.getByLabel("Gõ XÓA để xác nhận").fill("xoa");
+  await expect(wipe).toBeDisabled();
+  await page.getByLabel("Gõ XÓA để xác nhận").fill("XÓA");
+  await wipe.click();
+  await expect(page.getByText("Đã xóa toàn bộ dữ liệu trên thiết bị này.")).toBeVisible();
+  await expect(count(page, "Lượt đăng ký")).toHaveText("0");
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("hienmau/")));
+  expect(left).toEqual([]);
+  await page.reload();
+  await expect(count(page, "Chiến dịch")).toHaveText("0");
+});
