@@ -1,0 +1,112 @@
+//! Words about storage: the banners and the Data page's storage sections.
+
+/// Words about storage: banners, the Data page's storage sections.
+#[derive(Debug)]
+pub struct StorageTexts {
+    pub memory_only: &'static str,
+    pub read_only: &'static str,
+    pub quarantined: fn(usize) -> String,
+    pub save_failed: &'static str,
+    pub read_only_refused: &'static str,
+    pub usage_now: fn(&str) -> String,
+    pub what_to_do: &'static str,
+    pub to_data_page: &'static str,
+    pub heading: &'static str,
+    pub usage: fn(&str, &str, &str) -> String,
+    pub meter_label: &'static str,
+    pub stored: &'static str,
+    pub campaigns: &'static str,
+    pub drives: &'static str,
+    pub donors: &'static str,
+    pub pledges: &'static str,
+    pub quarantine_heading: &'static str,
+    pub quarantine_intro: &'static str,
+    pub download: &'static str,
+    pub sample_heading: &'static str,
+    pub sample_body: &'static str,
+    pub sample_button: &'static str,
+    pub sample_loaded: &'static str,
+    pub sample_conflict: &'static str,
+    pub wipe_heading: &'static str,
+    pub wipe_body: &'static str,
+    pub wipe_word: &'static str,
+    pub wipe_label: &'static str,
+    pub wipe_button: &'static str,
+    pub wiped: &'static str,
+}
+
+/// Vietnamese.
+pub const VI: StorageTexts = StorageTexts {
+    memory_only: "Trình duyệt này không cho lưu dữ liệu: mọi thứ bạn nhập sẽ mất khi tải lại trang. Hãy xuất bản sao lưu trước khi đóng.",
+    read_only: "Dữ liệu trên thiết bị này do một phiên bản mới hơn của ứng dụng ghi. Phiên bản này chỉ cho xem để không ghi đè lên nó; hãy tải lại trang để dùng phiên bản mới.",
+    quarantined: |n| {
+        format!(
+            "Có {n} mục dữ liệu không đọc được nên đã được cất riêng; phần còn lại vẫn dùng bình thường. Bạn có thể tải các mục đó về ở trang Dữ liệu."
+        )
+    },
+    save_failed: "Chưa lưu được thay đổi vừa rồi, nên không có gì bị thay đổi.",
+    read_only_refused: "Dữ liệu đang ở chế độ chỉ xem nên không thể lưu thay đổi.",
+    usage_now: |pct| format!("Bộ nhớ của trình duyệt đã dùng {pct}."),
+    what_to_do: "Hãy xuất bản sao lưu, rồi xóa các chiến dịch cũ để giải phóng chỗ.",
+    to_data_page: "Đến trang Dữ liệu",
+    heading: "Bộ nhớ trên thiết bị",
+    usage: |used, quota, pct| format!("Đã dùng {used} trên {quota} ký tự ({pct})."),
+    meter_label: "Dung lượng đã dùng",
+    stored: "Đang lưu",
+    campaigns: "Chiến dịch",
+    drives: "Đợt hiến máu",
+    donors: "Người hiến",
+    pledges: "Lượt đăng ký",
+    quarantine_heading: "Dữ liệu không đọc được",
+    quarantine_intro: "Những mục này bị hỏng hoặc bị cắt cụt nên đã được cất riêng, không bị xóa. Bạn có thể tải chúng về để kiểm tra.",
+    download: "Tải về",
+    sample_heading: "Chiến dịch mẫu",
+    sample_body: "Nạp chiến dịch năm 2023 (hai đợt, 76 đơn vị, 1.635 đơn vị máu) và năm 2024 (ba điểm cố định, chỉ tiêu tăng 10 %) từ bài báo của Sở Y tế Hà Nội, để xem thử ứng dụng.",
+    sample_button: "Nạp chiến dịch mẫu",
+    sample_loaded: "Đã nạp chiến dịch mẫu.",
+    sample_conflict: "Không nạp được: trên thiết bị đã có một chiến dịch khác cho năm 2023 hoặc 2024.",
+    wipe_heading: "Xóa toàn bộ dữ liệu",
+    wipe_body: "Xóa mọi chiến dịch, đợt, người hiến, lượt đăng ký và lựa chọn ngôn ngữ khỏi thiết bị này. Không thể hoàn tác.",
+    wipe_word: "XÓA",
+    wipe_label: "Gõ XÓA để xác nhận",
+    wipe_button: "Xóa toàn bộ dữ liệu",
+    wiped: "Đã xóa toàn bộ dữ liệu trên thiết bị này.",
+};
+
+/// English.
+pub const EN: StorageTexts = StorageTexts {
+    memory_only: "This browser does not allow saving data: everything you enter is lost on reload. Export a backup before you close it.",
+    read_only: "The data on this device was saved by a newer version of the app. This version only shows it, so nothing is overwritten; reload the page to use the newer version.",
+    quarantined: |n| {
+        format!(
+            "{n} stored item(s) could not be read and were set aside; everything else works. You can download them from the Data page."
+        )
+    },
+    save_failed: "The last change could not be saved, so nothing was changed.",
+    read_only_refused: "The data is read-only, so changes cannot be saved.",
+    usage_now: |pct| format!("Browser storage is {pct} full."),
+    what_to_do: "Export a backup, then remove old campaigns to free space.",
+    to_data_page: "Go to the Data page",
+    heading: "Storage on this device",
+    usage: |used, quota, pct| format!("{used} of {quota} characters used ({pct})."),
+    meter_label: "Storage used",
+    stored: "Stored",
+    campaigns: "Campaigns",
+    drives: "Drives",
+    donors: "Donors",
+    pledges: "Pledges",
+    quarantine_heading: "Unreadable data",
+    quarantine_intro: "These items were damaged or cut short, so they were set aside rather than deleted. You can download them to inspect them.",
+    download: "Download",
+    sample_heading: "Sample campaign",
+    sample_body: "Load the 2023 campaign (two drives, 76 units, 1,635 units of blood) and the 2024 one (three fixed points, a +10 % target) from the Hanoi Department of Health's article, to try the app.",
+    sample_button: "Load the sample campaign",
+    sample_loaded: "The sample campaign is loaded.",
+    sample_conflict: "Not loaded: this device already has another campaign for 2023 or 2024.",
+    wipe_heading: "Wipe all data",
+    wipe_body: "Removes every campaign, drive, donor, pledge and the language choice from this device. This cannot be undone.",
+    wipe_word: "DELETE",
+    wipe_label: "Type DELETE to confirm",
+    wipe_button: "Wipe all data",
+    wiped: "All data on this device has been wiped.",
+};
