@@ -218,6 +218,9 @@ pub struct TimeOfDay {
 }
 
 impl TimeOfDay {
+    /// 00:00.
+    pub const MIDNIGHT: TimeOfDay = TimeOfDay { minutes: 0 };
+
     /// The time, if `hour:minute` is within `00:00..=24:00`.
     pub fn from_hm(hour: u8, minute: u8) -> Option<TimeOfDay> {
         let minutes = u16::from(hour) * 60 + u16::from(minute);
