@@ -17,6 +17,7 @@ mod ids;
 mod ledger;
 mod pledge;
 mod quantity;
+pub mod schedule;
 pub mod sample;
 mod site;
 pub mod stats;

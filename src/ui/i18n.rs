@@ -6,8 +6,10 @@
 //! (no leptos), so the catalogue is tested natively.
 
 mod storage;
+mod volunteer;
 
 pub use storage::StorageTexts;
+pub use volunteer::VolunteerTexts;
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -128,6 +130,7 @@ pub struct Texts {
     pub back_home: &'static str,
     pub privacy_note: &'static str,
     pub storage: StorageTexts,
+    pub volunteer: VolunteerTexts,
     pub pages: PageTexts,
 }
 
@@ -147,6 +150,7 @@ pub const VI: Texts = Texts {
     back_home: "Về trang chủ",
     privacy_note: "Mọi dữ liệu chỉ lưu trên thiết bị này, không gửi đến máy chủ nào.",
     storage: storage::VI,
+    volunteer: volunteer::VI,
     pages: PageTexts {
         home: PageText {
             title: "Trang chủ",
@@ -211,6 +215,7 @@ pub const EN: Texts = Texts {
     back_home: "Back to the home page",
     privacy_note: "All data stays on this device and is never sent to any server.",
     storage: storage::EN,
+    volunteer: volunteer::EN,
     pages: PageTexts {
         home: PageText {
             title: "Home",

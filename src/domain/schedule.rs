@@ -1,0 +1,131 @@
+//! What volunteers can book: the places open for pledges, their days in a window, and the state
+//! of every slot (places left, full, already begun). Read-only views over the ledger.
+
+use super::{Date, DriveStatus, Ledger, Now, Place, SiteKind, SlotRef, SlotSpec};
+
+/// A slot as a volunteer sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotState {
+    /// The slot.
+    pub spec: SlotSpec,
+    /// Places taken.
+    pub taken: u32,
+    /// Places left (zero when full or over capacity).
+    pub free: u32,
+    /// It has already ended today or the day is past.
+    pub past: bool,
+}
+
+impl SlotState {
+    /// Whether a volunteer can choose it.
+    pub fn bookable(&self) -> bool {
+        self.free > 0 && !self.past
+    }
+}
+
+/// Places taking pledges now: every site of every open drive that has not ended, then every
+/// fixed point; drives first, by start date.
+pub fn bookable_places(ledger: &Ledger, today: Date) -> Vec<Place> {
+    let mut drives: Vec<_> = ledger
+        .drives()
+        .filter(|d| d.status == DriveStatus::Open && d.end >= today)
+        .collect();
+    drives.sort_by_key(|d| (d.start, d.id.clone()));
+    let mut places: Vec<Place> = drives
+        .iter()
+        .flat_map(|d| {
+            d.sites.iter().map(|s| Place::Drive {
+                drive: d.id.clone(),
+                site: s.site.clone(),
+            })
+        })
+        .collect();
+    places.extend(
+        ledger
+            .sites()
+            .filter(|s| matches!(s.kind, SiteKind::FixedPoint { .. }))
+            .map(|s| Place::Fixed { site: s.id.clone() }),
+    );
+    places
+}
+
+/// The days from `from` to `to` (inclusive) on which `place` has at least one slot.
+pub fn open_days(ledger: &Ledger, place: &Place, from: Date, to: Date) -> Vec<Date> {
+    (0..=to.days_since(from).max(-1))
+        .map(|n| from.add_days(n))
+        .filter(|&d| ledger.slots_on(place, d).is_ok_and(|s| !s.is_empty()))
+        .collect()
+}
+
+/// Every slot of `place` on `date` with its places left, as of `now`.
+pub fn slot_states(ledger: &Ledger, place: &Place, date: Date, now: Now) -> Vec<SlotState> {
+    ledger
+        .slots_on(place, date)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|spec| {
+            let taken = ledger.taken(&SlotRef {
+                place: place.clone(),
+                date,
+                start: spec.start,
+            });
+            SlotState {
+                spec,
+                taken,
+                free: u32::from(spec.capacity).saturating_sub(taken),
+                past: date < now.date || (date == now.date && spec.end <= now.time),
+            }
+        })
+        .collect()
+}
+
+/// Places left over a whole day at a place, and its capacity (for "12 of 48 left").
+pub fn day_free(ledger: &Ledger, place: &Place, date: Date, now: Now) -> (u32, u32) {
+    slot_states(ledger, place, date, now)
+        .iter()
+        .filter(|s| !s.past)
+        .fold((0, 0), |(free, cap), s| {
+            (free + s.free, cap + u32::from(s.spec.capacity))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{TimeOfDay, Timestamp, sample};
+
+    fn now(date: &str, time: &str) -> Now {
+        Now {
+            date: date.parse().unwrap(),
+            time: time.parse::<TimeOfDay>().unwrap(),
+            stamp: Timestamp(0),
+        }
+    }
+
+    #[test]
+    fn fixed_points_are_always_bookable_and_closed_drives_are_not() {
+        let ledger = sample::sample_ledger();
+        let places = bookable_places(&ledger, "2026-11-26".parse().unwrap());
+        assert_eq!(places.len(), 3, "the three 2024 fixed points");
+        assert!(places.iter().all(|p| matches!(p, Place::Fixed { .. })));
+    }
+
+    #[test]
+    fn a_fixed_point_is_open_on_weekdays_only_and_its_slots_count_places() {
+        let ledger = sample::sample_ledger();
+        let place = bookable_places(&ledger, "2026-11-26".parse().unwrap())
+            .into_iter()
+            .find(|p| p.site().as_str() == sample::FIXED_POINTS_2024[1])
+            .unwrap();
+        // 2026-11-23 is a Monday.
+        let days = open_days(&ledger, &place, "2026-11-23".parse().unwrap(), "2026-11-29".parse().unwrap());
+        assert_eq!(days.len(), 5);
+        let states = slot_states(&ledger, &place, days[0], now("2026-11-23", "08:10"));
+        assert!(states[0].past, "07:30-08:00 has ended at 08:10");
+        assert!(!states[1].past, "08:00-08:30 is still on at 08:10");
+        assert!(states[1].bookable());
+        assert!(states.iter().all(|s| s.taken == 0));
+        let (free, cap) = day_free(&ledger, &place, days[0], now("2026-11-20", "08:00"));
+        assert_eq!(free, cap);
+    }
+}
