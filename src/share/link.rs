@@ -588,6 +588,9 @@ pub fn decode_slip(text: &str) -> Result<PledgeSlip, LinkError> {
             if units < Units::ZERO {
                 return Err(LinkError::Invalid(DomainError::NegativeQuantity));
             }
+            if units.milli() > MAX_DONATION_MILLI_UNITS {
+                return Err(LinkError::Malformed("units"));
+            }
             PledgeStatus::Donated {
                 volume_ml,
                 units,
@@ -683,7 +686,10 @@ struct In<'a> {
 }
 
 /// Days either side of 1970 a date may be (beyond years 1 to 9999 either way).
-const MAX_EPOCH_DAYS: i64 = 3_000_000;
+const MAX_EPOCH_DAYS: u64 = 3_000_000;
+
+/// The most units one donation can count for: 1000 ml at 100 ml per unit (the domain's limits).
+const MAX_DONATION_MILLI_UNITS: i64 = 10_000;
 
 impl<'a> In<'a> {
     fn new(bytes: &'a [u8]) -> In<'a> {
@@ -751,7 +757,7 @@ impl<'a> In<'a> {
 
     fn date(&mut self, what: &'static str) -> Result<Date, LinkError> {
         let days = self.signed(what)?;
-        if days.abs() > MAX_EPOCH_DAYS {
+        if days.unsigned_abs() > MAX_EPOCH_DAYS {
             return Err(LinkError::Malformed(what));
         }
         Date::from_days_since_epoch(days).ok_or(LinkError::Malformed(what))
@@ -858,6 +864,33 @@ mod tests {
         let link = encode_drive(&shared);
         println!("sample 2023 drive 1 link: {} characters", link.len());
         assert!(link.starts_with("d1."));
+        assert!(link.len() < 2_000, "{} characters", link.len());
+        assert_eq!(decode_drive(&link), Ok(shared));
+    }
+
+    #[test]
+    fn a_three_week_drive_at_every_venue_with_its_own_days_still_fits_a_qr_code() {
+        use crate::domain::generate::{GenerateOptions, MAX_VENUES, generate};
+        let mut o = GenerateOptions::new(7, 50, Date::from_ymd(2024, 6, 15).unwrap());
+        o.drives = 1;
+        o.days_per_drive = 21;
+        o.sites_per_drive = MAX_VENUES;
+        o.fixed_points = 0;
+        let ledger = generate(&o);
+        let drive = ledger.drives().next().unwrap();
+        let mut shared = SharedDrive::from_ledger(&ledger, &drive.id).unwrap();
+        // Every site shortens a different day, so the template alone cannot describe it.
+        let days: Vec<Date> = shared.drive.days().collect();
+        for (i, ds) in shared.drive.sites.iter_mut().enumerate() {
+            let short = ds.template[..3].to_vec();
+            ds.overrides.insert(days[i * 2 % days.len()], short);
+        }
+        let link = encode_drive(&shared);
+        println!(
+            "21 days x {} sites link: {} characters",
+            shared.sites.len(),
+            link.len()
+        );
         assert!(link.len() < 2_000, "{} characters", link.len());
         assert_eq!(decode_drive(&link), Ok(shared));
     }
@@ -1002,6 +1035,19 @@ mod tests {
                 Err(LinkError::Malformed(_) | LinkError::Invalid(_))
             ));
         }
+        // The most negative number a varint holds, as a date: refused, not overflowed.
+        let mut w = Out::default();
+        w.str("c2023");
+        w.signed(2023);
+        w.str("Chiến dịch");
+        w.count(0);
+        w.str("d1");
+        w.str("Đợt 1");
+        w.signed(i64::MIN);
+        assert_eq!(
+            decode_drive(&forged("d1", &w.0)),
+            Err(LinkError::Malformed("first day"))
+        );
         let overlong = [0xFFu8; 12];
         assert!(matches!(
             decode_drive(&forged("d1", &overlong)),
@@ -1047,6 +1093,16 @@ mod tests {
         assert_eq!(
             decode_slip(&encode_slip(&slip)),
             Err(LinkError::Invalid(DomainError::VolumeOutOfRange(0)))
+        );
+        let mut slip = sample_slip();
+        slip.pledge.status = PledgeStatus::Donated {
+            volume_ml: 350,
+            units: Units::from_milli(i64::MAX),
+            at: Timestamp(0),
+        };
+        assert_eq!(
+            decode_slip(&encode_slip(&slip)),
+            Err(LinkError::Malformed("units"))
         );
         let mut slip = sample_slip();
         slip.donor.full_name = "X".into();
