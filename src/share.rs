@@ -3,4 +3,25 @@
 //! incoming data.
 //!
 //! It owns every parser of foreign input; each validates fully before anything touches state. It
-//! depends on `domain` only and must not import leptos or touch the DOM.
+//! depends on `domain` only and must not import leptos or touch the DOM. Nothing here reads a
+//! clock: every timestamp and "today" is an argument.
+//!
+//! - [`ical`] writes calendar files (RFC 5545) for a pledge and for a drive's schedule.
+//! - [`csv`] writes rosters and reads donor lists (RFC 4180), row by row with errors.
+//! - [`link`] packs a drive or a pledge slip into a URL fragment and unpacks it, checked.
+//! - [`qr`] draws a QR code of any text as an SVG string.
+//! - [`envelope`] is the framing links share: deflate, CRC-32, base64url and a version tag.
+
+#![warn(missing_docs)]
+
+pub mod csv;
+pub mod envelope;
+pub mod ical;
+mod labels;
+pub mod link;
+pub mod qr;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props;
+
+pub use labels::Language;
