@@ -70,6 +70,21 @@ ensure_chromium() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
 }
 
+# Independent checkers the native tests call to read back what the app writes: Python's
+# icalendar for .ics files, rsvg-convert and zbarimg for QR codes.
+ICALENDAR_VERSION=7.3.2
+ensure_checkers() {
+  if ! python3 -c "import icalendar" 2>/dev/null; then
+    say "installing Python icalendar $ICALENDAR_VERSION"
+    python3 -m pip install --quiet "icalendar==$ICALENDAR_VERSION"
+  fi
+  if ! command -v zbarimg >/dev/null || ! command -v rsvg-convert >/dev/null; then
+    say "installing Debian's zbar-tools and librsvg2-bin"
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q zbar-tools librsvg2-bin
+  fi
+}
+
 # Everything Trunk needs to build without downloading: tools on PATH, their versions in the
 # environment, and crates fetched (offline Trunk passes --offline to cargo).
 ensure_build_tools() {
