@@ -108,10 +108,87 @@ pub enum DomainError {
     PledgesWouldBeOrphaned(u32),
 }
 
+impl DomainError {
+    /// The cause's name, stable across versions (for logs and tests; people see translations).
+    pub fn code(&self) -> &'static str {
+        match self {
+            DomainError::InvalidDate(..) => "InvalidDate",
+            DomainError::InvalidTime(..) => "InvalidTime",
+            DomainError::InvalidId(..) => "InvalidId",
+            DomainError::EmptyName => "EmptyName",
+            DomainError::NameLength => "NameLength",
+            DomainError::InvalidPhone => "InvalidPhone",
+            DomainError::InvalidCitizenId => "InvalidCitizenId",
+            DomainError::BirthDateInFuture => "BirthDateInFuture",
+            DomainError::YearOutOfRange(..) => "YearOutOfRange",
+            DomainError::GrowthOutOfRange(..) => "GrowthOutOfRange",
+            DomainError::MlPerUnitOutOfRange(..) => "MlPerUnitOutOfRange",
+            DomainError::NegativeQuantity => "NegativeQuantity",
+            DomainError::QuotaNotPositive => "QuotaNotPositive",
+            DomainError::EndNotAfterStart => "EndNotAfterStart",
+            DomainError::EndBeforeStart => "EndBeforeStart",
+            DomainError::OverlappingHours(..) => "OverlappingHours",
+            DomainError::OverlappingSlots => "OverlappingSlots",
+            DomainError::SlotLengthOutOfRange(..) => "SlotLengthOutOfRange",
+            DomainError::CapacityNotPositive => "CapacityNotPositive",
+            DomainError::DriveOutsideCampaignYear(..) => "DriveOutsideCampaignYear",
+            DomainError::NoSites => "NoSites",
+            DomainError::DuplicateSite(..) => "DuplicateSite",
+            DomainError::DuplicateId(..) => "DuplicateId",
+            DomainError::UnknownCampaign(..) => "UnknownCampaign",
+            DomainError::UnknownSite(..) => "UnknownSite",
+            DomainError::UnknownUnit(..) => "UnknownUnit",
+            DomainError::UnknownDrive(..) => "UnknownDrive",
+            DomainError::UnknownDonor(..) => "UnknownDonor",
+            DomainError::UnknownPledge(..) => "UnknownPledge",
+            DomainError::SiteNotInDrive(..) => "SiteNotInDrive",
+            DomainError::DateOutsideDrive(..) => "DateOutsideDrive",
+            DomainError::NotAFixedPoint(..) => "NotAFixedPoint",
+            DomainError::SiteClosedOnDay(..) => "SiteClosedOnDay",
+            DomainError::NoSuchSlot(..) => "NoSuchSlot",
+            DomainError::SlotFull { .. } => "SlotFull",
+            DomainError::SlotInPast => "SlotInPast",
+            DomainError::DriveNotOpen(..) => "DriveNotOpen",
+            DomainError::DriveCancelled(..) => "DriveCancelled",
+            DomainError::AlreadyPledgedThatDay(..) => "AlreadyPledgedThatDay",
+            DomainError::NotEligible(..) => "NotEligible",
+            DomainError::VolumeOutOfRange(..) => "VolumeOutOfRange",
+            DomainError::WrongStatus => "WrongStatus",
+            DomainError::CapacityBelowPledged { .. } => "CapacityBelowPledged",
+            DomainError::DeferralNotInFuture => "DeferralNotInFuture",
+            DomainError::PledgesWouldBeOrphaned(..) => "PledgesWouldBeOrphaned",
+        }
+    }
+}
+
 impl fmt::Display for DomainError {
-    /// A developer-facing account; the UI shows translated messages instead.
+    /// The cause's name and, for text-carrying causes, the text; without `Debug`, which would
+    /// pull every domain type's formatting into the wasm.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{self:?}")
+        f.write_str(self.code())?;
+        match self {
+            DomainError::InvalidDate(s)
+            | DomainError::InvalidTime(s)
+            | DomainError::InvalidId(s)
+            | DomainError::DuplicateId(s) => {
+                write!(f, ": {s}")
+            }
+            DomainError::DateOutsideDrive(d)
+            | DomainError::SiteClosedOnDay(d)
+            | DomainError::AlreadyPledgedThatDay(d) => {
+                write!(f, ": {d}")
+            }
+            DomainError::UnknownSite(id)
+            | DomainError::SiteNotInDrive(id)
+            | DomainError::DuplicateSite(id)
+            | DomainError::NotAFixedPoint(id) => {
+                write!(f, ": {id}")
+            }
+            DomainError::YearOutOfRange(y) | DomainError::DriveOutsideCampaignYear(y) => {
+                write!(f, ": {y}")
+            }
+            _ => Ok(()),
+        }
     }
 }
 

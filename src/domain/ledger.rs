@@ -217,21 +217,47 @@ impl From<Records> for Ledger {
 }
 
 /// Which of two versions of a record to keep: the later `updated_at`, and on a tie the one whose
-/// JSON sorts last, so every device picks the same one whatever the order of merges.
-fn incoming_wins<T: Serialize>(
-    ours: &T,
-    ours_at: Timestamp,
-    theirs: &T,
-    theirs_at: Timestamp,
-) -> bool {
-    match theirs_at.cmp(&ours_at) {
-        std::cmp::Ordering::Greater => true,
-        std::cmp::Ordering::Less => false,
-        std::cmp::Ordering::Equal => {
-            let (a, b) = (serde_json::to_string(ours), serde_json::to_string(theirs));
-            matches!((a, b), (Ok(a), Ok(b)) if b > a)
-        }
-    }
+/// tie key sorts last, so every device picks the same one whatever the order of merges.
+fn incoming_wins<K: Ord>(ours_at: Timestamp, ours: K, theirs_at: Timestamp, theirs: K) -> bool {
+    (theirs_at, theirs) > (ours_at, ours)
+}
+
+/// What orders two versions of a pledge changed at the same moment.
+fn pledge_tie_key(p: &Pledge) -> impl Ord + '_ {
+    let (rank, at, text) = match &p.status {
+        PledgeStatus::Pledged => (0, Timestamp(0), ""),
+        PledgeStatus::CheckedIn { at } => (1, *at, ""),
+        PledgeStatus::Donated { at, .. } => (2, *at, ""),
+        PledgeStatus::Deferred { deferral, at } => (3, *at, deferral.reason.as_str()),
+        PledgeStatus::NoShow { at } => (4, *at, ""),
+        PledgeStatus::Cancelled { reason, at } => (5, *at, reason.as_str()),
+    };
+    (
+        rank,
+        at,
+        text,
+        &p.slot,
+        p.donation,
+        p.volume_ml,
+        p.walk_in,
+        p.created_at,
+        &p.donor,
+    )
+}
+
+/// What orders two versions of a donor changed at the same moment.
+fn donor_tie_key(d: &Donor) -> impl Ord + '_ {
+    (
+        &d.full_name,
+        &d.phone,
+        d.birth_date,
+        d.weight,
+        d.blood_group,
+        d.category,
+        &d.unit,
+        &d.citizen_id,
+        &d.history,
+    )
 }
 
 /// Derived counts, never stored: places taken per slot, and the active pledge of each donor
@@ -331,7 +357,14 @@ impl Ledger {
                 self.donors.insert(donor.id.clone(), donor);
                 Merged::Added
             }
-            Some(ours) if incoming_wins(ours, ours.updated_at, &donor, donor.updated_at) => {
+            Some(ours)
+                if incoming_wins(
+                    ours.updated_at,
+                    donor_tie_key(ours),
+                    donor.updated_at,
+                    donor_tie_key(&donor),
+                ) =>
+            {
                 self.donors.insert(donor.id.clone(), donor);
                 Merged::Updated
             }
@@ -345,7 +378,14 @@ impl Ledger {
     pub fn merge_pledge(&mut self, pledge: Pledge) -> Merged {
         let result = match self.pledges.get(&pledge.id) {
             None => Merged::Added,
-            Some(ours) if incoming_wins(ours, ours.updated_at, &pledge, pledge.updated_at) => {
+            Some(ours)
+                if incoming_wins(
+                    ours.updated_at,
+                    pledge_tie_key(ours),
+                    pledge.updated_at,
+                    pledge_tie_key(&pledge),
+                ) =>
+            {
                 self.index.release(ours);
                 Merged::Updated
             }

@@ -118,7 +118,12 @@ mod tests {
             .find(|p| p.site().as_str() == sample::FIXED_POINTS_2024[1])
             .unwrap();
         // 2026-11-23 is a Monday.
-        let days = open_days(&ledger, &place, "2026-11-23".parse().unwrap(), "2026-11-29".parse().unwrap());
+        let days = open_days(
+            &ledger,
+            &place,
+            "2026-11-23".parse().unwrap(),
+            "2026-11-29".parse().unwrap(),
+        );
         assert_eq!(days.len(), 5);
         let states = slot_states(&ledger, &place, days[0], now("2026-11-23", "08:10"));
         assert!(states[0].past, "07:30-08:00 has ended at 08:10");

@@ -67,3 +67,35 @@ mod tests {
         }
     }
 }
+
+/// The key listing the pledges made on this device (the volunteer's "my pledges").
+pub const MINE_KEY: &str = "hienmau/mine";
+
+/// The pledges made on this device, as stored: `{"v":1,"ids":[...]}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mine {
+    /// Version of this layout.
+    pub v: u32,
+    /// Pledge ids, oldest first.
+    pub ids: Vec<crate::domain::PledgeId>,
+}
+
+/// The pledge ids made on this device (none when absent or unreadable).
+pub fn load_mine(repo: &dyn Repository) -> Vec<crate::domain::PledgeId> {
+    repo.get(MINE_KEY)
+        .and_then(|t| serde_json::from_str::<Mine>(&t).ok())
+        .map(|m| m.ids)
+        .unwrap_or_default()
+}
+
+/// Remembers the pledge ids made on this device.
+pub fn save_mine(
+    repo: &mut dyn Repository,
+    ids: &[crate::domain::PledgeId],
+) -> Result<(), WriteError> {
+    let mine = Mine {
+        v: 1,
+        ids: ids.to_vec(),
+    };
+    repo.set(MINE_KEY, &serde_json::to_string(&mine).unwrap_or_default())
+}

@@ -103,6 +103,8 @@ pub struct AppState {
     pub ledger: RwSignal<Ledger>,
     /// Where storage stands.
     pub storage: RwSignal<StorageStatus>,
+    /// Pledges made on this device, oldest first.
+    pub mine: RwSignal<Vec<PledgeId>>,
     store: StoredValue<Store<AnyRepository>, LocalStorage>,
 }
 
@@ -117,6 +119,7 @@ impl AppState {
         let lang = prefs::load_lang(&repo)
             .and_then(|code| Lang::from_code(&code))
             .unwrap_or(Lang::Vi);
+        let mine = prefs::load_mine(&repo);
         let (store, loaded) = Store::open(repo, APP_VERSION, ids::new_id);
         let status = StorageStatus {
             persistent: store.is_persistent(),
@@ -128,6 +131,7 @@ impl AppState {
             lang: RwSignal::new(lang),
             ledger: RwSignal::new(loaded.ledger),
             storage: RwSignal::new(status),
+            mine: RwSignal::new(mine),
             store: StoredValue::new_local(store),
         }
     }
@@ -145,6 +149,24 @@ impl AppState {
             .store
             .try_update_value(|s| prefs::save_lang(s.repository_mut(), lang.code()));
         if let Some(Err(error)) = saved {
+            let usage = self.usage();
+            self.storage
+                .update(|s| s.last_error = Some(SaveError::Write { error, usage }));
+        }
+    }
+
+    /// Adds a pledge to this device's own list and remembers it.
+    pub fn add_mine(self, id: PledgeId) {
+        self.mine.update(|ids| {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        });
+        let ids = self.mine.get_untracked();
+        if let Some(Err(error)) = self
+            .store
+            .try_update_value(|s| prefs::save_mine(s.repository_mut(), &ids))
+        {
             let usage = self.usage();
             self.storage
                 .update(|s| s.last_error = Some(SaveError::Write { error, usage }));
@@ -212,6 +234,7 @@ impl AppState {
     pub fn wipe(self) {
         self.store.update_value(|s| s.wipe());
         self.ledger.set(Ledger::new());
+        self.mine.set(Vec::new());
         self.lang.set(Lang::Vi);
         self.storage.update(|s| {
             s.problems.clear();
@@ -223,6 +246,10 @@ impl AppState {
     /// Another tab changed `key` (`None`: it cleared storage): merge what it wrote.
     pub fn reload_from_other_tab(self, key: Option<String>) {
         match key {
+            Some(key) if key == prefs::MINE_KEY => {
+                let mine = self.store.with_value(|s| prefs::load_mine(s.repository()));
+                self.mine.set(mine);
+            }
             Some(key) if key == prefs::KEY => {
                 let lang = self
                     .store

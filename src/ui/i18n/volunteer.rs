@@ -56,6 +56,7 @@ pub struct VolunteerTexts {
     pub slip_what: &'static str,
     pub slip_who: &'static str,
     pub slip_keep: &'static str,
+    pub calendar_file: &'static str,
     pub another: &'static str,
     pub see_mine: &'static str,
     pub mine_empty: &'static str,
@@ -88,7 +89,10 @@ pub struct VolunteerTexts {
 impl VolunteerTexts {
     /// The name of a donation type.
     pub fn donation(&self, kind: DonationType) -> &'static str {
-        let i = DonationType::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        let i = DonationType::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(0);
         self.donation_types[i]
     }
 
@@ -152,6 +156,7 @@ pub const VI: VolunteerTexts = VolunteerTexts {
     slip_what: "Hình thức",
     slip_who: "Người hiến",
     slip_keep: "Hãy mang theo giấy tờ tùy thân và đọc mã phiếu khi đến bàn tiếp đón.",
+    calendar_file: "Tải tệp lịch (.ics)",
     another: "Đăng ký cho đồng nghiệp",
     see_mine: "Xem lịch hẹn của tôi",
     mine_empty: "Chưa có lịch hẹn nào được đăng ký trên thiết bị này.",
@@ -189,7 +194,15 @@ pub const VI: VolunteerTexts = VolunteerTexts {
         "Người nhà bệnh nhân",
         "Người dân",
     ],
-    weekdays: ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"],
+    weekdays: [
+        "Thứ Hai",
+        "Thứ Ba",
+        "Thứ Tư",
+        "Thứ Năm",
+        "Thứ Sáu",
+        "Thứ Bảy",
+        "Chủ Nhật",
+    ],
 };
 
 /// English.
@@ -245,6 +258,7 @@ pub const EN: VolunteerTexts = VolunteerTexts {
     slip_what: "Donation",
     slip_who: "Donor",
     slip_keep: "Bring an ID and read out the slip code at the registration desk.",
+    calendar_file: "Download the calendar file (.ics)",
     another: "Pledge for a colleague",
     see_mine: "See my pledges",
     mine_empty: "No pledge has been made on this device yet.",
@@ -282,5 +296,13 @@ pub const EN: VolunteerTexts = VolunteerTexts {
         "Patient's relative",
         "Member of the public",
     ],
-    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    weekdays: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
 };
