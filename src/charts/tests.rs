@@ -11,7 +11,7 @@ use plotters::prelude::SVGBackend;
 use super::*;
 use crate::domain::generate::{GenerateOptions, generate};
 use crate::domain::sample::{self, sample_ledger};
-use crate::domain::stats::{self, Filter};
+use crate::domain::stats::{self, Filter, SlotFill};
 use crate::domain::targets::{self, UnitProgress};
 use crate::domain::{BloodGroup, CampaignId, Category, Date, DriveId, Ledger, UnitKind, Units};
 
@@ -646,4 +646,30 @@ fn backing_stores_are_css_size_times_pixel_ratio() {
     assert_eq!(backing_size(300.0, 150.0, f64::NAN), (300, 150));
     assert_eq!(backing_size(0.0, 150.0, 2.0), (0, 300));
     assert_eq!(backing_size(f64::INFINITY, -1.0, 2.0), (0, 0));
+}
+
+#[test]
+fn fill_levels_step_at_half_four_fifths_and_full() {
+    let ledger = sample_ledger();
+    let slot = stats::slot_fill(&ledger, &drive_2023_1())[0].clone();
+    let level = |capacity, taken| {
+        FillLevel::of(&SlotFill {
+            capacity,
+            taken,
+            ..slot.clone()
+        })
+    };
+    assert_eq!(level(10, 0), FillLevel::Empty);
+    assert_eq!(level(10, 4), FillLevel::Low);
+    assert_eq!(level(10, 5), FillLevel::Half);
+    assert_eq!(level(10, 8), FillLevel::High);
+    assert_eq!(level(10, 10), FillLevel::Full);
+    assert_eq!(level(10, 11), FillLevel::Full);
+    assert_eq!(
+        level(0, 1),
+        FillLevel::Full,
+        "a place taken in a slot of none is over full"
+    );
+    assert_eq!(FillLevel::High.range(&Vi), "80–99 %");
+    assert_eq!(FillLevel::Empty.range(&En), "0%");
 }
