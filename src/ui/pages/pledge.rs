@@ -450,7 +450,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
     let sex_msg = Signal::derive(move || {
         msg(
             "sex",
-            form.sex.get().is_none().then_some(t().volunteer.sex_legend),
+            form.sex.get().is_none().then_some(t().volunteer.sex_required),
         )
     });
     let consent_msg = Signal::derive(move || {
