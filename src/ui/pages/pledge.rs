@@ -279,9 +279,10 @@ pub fn SlotPicker(
                             .collect_view()
                     }}
                 </div>
-                <FieldMessage id=slot_id message=slot_error />
             </fieldset>
         </Show>
+        // Outside the fieldset so "choose a slot" shows even before a place is chosen.
+        <FieldMessage id=slot_id message=slot_error />
     }
 }
 
@@ -450,7 +451,10 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
     let sex_msg = Signal::derive(move || {
         msg(
             "sex",
-            form.sex.get().is_none().then_some(t().volunteer.sex_required),
+            form.sex
+                .get()
+                .is_none()
+                .then_some(t().volunteer.sex_required),
         )
     });
     let consent_msg = Signal::derive(move || {
