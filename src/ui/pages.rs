@@ -2,7 +2,6 @@
 //! not-found page.
 
 mod data;
-mod pledge;
 
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
@@ -12,7 +11,6 @@ use super::routes::Page;
 use super::state::AppState;
 
 pub use data::DataPage;
-pub use pledge::PledgePage;
 
 /// The heading and lead of a page; also keeps the document title in step.
 #[component]
