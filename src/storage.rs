@@ -5,6 +5,7 @@
 //! compact codec of what is stored, migrations, quarantine and the newer-version guard. It
 //! depends on `domain` only and must not import leptos.
 
+pub mod backup;
 pub mod codec;
 mod local;
 pub mod prefs;

@@ -179,6 +179,11 @@ fn read<T>(result: Result<T, DecodeError>) -> Read<T> {
     }
 }
 
+/// Reads and validates a stored set-up value.
+pub fn decode_setup_text(text: &str) -> Result<Setup, DecodeError> {
+    decode_setup(text)
+}
+
 fn decode_setup(text: &str) -> Result<Setup, DecodeError> {
     let setup: Setup = codec::unwrap(text)?;
     setup

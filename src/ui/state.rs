@@ -178,6 +178,13 @@ impl AppState {
         self.store.with_value(|s| s.usage())
     }
 
+    /// Everything stored, as one backup file.
+    pub fn backup(self) -> String {
+        self.store.with_value(|s| {
+            crate::storage::backup::export(s, APP_VERSION, super::clock::now().stamp)
+        })
+    }
+
     /// Quarantined values (original key and text) for download.
     pub fn quarantined(self) -> Vec<(String, String)> {
         self.store.with_value(|s| s.quarantined())

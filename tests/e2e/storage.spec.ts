@@ -97,3 +97,37 @@ test("wiping needs the typed word and then leaves nothing of the app on the devi
   await page.reload();
   await expect(count(page, "Chiến dịch")).toHaveText("0");
 });
+
+test("a backup downloaded, wiped and imported back restores everything; a wrong file changes nothing", async ({ page }, testInfo) => {
+  await loadSample(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Tải bản sao lưu" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^hien-mau-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const path = testInfo.outputPath("backup.json");
+  await file.saveAs(path);
+
+  await page.getByLabel("Gõ XÓA để xác nhận").fill("XÓA");
+  await page.getByRole("button", { name: "Xóa toàn bộ dữ liệu" }).click();
+  await expect(count(page, "Lượt đăng ký")).toHaveText("0");
+
+  const garbled = testInfo.outputPath("garbled.json");
+  const fs = await import("node:fs");
+  fs.writeFileSync(garbled, fs.readFileSync(path, "utf8").slice(0, 5000));
+  await page.getByLabel("Chọn tệp sao lưu để nhập").setInputFiles(garbled);
+  await expect(page.getByText("Tệp này không phải bản sao lưu của ứng dụng, hoặc đã bị cắt cụt. Không có gì bị thay đổi.")).toBeVisible();
+  await expect(count(page, "Lượt đăng ký")).toHaveText("0");
+
+  await page.getByLabel("Chọn tệp sao lưu để nhập").setInputFiles(path);
+  await expect(page.getByText(/Tệp này có [\d.]+ bản ghi mới, 0 bản ghi cập nhật, 0 bản ghi không đổi/)).toBeVisible();
+  await page.getByRole("button", { name: "Nhập dữ liệu" }).click();
+  await expect(page.getByText("Đã nhập dữ liệu từ bản sao lưu.")).toBeVisible();
+  await expect(count(page, "Người hiến")).toHaveText("1.114");
+  await expect(count(page, "Lượt đăng ký")).toHaveText("1.288");
+  await page.reload();
+  await expect(count(page, "Lượt đăng ký")).toHaveText("1.288");
+
+  // The same file again changes nothing.
+  await page.getByLabel("Chọn tệp sao lưu để nhập").setInputFiles(path);
+  await expect(page.getByText(/Tệp này có 0 bản ghi mới, 0 bản ghi cập nhật/)).toBeVisible();
+});

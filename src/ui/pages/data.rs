@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use super::PageHeading;
 use crate::domain::{Ledger, sample::sample_ledger};
 use crate::storage::QUOTA_UNITS;
+use crate::storage::backup::{self, BackupError, Preview};
+use crate::ui::clock;
 use crate::ui::download;
 use crate::ui::routes::Page;
 use crate::ui::state::AppState;
@@ -18,6 +20,7 @@ pub fn DataPage() -> impl IntoView {
         <PageHeading text=move || Page::Data.text(state.t()) />
         <StorageSection />
         <QuarantineSection />
+        <BackupSection />
         <SampleSection />
         <WipeSection />
     }
@@ -130,6 +133,94 @@ fn QuarantineSection() -> impl IntoView {
                 </ul>
             </section>
         </Show>
+    }
+}
+
+/// Downloads everything as one file, and imports such a file: read, checked and previewed
+/// first, merged only when the person confirms.
+#[component]
+fn BackupSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let pending = RwSignal::new(None::<(Ledger, Preview)>);
+    let message = RwSignal::new(None::<&'static str>);
+    let download = move |_| {
+        let name = format!("hien-mau-backup-{}.json", clock::today());
+        download::offer(&name, "application/json", &state.backup());
+    };
+    let chosen = move |ev: leptos::ev::Event| {
+        pending.set(None);
+        message.set(None);
+        let Some(file) = event_target::<web_sys::HtmlInputElement>(&ev)
+            .files()
+            .and_then(|list| list.get(0))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let t = &state.t().storage;
+            if file.size() > backup::MAX_BYTES as f64 {
+                message.set(Some(t.backup_too_large));
+                return;
+            }
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            let Some(text) = text else {
+                message.set(Some(t.not_a_backup));
+                return;
+            };
+            match backup::parse(&text) {
+                Ok(b) => {
+                    let merged = state.ledger.with_untracked(|l| backup::merge(l, &b.ledger));
+                    pending.set(Some(merged));
+                }
+                Err(e) => message.set(Some(match e {
+                    BackupError::TooLarge => t.backup_too_large,
+                    BackupError::NotABackup => t.not_a_backup,
+                    BackupError::Newer(_) => t.backup_newer,
+                    BackupError::Damaged(_) => t.backup_damaged,
+                })),
+            }
+        });
+    };
+    let import = move |_| {
+        if let Some((ledger, _)) = pending.get_untracked()
+            && state.replace_all(ledger).is_ok()
+        {
+            pending.set(None);
+            message.set(Some(state.t().storage.restored));
+        }
+    };
+    view! {
+        <section class="card section" aria-labelledby="backup-heading">
+            <h2 id="backup-heading">{move || state.t().storage.backup_heading}</h2>
+            <p>{move || state.t().storage.backup_body}</p>
+            <p>
+                <button type="button" class="button" on:click=download>
+                    {move || state.t().storage.backup_button}
+                </button>
+            </p>
+            <div class="field">
+                <label for="restore-file">{move || state.t().storage.restore_label}</label>
+                <input id="restore-file" type="file" accept=".json,application/json" on:change=chosen />
+            </div>
+            {move || {
+                pending
+                    .get()
+                    .map(|(_, p)| {
+                        let lang = state.lang.get();
+                        let n = |v: usize| lang.number(v as i64);
+                        view! {
+                            <p>{(state.t().storage.restore_preview)(&n(p.new), &n(p.updated), &n(p.unchanged), &n(p.conflicting))}</p>
+                            <button type="button" class="button" on:click=import>
+                                {move || state.t().storage.restore_button}
+                            </button>
+                        }
+                    })
+            }}
+            <p role="status" class="feedback">{move || message.get()}</p>
+        </section>
     }
 }
 

@@ -1,0 +1,253 @@
+//! Backups: everything stored, in one JSON file, and reading such a file back.
+//!
+//! The file holds the stored values themselves (`"values": {key: text}`), so a backup restores
+//! byte for byte, plus an envelope: the app version, the schema version, when and on which
+//! device it was made. Reading a file checks all of it before anything changes.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::codec::{self, SCHEMA};
+use super::repository::Repository;
+use super::store::{SETUP, Store, decode_setup_text, parse_pledge_key};
+use crate::domain::{Ledger, Merged, Setup, Timestamp};
+
+/// The `format` of every backup file.
+pub const FORMAT: &str = "hienmau-backup";
+
+/// The largest backup read, in bytes (a full store is about 10 MB of UTF-8 at most).
+pub const MAX_BYTES: usize = 24 * 1024 * 1024;
+
+#[derive(Serialize, Deserialize)]
+struct File {
+    format: String,
+    v: u32,
+    app: String,
+    schema: u32,
+    exported: i64,
+    device: String,
+    values: BTreeMap<String, String>,
+}
+
+/// A backup file, read and checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    /// The app version that wrote it.
+    pub app: String,
+    /// When it was made.
+    pub exported: Timestamp,
+    /// The device it was made on.
+    pub device: String,
+    /// Everything it holds.
+    pub ledger: Ledger,
+}
+
+/// Why a file is not a backup this app can read; nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupError {
+    /// Larger than [`MAX_BYTES`].
+    TooLarge,
+    /// Not JSON, or not shaped like a backup (another file, or cut short).
+    NotABackup,
+    /// Made by a newer version of the app (its schema version).
+    Newer(u32),
+    /// A stored value inside is damaged (its key).
+    Damaged(String),
+}
+
+/// Writes everything `store` holds as one backup file.
+pub fn export<R: Repository>(store: &Store<R>, app: &str, now: Timestamp) -> String {
+    let repo = store.repository();
+    let values = repo
+        .keys()
+        .into_iter()
+        .filter(|k| {
+            k == SETUP || k.starts_with("hienmau/donors/") || k.starts_with("hienmau/pledges/")
+        })
+        .filter_map(|k| repo.get(&k).map(|v| (k, v)))
+        .collect();
+    let file = File {
+        format: FORMAT.to_owned(),
+        v: 1,
+        app: app.to_owned(),
+        schema: SCHEMA,
+        exported: now.0,
+        device: store.device().to_owned(),
+        values,
+    };
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+/// Reads a backup file, checking the envelope and every value in it.
+pub fn parse(text: &str) -> Result<Backup, BackupError> {
+    if text.len() > MAX_BYTES {
+        return Err(BackupError::TooLarge);
+    }
+    let file: File = serde_json::from_str(text).map_err(|_| BackupError::NotABackup)?;
+    if file.format != FORMAT || file.v != 1 {
+        return Err(BackupError::NotABackup);
+    }
+    if file.schema > SCHEMA {
+        return Err(BackupError::Newer(file.schema));
+    }
+    let mut setup = Setup::default();
+    let mut donors = Vec::new();
+    let mut pledges = Vec::new();
+    for (key, value) in &file.values {
+        let damaged = || BackupError::Damaged(key.chars().take(120).collect());
+        if key == SETUP {
+            setup = decode_setup_text(value).map_err(|_| damaged())?;
+        } else if key.starts_with("hienmau/donors/") {
+            donors.extend(codec::decode_donors(value).map_err(|_| damaged())?);
+        } else if let Some((place, date)) = parse_pledge_key(key) {
+            pledges.extend(codec::decode_pledges(value, &place, date).map_err(|_| damaged())?);
+        } else {
+            return Err(damaged());
+        }
+    }
+    Ok(Backup {
+        app: file.app,
+        exported: Timestamp(file.exported),
+        device: file.device,
+        ledger: Ledger::from_parts(setup, donors, pledges),
+    })
+}
+
+/// What importing a backup into the current data would do, counted per record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Preview {
+    /// Records not here yet.
+    pub new: usize,
+    /// Records here in an older version.
+    pub updated: usize,
+    /// Records here already, the same or later.
+    pub unchanged: usize,
+    /// Set-up records with the same id but other content (ours are kept).
+    pub conflicting: usize,
+}
+
+/// Merges `incoming` into a copy of `current` by id and update time: the later version of a
+/// donor or pledge wins; a set-up record is added when new and kept as ours when both have it.
+/// Importing the same data twice, or in another order, gives the same result.
+pub fn merge(current: &Ledger, incoming: &Ledger) -> (Ledger, Preview) {
+    let mut preview = Preview::default();
+    let mut setup = current.setup().clone();
+    let theirs = incoming.setup();
+    fn join<K: Ord + Clone, V: PartialEq + Clone>(
+        ours: &mut BTreeMap<K, V>,
+        theirs: &BTreeMap<K, V>,
+        p: &mut Preview,
+    ) {
+        for (k, v) in theirs {
+            match ours.get(k) {
+                None => {
+                    ours.insert(k.clone(), v.clone());
+                    p.new += 1;
+                }
+                Some(o) if o == v => p.unchanged += 1,
+                Some(_) => p.conflicting += 1,
+            }
+        }
+    }
+    join(&mut setup.campaigns, &theirs.campaigns, &mut preview);
+    join(&mut setup.sites, &theirs.sites, &mut preview);
+    join(&mut setup.units, &theirs.units, &mut preview);
+    join(&mut setup.drives, &theirs.drives, &mut preview);
+    let mut merged = current.clone();
+    merged.replace_setup(setup);
+    let mut count = |m: Merged| match m {
+        Merged::Added => preview.new += 1,
+        Merged::Updated => preview.updated += 1,
+        Merged::Kept => preview.unchanged += 1,
+    };
+    for d in incoming.donors() {
+        count(merged.merge_donor(d.clone()));
+    }
+    for p in incoming.pledges() {
+        count(merged.merge_pledge(p.clone()));
+    }
+    (merged, preview)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::generate::{GenerateOptions, generate};
+    use crate::storage::MemoryRepository;
+
+    fn store_with(pledges: usize, seed: u64) -> (Store<MemoryRepository>, Ledger) {
+        let (mut store, _) = Store::open(MemoryRepository::with_quota(usize::MAX), "t", || {
+            "dev-a".into()
+        });
+        let ledger = generate(&GenerateOptions::new(
+            seed,
+            pledges,
+            "2024-06-01".parse().unwrap(),
+        ));
+        store.replace_all(&ledger, "t").unwrap();
+        (store, ledger)
+    }
+
+    #[test]
+    fn a_backup_reads_back_as_the_same_data() {
+        let (store, ledger) = store_with(300, 1);
+        let text = export(&store, "0.1.0", Timestamp(42));
+        let backup = parse(&text).unwrap();
+        assert_eq!(backup.ledger, ledger);
+        assert_eq!(
+            (backup.app.as_str(), backup.device.as_str(), backup.exported),
+            ("0.1.0", "dev-a", Timestamp(42))
+        );
+        let (mut other, _) = Store::open(MemoryRepository::new(), "t", || "dev-b".into());
+        other.replace_all(&backup.ledger, "t").unwrap();
+        assert_eq!(
+            export(&other, "0.1.0", Timestamp(42)).replace("dev-b", "dev-a"),
+            text,
+            "byte for byte"
+        );
+    }
+
+    #[test]
+    fn damaged_foreign_or_newer_files_are_refused() {
+        let (store, _) = store_with(50, 2);
+        let text = export(&store, "0.1.0", Timestamp(1));
+        assert_eq!(parse(&text[..text.len() / 2]), Err(BackupError::NotABackup));
+        assert_eq!(parse("{}"), Err(BackupError::NotABackup));
+        assert_eq!(parse("hello"), Err(BackupError::NotABackup));
+        assert_eq!(
+            parse(&text.replacen(FORMAT, "other-app", 1)),
+            Err(BackupError::NotABackup)
+        );
+        assert_eq!(
+            parse(&text.replacen("\"schema\":2", "\"schema\":9", 1)),
+            Err(BackupError::Newer(9))
+        );
+        let key = "hienmau/donors/";
+        let at = text.find(key).unwrap();
+        let broken = format!(
+            "{}{}",
+            &text[..at],
+            &text[at..].replacen("\\\"r\\\":[[", "\\\"r\\\":[[7,", 1)
+        );
+        assert!(matches!(parse(&broken), Err(BackupError::Damaged(k)) if k.starts_with(key)));
+        assert_eq!(
+            parse(&" ".repeat(MAX_BYTES + 1)),
+            Err(BackupError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn importing_twice_or_in_another_order_gives_the_same_data() {
+        let (_, a) = store_with(120, 3);
+        let (_, b) = store_with(80, 4);
+        let (once, first) = merge(&a, &b);
+        assert!(first.new > 0);
+        let (twice, second) = merge(&once, &b);
+        assert_eq!(twice, once);
+        assert_eq!((second.new, second.updated), (0, 0));
+        let (other_order, _) = merge(&b, &a);
+        assert_eq!(other_order.pledges().count(), once.pledges().count());
+        assert_eq!(other_order.donors().count(), once.donors().count());
+    }
+}
