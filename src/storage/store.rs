@@ -1,7 +1,11 @@
 //! The stored layout and everything that reads or writes it: namespaced keys, a small meta key
 //! with the schema version, set-up records in one key, donors in 64 shards by id, pledges in one
-//! shard per place and day, migrations, quarantine of unreadable values, and the guard that never
-//! lets this build overwrite data written by a newer one.
+//! shard per place and day, quarantine of unreadable values, and the guard that never lets this
+//! build overwrite data written by a newer one.
+//!
+//! Schema 2 is the first layout with campaign data (schema 1, the first release, stored only
+//! preferences, which keep their own key and version). A later layout adds its migration to
+//! [`Store::open`], before the values are read, with a fixture of this layout and a test.
 //!
 //! Keys (all under `hienmau/`):
 //! - `hienmau/meta`: `{"v":2,"app":"0.1.0","device":"..."}`;
@@ -28,8 +32,6 @@ pub const PREFIX: &str = "hienmau/";
 pub const META: &str = "hienmau/meta";
 /// The set-up key.
 pub const SETUP: &str = "hienmau/setup";
-/// Where schema 1 kept the whole ledger in one value.
-pub const LEGACY_LEDGER: &str = "hienmau/ledger";
 const DONORS: &str = "hienmau/donors/";
 const PLEDGES: &str = "hienmau/pledges/";
 /// Prefix of quarantined values; the rest of the key is the original key.
@@ -84,13 +86,6 @@ pub struct Meta {
     pub device: String,
 }
 
-/// Schema 1's single value: the whole ledger.
-#[derive(Deserialize)]
-struct LegacyV1 {
-    v: u32,
-    ledger: Ledger,
-}
-
 /// Something about the stored data the person must hear about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
@@ -115,12 +110,6 @@ pub enum Problem {
         /// The newer schema version found.
         version: u32,
     },
-    /// A migration could not write its result; the old data is still in place and is used as
-    /// it is, read-only.
-    MigrationFailed {
-        /// What failed.
-        detail: String,
-    },
 }
 
 /// What opening the store found.
@@ -130,8 +119,6 @@ pub struct Loaded {
     pub ledger: Ledger,
     /// What the person must be told.
     pub problems: Vec<Problem>,
-    /// The schema migrated from, if a migration ran.
-    pub migrated_from: Option<u32>,
 }
 
 /// Why a change was not saved; the stored data and the previous state are as they were.
@@ -154,14 +141,6 @@ pub struct Store<R> {
     repo: R,
     read_only: bool,
     device: String,
-}
-
-/// Why a migration did not complete.
-enum MigrateError {
-    /// The old value cannot be read; it is set aside like any unreadable value.
-    Unreadable(String),
-    /// The old value was read but its new form could not be written; the old value stays.
-    WriteFailed(Box<Ledger>, String),
 }
 
 /// A value as read: rows, a newer schema, or garbage.
@@ -193,8 +172,8 @@ fn decode_setup(text: &str) -> Result<Setup, DecodeError> {
 }
 
 impl<R: Repository> Store<R> {
-    /// Opens the store: migrates older layouts, reads every value, moves unreadable ones aside,
-    /// and turns read-only when any value comes from a newer version. `new_device_id` names this
+    /// Opens the store: reads every value, moves unreadable ones aside, and turns read-only
+    /// when any value comes from a newer version. `new_device_id` names this
     /// device the first time.
     pub fn open(
         repo: R,
@@ -220,39 +199,6 @@ impl<R: Repository> Store<R> {
         }
         if store.device.is_empty() {
             store.device = new_device_id();
-        }
-
-        if meta.is_none()
-            && let Some(text) = store.repo.get(LEGACY_LEDGER)
-        {
-            match store.migrate_v1(&text, app_version) {
-                Ok(ledger) => {
-                    return (
-                        store,
-                        Loaded {
-                            ledger,
-                            problems,
-                            migrated_from: Some(1),
-                        },
-                    );
-                }
-                Err(MigrateError::WriteFailed(ledger, detail)) => {
-                    let ledger = *ledger;
-                    store.read_only = true;
-                    problems.push(Problem::MigrationFailed { detail });
-                    return (
-                        store,
-                        Loaded {
-                            ledger,
-                            problems,
-                            migrated_from: None,
-                        },
-                    );
-                }
-                Err(MigrateError::Unreadable(reason)) => {
-                    problems.extend(store.set_aside(LEGACY_LEDGER, &text, reason));
-                }
-            }
         }
 
         // First read everything without writing, so a newer value anywhere keeps every value
@@ -326,11 +272,7 @@ impl<R: Repository> Store<R> {
         let ledger = Ledger::from_parts(setup, donors, pledges);
         (
             store,
-            Loaded {
-                ledger,
-                problems,
-                migrated_from: None,
-            },
+            Loaded { ledger, problems },
         )
     }
 
@@ -360,37 +302,7 @@ impl<R: Repository> Store<R> {
             .set(META, &serde_json::to_string(&meta).unwrap_or_default())
     }
 
-    /// Schema 1 to 2: the single ledger value becomes shards. The old value is removed only
-    /// after every shard and the meta are written.
-    fn migrate_v1(&mut self, text: &str, app_version: &str) -> Result<Ledger, MigrateError> {
-        let legacy: LegacyV1 =
-            serde_json::from_str(text).map_err(|e| MigrateError::Unreadable(e.to_string()))?;
-        if legacy.v != 1 {
-            return Err(MigrateError::Unreadable(format!(
-                "legacy value with schema {}",
-                legacy.v
-            )));
-        }
-        let ledger = legacy.ledger;
-        if let Err(e) = ledger.setup().validate() {
-            return Err(MigrateError::Unreadable(e.to_string()));
-        }
-        let written = self
-            .write_all(&ledger)
-            .and_then(|()| self.write_meta(app_version));
-        match written {
-            Ok(()) => {
-                self.repo.remove(LEGACY_LEDGER);
-                Ok(ledger)
-            }
-            Err(e) => Err(MigrateError::WriteFailed(
-                Box::new(ledger),
-                format!("{}: {}", e.key, e.detail),
-            )),
-        }
-    }
-
-    /// Writes every shard of `ledger` (migration, restore), all or nothing.
+    /// Writes every shard of `ledger` (a restore), all or nothing.
     fn write_all(&mut self, ledger: &Ledger) -> Result<(), WriteError> {
         let mut entries = vec![(SETUP.to_owned(), codec::wrap(ledger.setup()))];
         let mut donor_shards: BTreeMap<String, Vec<&Donor>> = BTreeMap::new();

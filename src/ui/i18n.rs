@@ -6,10 +6,8 @@
 //! (no leptos), so the catalogue is tested natively.
 
 mod storage;
-mod volunteer;
 
 pub use storage::StorageTexts;
-pub use volunteer::VolunteerTexts;
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -130,7 +128,6 @@ pub struct Texts {
     pub back_home: &'static str,
     pub privacy_note: &'static str,
     pub storage: StorageTexts,
-    pub volunteer: VolunteerTexts,
     pub pages: PageTexts,
 }
 
@@ -150,7 +147,6 @@ pub const VI: Texts = Texts {
     back_home: "Về trang chủ",
     privacy_note: "Mọi dữ liệu chỉ lưu trên thiết bị này, không gửi đến máy chủ nào.",
     storage: storage::VI,
-    volunteer: volunteer::VI,
     pages: PageTexts {
         home: PageText {
             title: "Trang chủ",
@@ -215,7 +211,6 @@ pub const EN: Texts = Texts {
     back_home: "Back to the home page",
     privacy_note: "All data stays on this device and is never sent to any server.",
     storage: storage::EN,
-    volunteer: volunteer::EN,
     pages: PageTexts {
         home: PageText {
             title: "Home",

@@ -11,7 +11,6 @@ use crate::domain::{
 };
 use crate::storage::{MemoryRepository, QUOTA_UNITS};
 
-const V1_FIXTURE: &str = include_str!("../fixtures/v1-ledger.json");
 
 /// One localStorage seen by several tabs.
 #[derive(Clone, Default)]
@@ -151,48 +150,6 @@ fn saving_one_pledge_rewrites_only_its_shard() {
         shard.len() < 20_000,
         "a shard is small: {} bytes",
         shard.len()
-    );
-}
-
-#[test]
-fn schema_1_single_value_migrates_to_shards_and_the_old_value_goes() {
-    let repo = Shared::default();
-    repo.0.borrow_mut().set(LEGACY_LEDGER, V1_FIXTURE).unwrap();
-    let legacy: serde_json::Value = serde_json::from_str(V1_FIXTURE).unwrap();
-    let expected: Ledger = serde_json::from_value(legacy["ledger"].clone()).unwrap();
-
-    let (_, loaded) = open(repo.clone());
-    assert_eq!(loaded.migrated_from, Some(1));
-    assert_eq!(loaded.ledger, expected);
-    assert!(repo.get(LEGACY_LEDGER).is_none());
-    assert!(repo.keys().iter().any(|k| k.starts_with(PLEDGES)));
-
-    let (_, again) = open(repo);
-    assert_eq!(
-        again.ledger, expected,
-        "the migrated shards read back the same"
-    );
-    assert_eq!(again.migrated_from, None);
-}
-
-#[test]
-fn a_migration_that_cannot_write_keeps_the_old_value_and_opens_read_only() {
-    let repo = Shared::with_quota(V1_FIXTURE.len() + 200);
-    repo.0.borrow_mut().set(LEGACY_LEDGER, V1_FIXTURE).unwrap();
-    let (mut store, loaded) = open(repo.clone());
-    assert!(store.is_read_only());
-    assert!(matches!(
-        loaded.problems[..],
-        [Problem::MigrationFailed { .. }]
-    ));
-    assert_eq!(repo.get(LEGACY_LEDGER).as_deref(), Some(V1_FIXTURE));
-    assert!(
-        loaded.ledger.pledges().count() > 0,
-        "the old data is still shown"
-    );
-    assert_eq!(
-        store.save_setup(loaded.ledger.setup()),
-        Err(SaveError::ReadOnly)
     );
 }
 
