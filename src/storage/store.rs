@@ -270,10 +270,7 @@ impl<R: Repository> Store<R> {
             let _ = store.write_meta(app_version);
         }
         let ledger = Ledger::from_parts(setup, donors, pledges);
-        (
-            store,
-            Loaded { ledger, problems },
-        )
+        (store, Loaded { ledger, problems })
     }
 
     /// Moves an unreadable value aside, or, when that is not allowed or fails, leaves it.

@@ -11,7 +11,6 @@ use crate::domain::{
 };
 use crate::storage::{MemoryRepository, QUOTA_UNITS};
 
-
 /// One localStorage seen by several tabs.
 #[derive(Clone, Default)]
 struct Shared(Rc<RefCell<MemoryRepository>>);
