@@ -1,0 +1,86 @@
+import { test, expect } from "./fixtures";
+import { ALL_PATHS } from "./fixtures";
+import { chromium } from "@playwright/test";
+
+// After one visit the service worker has the whole build: with the network off the app opens on
+// every address, keeps working, and says it is offline.
+
+test("after one visit every page opens offline, data still saves, and the app says it is offline", async ({ page, context }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Trang chủ" })).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The first visit is not controlled yet; a reload is.
+  await page.reload();
+  expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+
+  await context.setOffline(true);
+  for (const path of ALL_PATHS) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+  await expect(page.locator("#pwa-offline")).toContainText("Đang không có mạng");
+
+  await page.goto("/organizer/data");
+  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
+  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Tải bản sao lưu" }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.json$/);
+  await page.reload();
+  await expect(page.locator(".counts div", { hasText: "Lượt đăng ký" }).locator("dd")).toHaveText("1.288");
+
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.locator(".counts div", { hasText: "Lượt đăng ký" }).locator("dd")).toHaveText("1.288");
+  await expect(page.locator("#pwa-offline")).toHaveCount(0);
+});
+
+test("the manifest names the app in both languages, points at real icons, and Chromium finds it installable", async ({
+  page,
+  request,
+}) => {
+  // Installability is only judged outside incognito: a persistent profile, like a real browser.
+  const profile = await chromium.launchPersistentContext(test.info().outputPath("profile"), {
+    executablePath: "/usr/bin/chromium",
+    args: ["--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+  });
+  const installed = await profile.newPage();
+  await installed.goto(new URL("/", test.info().project.use.baseURL).href);
+  await installed.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const cdp = await profile.newCDPSession(installed);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  expect(installabilityErrors).toEqual([]);
+  await profile.close();
+
+  await page.goto("/");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const manifest = await (await request.get(href!)).json();
+  expect(manifest.name).toContain("Hiến máu tình nguyện");
+  expect(manifest.name).toContain("Voluntary blood donation");
+  expect(manifest.display).toBe("standalone");
+  expect(manifest.start_url).toBe("/");
+  const sizes = manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`);
+  expect(sizes).toEqual(["192x192 any", "512x512 any", "512x512 maskable"]);
+  for (const icon of manifest.icons) {
+    const response = await request.get(icon.src);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("image/png");
+  }
+});
+
+test("the page carries a Content-Security-Policy that allows only its own origin", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto("/organizer/data");
+  await expect(page.getByRole("heading", { level: 1, name: "Dữ liệu" })).toBeVisible();
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).not.toMatch(/https?:|\*/);
+  expect(violations).toEqual([]);
+});
