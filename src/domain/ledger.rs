@@ -479,19 +479,29 @@ impl Ledger {
             .map_or(DEFAULT_ML_PER_UNIT, |c| c.ml_per_unit)
     }
 
+    /// A drive and one of its sites' schedules, or which of the two is missing.
+    fn drive_site(
+        &self,
+        drive: &DriveId,
+        site: &SiteId,
+    ) -> Result<(&Drive, &super::DriveSite), DomainError> {
+        let found = self
+            .setup
+            .drives
+            .get(drive)
+            .ok_or_else(|| DomainError::UnknownDrive(drive.clone()))?;
+        let schedule = found
+            .site(site)
+            .ok_or_else(|| DomainError::SiteNotInDrive(site.clone()))?;
+        Ok((found, schedule))
+    }
+
     /// The slots of a place on a day: a drive site's (override or template), or a fixed point's
     /// hours cut into slots of its length. Refuses unknown places and days they are closed.
     pub fn slots_on(&self, place: &Place, date: Date) -> Result<Vec<SlotSpec>, DomainError> {
         match place {
             Place::Drive { drive, site } => {
-                let drive = self
-                    .setup
-                    .drives
-                    .get(drive)
-                    .ok_or_else(|| DomainError::UnknownDrive(drive.clone()))?;
-                let schedule = drive
-                    .site(site)
-                    .ok_or_else(|| DomainError::SiteNotInDrive(site.clone()))?;
+                let (drive, schedule) = self.drive_site(drive, site)?;
                 if !drive.contains(date) {
                     return Err(DomainError::DateOutsideDrive(date));
                 }
@@ -711,14 +721,7 @@ impl Ledger {
         if capacity == 0 {
             return Err(DomainError::CapacityNotPositive);
         }
-        let drive = self
-            .setup
-            .drives
-            .get(drive_id)
-            .ok_or_else(|| DomainError::UnknownDrive(drive_id.clone()))?;
-        let schedule = drive
-            .site(site)
-            .ok_or_else(|| DomainError::SiteNotInDrive(site.clone()))?;
+        let (drive, schedule) = self.drive_site(drive_id, site)?;
         let days: Vec<Date> = match date {
             Some(d) if !drive.contains(d) => return Err(DomainError::DateOutsideDrive(d)),
             Some(d) => vec![d],
