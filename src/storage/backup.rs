@@ -236,6 +236,40 @@ mod tests {
     }
 
     #[test]
+    fn a_backup_is_written_byte_for_byte_as_serde_json_wrote_it() {
+        // The file's shape before storage::json, written by serde_json.
+        #[derive(serde::Serialize)]
+        struct SerdeFile<'a> {
+            format: &'a str,
+            v: u32,
+            app: &'a str,
+            schema: u32,
+            exported: i64,
+            device: &'a str,
+            values: BTreeMap<String, String>,
+        }
+        let (store, _) = store_with(60, 5);
+        let values = store
+            .repository()
+            .keys()
+            .into_iter()
+            .filter(|k| !k.ends_with("/meta"))
+            .filter_map(|k| store.repository().get(&k).map(|v| (k, v)))
+            .collect();
+        let theirs = serde_json::to_string(&SerdeFile {
+            format: FORMAT,
+            v: 1,
+            app: "0.1.0",
+            schema: SCHEMA,
+            exported: -7,
+            device: "dev-a",
+            values,
+        })
+        .unwrap();
+        assert_eq!(export(&store, "0.1.0", Timestamp(-7)), theirs);
+    }
+
+    #[test]
     fn damaged_foreign_or_newer_files_are_refused() {
         let (store, _) = store_with(50, 2);
         let text = export(&store, "0.1.0", Timestamp(1));

@@ -452,6 +452,19 @@ mod tests {
     }
 
     #[test]
+    fn stored_rows_read_and_write_back_to_the_same_bytes() {
+        let donors = r#"{"v":2,"r":[["d1","Lê \"Văn\" A\n",1,"1990-01-01",600,"0912345678","001090012345",1,0,"u1",[["2023-04-24",0,350]],"lq3k2x1c"]]}"#;
+        assert_eq!(encode_donors(&decode_donors(donors).unwrap()), donors);
+        let pledges = r#"{"v":2,"r":[["p1","d1","07:30",0,350,"X|lq3k2x1c|bận \"việc\"",1,"lq3k2x1c","-z"]]}"#;
+        let place = Place::Fixed {
+            site: crate::domain::SiteId::new("s1").unwrap(),
+        };
+        let date = "2023-04-24".parse().unwrap();
+        let back = decode_pledges(pledges, &place, date).unwrap();
+        assert_eq!(encode_pledges(&back), pledges);
+    }
+
+    #[test]
     fn rows_with_impossible_values_are_refused() {
         let good = r#"{"v":2,"r":[["d1","Lê Văn A",1,"1990-01-01",600,"0912345678",null,1,0,null,[],"1"]]}"#;
         assert!(decode_donors(good).is_ok());
