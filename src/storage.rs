@@ -7,8 +7,10 @@
 
 pub mod backup;
 pub mod codec;
+pub mod json;
 mod local;
 pub mod prefs;
+mod records;
 mod repository;
 pub mod store;
 

@@ -6,9 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use super::codec::{self, SCHEMA};
+use super::json::{self, Fields, FromJson, ObjectWriter, ToJson, Value};
 use super::repository::Repository;
 use super::store::{SETUP, Store, decode_setup_text, parse_pledge_key};
 use crate::domain::{Ledger, Merged, Setup, Timestamp};
@@ -19,7 +18,6 @@ pub const FORMAT: &str = "hienmau-backup";
 /// The largest backup read, in bytes (a full store is about 10 MB of UTF-8 at most).
 pub const MAX_BYTES: usize = 24 * 1024 * 1024;
 
-#[derive(Serialize, Deserialize)]
 struct File {
     format: String,
     v: u32,
@@ -28,6 +26,35 @@ struct File {
     exported: i64,
     device: String,
     values: BTreeMap<String, String>,
+}
+
+impl ToJson for File {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("format", &self.format)
+            .field("v", &self.v)
+            .field("app", &self.app)
+            .field("schema", &self.schema)
+            .field("exported", &self.exported)
+            .field("device", &self.device)
+            .field("values", &self.values)
+            .end();
+    }
+}
+
+impl FromJson for File {
+    fn from_json(value: Value) -> Result<File, json::Error> {
+        let mut f = Fields::of(value)?;
+        Ok(File {
+            format: f.take("format")?,
+            v: f.take("v")?,
+            app: f.take("app")?,
+            schema: f.take("schema")?,
+            exported: f.take("exported")?,
+            device: f.take("device")?,
+            values: f.take("values")?,
+        })
+    }
 }
 
 /// A backup file, read and checked.
@@ -76,7 +103,7 @@ pub fn export<R: Repository>(store: &Store<R>, app: &str, now: Timestamp) -> Str
         device: store.device().to_owned(),
         values,
     };
-    serde_json::to_string(&file).unwrap_or_default()
+    json::to_string(&file)
 }
 
 /// Reads a backup file, checking the envelope and every value in it.
@@ -84,7 +111,7 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
     if text.len() > MAX_BYTES {
         return Err(BackupError::TooLarge);
     }
-    let file: File = serde_json::from_str(text).map_err(|_| BackupError::NotABackup)?;
+    let file: File = json::from_str(text).map_err(|_| BackupError::NotABackup)?;
     if file.format != FORMAT || file.v != 1 {
         return Err(BackupError::NotABackup);
     }
@@ -206,6 +233,40 @@ mod tests {
             text,
             "byte for byte"
         );
+    }
+
+    #[test]
+    fn a_backup_is_written_byte_for_byte_as_serde_json_wrote_it() {
+        // The file's shape before storage::json, written by serde_json.
+        #[derive(serde::Serialize)]
+        struct SerdeFile<'a> {
+            format: &'a str,
+            v: u32,
+            app: &'a str,
+            schema: u32,
+            exported: i64,
+            device: &'a str,
+            values: BTreeMap<String, String>,
+        }
+        let (store, _) = store_with(60, 5);
+        let values = store
+            .repository()
+            .keys()
+            .into_iter()
+            .filter(|k| !k.ends_with("/meta"))
+            .filter_map(|k| store.repository().get(&k).map(|v| (k, v)))
+            .collect();
+        let theirs = serde_json::to_string(&SerdeFile {
+            format: FORMAT,
+            v: 1,
+            app: "0.1.0",
+            schema: SCHEMA,
+            exported: -7,
+            device: "dev-a",
+            values,
+        })
+        .unwrap();
+        assert_eq!(export(&store, "0.1.0", Timestamp(-7)), theirs);
     }
 
     #[test]

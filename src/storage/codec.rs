@@ -3,7 +3,7 @@
 //! than repeated in every row. About 200 UTF-16 code units per pledge with its donor, so 20,000
 //! of them fit the 5 Mi quota with room to spare. Decoding re-validates every field.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use super::json::{self, Error, FromJson, Items, ToJson, Value};
 
 use crate::domain::{
     BloodGroup, Category, CitizenId, Date, Deferral, Donation, DonationType, Donor, DonorId, Phone,
@@ -46,18 +46,17 @@ fn parse_base36(s: &str) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
-impl Serialize for Stamp {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&base36(self.0))
+impl ToJson for Stamp {
+    fn write_json(&self, out: &mut String) {
+        json::write_str(out, &base36(self.0));
     }
 }
 
-impl<'de> Deserialize<'de> for Stamp {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Stamp, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        parse_base36(&s)
+impl FromJson for Stamp {
+    fn from_json(value: Value) -> Result<Stamp, Error> {
+        parse_base36(&String::from_json(value)?)
             .map(Stamp)
-            .ok_or_else(|| serde::de::Error::custom("bad timestamp"))
+            .ok_or(Error::shape("bad timestamp"))
     }
 }
 
@@ -86,7 +85,6 @@ fn group_from(c: u8) -> Result<Option<BloodGroup>, String> {
 
 /// A donor as stored: id, name, sex, birth date, weight (hg), phone, citizen id, blood group
 /// (0 unknown, 1-8 O+ to AB-), category, unit, history `[date, kind, ml]`, updated.
-#[derive(Serialize, Deserialize)]
 struct DonorRow(
     DonorId,
     String,
@@ -104,7 +102,6 @@ struct DonorRow(
 
 /// A pledge as stored, its place and day being its shard's: id, donor, slot start, donation
 /// kind, volume, status, walk-in (0/1), created, updated.
-#[derive(Serialize, Deserialize)]
 struct PledgeRow(
     PledgeId,
     DonorId,
@@ -116,6 +113,38 @@ struct PledgeRow(
     Stamp,
     Stamp,
 );
+
+/// Rows are JSON arrays of their fields, in order.
+macro_rules! row {
+    ($t:ident: $first:tt $(, $i:tt)*) => {
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                out.push('[');
+                self.$first.write_json(out);
+                $(
+                    out.push(',');
+                    self.$i.write_json(out);
+                )*
+                out.push(']');
+            }
+        }
+
+        impl FromJson for $t {
+            fn from_json(value: Value) -> Result<$t, Error> {
+                let mut items = Items::of(value)?;
+                let row = $t(items.take()?, $({
+                    let _ = $i;
+                    items.take()?
+                }),*);
+                items.end()?;
+                Ok(row)
+            }
+        }
+    };
+}
+
+row!(DonorRow: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+row!(PledgeRow: 0, 1, 2, 3, 4, 5, 6, 7, 8);
 
 /// A pledge status as one string: `P`, `C|at`, `D|at|ml|milli-units`, `F|at|until|reason`,
 /// `N|at`, `X|at|reason` (the free text last, so it may hold any character).
@@ -196,43 +225,31 @@ pub enum DecodeError {
     Invalid(String),
 }
 
-#[derive(Serialize)]
-struct EnvelopeOut<'a, T: Serialize> {
-    v: u32,
-    r: &'a T,
-}
-
-#[derive(Deserialize)]
-struct EnvelopeIn<T> {
-    v: u32,
-    r: T,
-}
-
-#[derive(Deserialize)]
-struct VersionOnly {
-    v: u32,
-}
-
 /// Wraps `rows` as `{"v":SCHEMA,"r":rows}`.
-pub fn wrap<T: Serialize>(rows: &T) -> String {
-    serde_json::to_string(&EnvelopeOut { v: SCHEMA, r: rows }).unwrap_or_default()
+pub fn wrap<T: ToJson + ?Sized>(rows: &T) -> String {
+    let mut out = String::new();
+    json::ObjectWriter::new(&mut out)
+        .field("v", &SCHEMA)
+        .field("r", rows)
+        .end();
+    out
 }
 
 /// Opens a value written by [`wrap`]: its rows, or why not (a newer schema is told apart
 /// from garbage, so newer data is never treated as corrupt).
-pub fn unwrap<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
-    match serde_json::from_str::<EnvelopeIn<T>>(text) {
-        Ok(env) if env.v == SCHEMA => Ok(env.r),
-        Ok(env) if env.v > SCHEMA => Err(DecodeError::Newer(env.v)),
-        Ok(env) => Err(DecodeError::Invalid(format!(
-            "old schema {} left unmigrated",
-            env.v
-        ))),
-        Err(e) => match serde_json::from_str::<VersionOnly>(text) {
-            Ok(VersionOnly { v }) if v > SCHEMA => Err(DecodeError::Newer(v)),
-            _ => Err(DecodeError::Invalid(e.to_string())),
-        },
+pub fn unwrap<T: FromJson>(text: &str) -> Result<T, DecodeError> {
+    let invalid = |e: Error| DecodeError::Invalid(e.to_string());
+    let mut fields = json::Fields::of(json::parse(text).map_err(invalid)?).map_err(invalid)?;
+    let v: u32 = fields.take("v").map_err(invalid)?;
+    if v > SCHEMA {
+        return Err(DecodeError::Newer(v));
     }
+    if v < SCHEMA {
+        return Err(DecodeError::Invalid(format!(
+            "old schema {v} left unmigrated"
+        )));
+    }
+    fields.take("r").map_err(invalid)
 }
 
 /// Encodes donors as a JSON array of rows.
@@ -432,6 +449,19 @@ mod tests {
             per_record < 230,
             "{per_record} UTF-16 units per pledge with its donor"
         );
+    }
+
+    #[test]
+    fn stored_rows_read_and_write_back_to_the_same_bytes() {
+        let donors = r#"{"v":2,"r":[["d1","Lê \"Văn\" A\n",1,"1990-01-01",600,"0912345678","001090012345",1,0,"u1",[["2023-04-24",0,350]],"lq3k2x1c"]]}"#;
+        assert_eq!(encode_donors(&decode_donors(donors).unwrap()), donors);
+        let pledges = r#"{"v":2,"r":[["p1","d1","07:30",0,350,"X|lq3k2x1c|bận \"việc\"",1,"lq3k2x1c","-z"]]}"#;
+        let place = Place::Fixed {
+            site: crate::domain::SiteId::new("s1").unwrap(),
+        };
+        let date = "2023-04-24".parse().unwrap();
+        let back = decode_pledges(pledges, &place, date).unwrap();
+        assert_eq!(encode_pledges(&back), pledges);
     }
 
     #[test]

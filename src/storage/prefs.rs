@@ -1,7 +1,7 @@
 //! The person's preferences on this device (for now the interface language), stored apart from
 //! campaign data under one small versioned key.
 
-use serde::{Deserialize, Serialize};
+use super::json::{self, Fields, FromJson, ObjectWriter, ToJson, Value};
 
 use super::repository::{Repository, WriteError};
 
@@ -12,12 +12,32 @@ pub const KEY: &str = "hienmau/prefs";
 pub const SCHEMA: u32 = 1;
 
 /// Preferences as stored: a schema version and the chosen language's code (`vi`, `en`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prefs {
     /// Version of this layout.
     pub schema: u32,
     /// BCP 47 code of the interface language.
     pub lang: String,
+}
+
+/// `{"schema":1,"lang":"vi"}`.
+impl ToJson for Prefs {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("schema", &self.schema)
+            .field("lang", &self.lang)
+            .end();
+    }
+}
+
+impl FromJson for Prefs {
+    fn from_json(value: Value) -> Result<Prefs, json::Error> {
+        let mut f = Fields::of(value)?;
+        Ok(Prefs {
+            schema: f.take("schema")?,
+            lang: f.take("lang")?,
+        })
+    }
 }
 
 impl Prefs {
@@ -33,12 +53,12 @@ impl Prefs {
 /// The stored language code, if preferences are stored and readable.
 pub fn load_lang(repo: &dyn Repository) -> Option<String> {
     let text = repo.get(KEY)?;
-    serde_json::from_str::<Prefs>(&text).ok().map(|p| p.lang)
+    json::from_str::<Prefs>(&text).ok().map(|p| p.lang)
 }
 
 /// Remembers the language code; a failed write leaves the previous value in place.
 pub fn save_lang(repo: &mut dyn Repository, lang: &str) -> Result<(), WriteError> {
-    let text = serde_json::to_string(&Prefs::with_lang(lang)).unwrap_or_default();
+    let text = json::to_string(&Prefs::with_lang(lang));
     repo.set(KEY, &text)
 }
 
@@ -72,7 +92,7 @@ mod tests {
 pub const MINE_KEY: &str = "hienmau/mine";
 
 /// The pledges made on this device, as stored: `{"v":1,"ids":[...]}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mine {
     /// Version of this layout.
     pub v: u32,
@@ -80,10 +100,29 @@ pub struct Mine {
     pub ids: Vec<crate::domain::PledgeId>,
 }
 
+impl ToJson for Mine {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("v", &self.v)
+            .field("ids", &self.ids)
+            .end();
+    }
+}
+
+impl FromJson for Mine {
+    fn from_json(value: Value) -> Result<Mine, json::Error> {
+        let mut f = Fields::of(value)?;
+        Ok(Mine {
+            v: f.take("v")?,
+            ids: f.take("ids")?,
+        })
+    }
+}
+
 /// The pledge ids made on this device (none when absent or unreadable).
 pub fn load_mine(repo: &dyn Repository) -> Vec<crate::domain::PledgeId> {
     repo.get(MINE_KEY)
-        .and_then(|t| serde_json::from_str::<Mine>(&t).ok())
+        .and_then(|t| json::from_str::<Mine>(&t).ok())
         .map(|m| m.ids)
         .unwrap_or_default()
 }
@@ -97,5 +136,5 @@ pub fn save_mine(
         v: 1,
         ids: ids.to_vec(),
     };
-    repo.set(MINE_KEY, &serde_json::to_string(&mine).unwrap_or_default())
+    repo.set(MINE_KEY, &json::to_string(&mine))
 }

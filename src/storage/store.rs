@@ -18,9 +18,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use super::codec::{self, DecodeError, SCHEMA};
+use super::json::{self, Fields, FromJson, ObjectWriter, ToJson, Value};
 use super::repository::{Repository, Usage, WriteError};
 use crate::domain::{
     Date, Donor, DonorId, DriveId, Ledger, Place, Pledge, PledgeId, Setup, SiteId, SlotRef,
@@ -76,7 +75,8 @@ pub fn parse_pledge_key(key: &str) -> Option<(Place, Date)> {
 }
 
 /// The meta value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct Meta {
     /// Schema version of the whole store.
     pub v: u32,
@@ -84,6 +84,28 @@ pub struct Meta {
     pub app: String,
     /// This device's id, written into exports so merges can say where data came from.
     pub device: String,
+}
+
+/// `{"v":2,"app":"0.1.0","device":"..."}`.
+impl ToJson for Meta {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("v", &self.v)
+            .field("app", &self.app)
+            .field("device", &self.device)
+            .end();
+    }
+}
+
+impl FromJson for Meta {
+    fn from_json(value: Value) -> Result<Meta, json::Error> {
+        let mut f = Fields::of(value)?;
+        Ok(Meta {
+            v: f.take("v")?,
+            app: f.take("app")?,
+            device: f.take("device")?,
+        })
+    }
 }
 
 /// Something about the stored data the person must hear about.
@@ -189,7 +211,7 @@ impl<R: Repository> Store<R> {
         let meta = store
             .repo
             .get(META)
-            .and_then(|text| serde_json::from_str::<Meta>(&text).ok());
+            .and_then(|text| json::from_str::<Meta>(&text).ok());
         if let Some(meta) = &meta {
             store.device = meta.device.clone();
             if meta.v > SCHEMA {
@@ -295,8 +317,7 @@ impl<R: Repository> Store<R> {
             app: app_version.to_owned(),
             device: self.device.clone(),
         };
-        self.repo
-            .set(META, &serde_json::to_string(&meta).unwrap_or_default())
+        self.repo.set(META, &json::to_string(&meta))
     }
 
     /// Writes every shard of `ledger` (a restore), all or nothing.
@@ -489,7 +510,7 @@ impl<R: Repository> Store<R> {
             return false;
         };
         if key == META {
-            if let Ok(meta) = serde_json::from_str::<Meta>(&text)
+            if let Ok(meta) = json::from_str::<Meta>(&text)
                 && meta.v > SCHEMA
             {
                 self.read_only = true;

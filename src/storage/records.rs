@@ -1,0 +1,221 @@
+//! The JSON of domain records in stored values, written by hand in exactly the shape serde's
+//! derives gave them (so data and backups written before still read): ids, dates, times and
+//! phone numbers as strings, structs as objects with their fields in declaration order, unit
+//! enum variants as their names, `SiteKind::FixedPoint` as `{"FixedPoint":{...}}`. Reading
+//! checks what the domain's constructors check for scalars; whole records are checked by
+//! [`Setup::validate`](crate::domain::Setup::validate) afterwards.
+
+use crate::domain::{
+    Campaign, CampaignId, CitizenId, Date, DonorId, Drive, DriveId, DriveSite, DriveStatus,
+    Interval, Phone, PledgeId, Setup, Site, SiteId, SiteKind, SlotSpec, TimeOfDay, Unit, UnitId,
+    UnitKind, Units, Weekday, WeeklyHours,
+};
+
+use super::json::{Error, Fields, FromJson, ObjectWriter, ToJson, Value};
+
+/// Types written as a string of their text and read by a fallible parse of it.
+macro_rules! as_string {
+    ($($t:ty => $parse:expr, $text:expr;)*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                let text: &dyn Fn(&$t) -> String = &$text;
+                super::json::write_str(out, &text(self));
+            }
+        }
+
+        impl FromJson for $t {
+            fn from_json(value: Value) -> Result<Self, Error> {
+                let s = String::from_json(value)?;
+                let parse: &dyn Fn(String) -> Option<$t> = &$parse;
+                parse(s).ok_or(Error::shape(concat!("bad ", stringify!($t))))
+            }
+        }
+    )*};
+}
+
+as_string! {
+    CampaignId => |s| CampaignId::new(s).ok(), |v| v.as_str().to_owned();
+    SiteId => |s| SiteId::new(s).ok(), |v| v.as_str().to_owned();
+    UnitId => |s| UnitId::new(s).ok(), |v| v.as_str().to_owned();
+    DriveId => |s| DriveId::new(s).ok(), |v| v.as_str().to_owned();
+    DonorId => |s| DonorId::new(s).ok(), |v| v.as_str().to_owned();
+    PledgeId => |s| PledgeId::new(s).ok(), |v| v.as_str().to_owned();
+    Phone => |s| Phone::try_from(s).ok(), |v| v.as_str().to_owned();
+    CitizenId => |s| CitizenId::try_from(s).ok(), |v| v.as_str().to_owned();
+    Date => |s| s.parse().ok(), |v| v.to_string();
+    TimeOfDay => |s| s.parse().ok(), |v| v.to_string();
+}
+
+impl ToJson for Units {
+    fn write_json(&self, out: &mut String) {
+        self.milli().write_json(out);
+    }
+}
+
+impl FromJson for Units {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        i64::from_json(value).map(Units::from_milli)
+    }
+}
+
+/// Unit-only enums, written as their variant's name.
+macro_rules! by_name {
+    ($($t:ident { $($v:ident),* })*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                super::json::write_str(out, match self { $($t::$v => stringify!($v)),* });
+            }
+        }
+
+        impl FromJson for $t {
+            fn from_json(value: Value) -> Result<Self, Error> {
+                match String::from_json(value)?.as_str() {
+                    $(stringify!($v) => Ok($t::$v),)*
+                    _ => Err(Error::shape(concat!("unknown ", stringify!($t)))),
+                }
+            }
+        }
+    )*};
+}
+
+by_name! {
+    UnitKind { PublicHospital, SpecialtyCenter, DistrictMedicalCenter, Other }
+    DriveStatus { Planned, Open, Closed, Cancelled }
+}
+
+/// Structs with public fields, written as objects of those fields in order.
+macro_rules! object {
+    ($($t:ident { $($f:ident),* })*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                ObjectWriter::new(out)$(.field(stringify!($f), &self.$f))*.end();
+            }
+        }
+
+        impl FromJson for $t {
+            fn from_json(value: Value) -> Result<Self, Error> {
+                let mut f = Fields::of(value)?;
+                Ok($t { $($f: f.take(stringify!($f))?),* })
+            }
+        }
+    )*};
+}
+
+object! {
+    Setup { campaigns, sites, units, drives }
+    Campaign { id, year, name, baseline, growth_bp, slogans, partner, ml_per_unit, notes }
+    Site { id, name, address, district, kind }
+    Interval { start, end }
+    Unit { id, name, kind, quota }
+    Drive { id, campaign, name, start, end, sites, status }
+    DriveSite { site, template, overrides }
+    SlotSpec { start, end, capacity }
+}
+
+/// `{"days":[[...],...]}`: seven lists of intervals, Monday first.
+impl ToJson for WeeklyHours {
+    fn write_json(&self, out: &mut String) {
+        let days: Vec<&[Interval]> = Weekday::ALL.iter().map(|d| self.on(*d)).collect();
+        ObjectWriter::new(out).field("days", &days).end();
+    }
+}
+
+impl FromJson for WeeklyHours {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        let days: Vec<Vec<Interval>> = Fields::of(value)?.take("days")?;
+        if days.len() != Weekday::ALL.len() {
+            return Err(Error::shape("expected seven days of hours"));
+        }
+        let entries = Weekday::ALL
+            .iter()
+            .zip(days)
+            .flat_map(|(day, list)| list.into_iter().map(move |i| (*day, i)));
+        WeeklyHours::new(entries).map_err(|_| Error::shape("overlapping hours"))
+    }
+}
+
+impl ToJson for SiteKind {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            SiteKind::FixedPoint {
+                hours,
+                slot_minutes,
+                capacity_per_slot,
+            } => {
+                out.push_str("{\"FixedPoint\":");
+                ObjectWriter::new(out)
+                    .field("hours", hours)
+                    .field("slot_minutes", slot_minutes)
+                    .field("capacity_per_slot", capacity_per_slot)
+                    .end();
+                out.push('}');
+            }
+            SiteKind::Venue => out.push_str("\"Venue\""),
+        }
+    }
+}
+
+impl FromJson for SiteKind {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        let unknown = || Error::shape("unknown SiteKind");
+        match value {
+            Value::String(s) if s == "Venue" => Ok(SiteKind::Venue),
+            Value::Object(mut members) if members.len() == 1 => {
+                let (name, inner) = members.pop().ok_or_else(unknown)?;
+                match (name.as_str(), inner) {
+                    ("Venue", Value::Null) => Ok(SiteKind::Venue),
+                    ("FixedPoint", inner) => {
+                        let mut f = Fields::of(inner)?;
+                        Ok(SiteKind::FixedPoint {
+                            hours: f.take("hours")?,
+                            slot_minutes: f.take("slot_minutes")?,
+                            capacity_per_slot: f.take("capacity_per_slot")?,
+                        })
+                    }
+                    _ => Err(unknown()),
+                }
+            }
+            _ => Err(unknown()),
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::sample::sample_ledger;
+    use crate::storage::json;
+
+    #[test]
+    fn the_sample_set_up_is_written_byte_for_byte_as_serde_json_writes_it() {
+        let ledger = sample_ledger();
+        let setup = ledger.setup();
+        let ours = json::to_string(setup);
+        assert_eq!(ours, serde_json::to_string(setup).unwrap());
+        assert!(ours.contains("FixedPoint") && ours.contains("Venue"));
+    }
+
+    #[test]
+    fn serde_json_output_of_the_sample_set_up_reads_back_the_same() {
+        let ledger = sample_ledger();
+        let setup = ledger.setup();
+        let text = serde_json::to_string(setup).unwrap();
+        assert_eq!(json::from_str::<Setup>(&text).as_ref(), Ok(setup));
+        let pretty = serde_json::to_string_pretty(setup).unwrap();
+        assert_eq!(json::from_str::<Setup>(&pretty).as_ref(), Ok(setup));
+    }
+
+    #[test]
+    fn a_setup_with_a_bad_id_time_or_kind_is_refused() {
+        let text = json::to_string(sample_ledger().setup());
+        for (from, to) in [
+            ("\"start\":\"", "\"start\":\"25:"),
+            ("\"kind\":\"", "\"kind\":\"X"),
+            ("\"id\":\"", "\"id\":\"not ok "),
+            ("\"days\":[", "\"days\":[[],"),
+        ] {
+            let bad = text.replacen(from, to, 1);
+            assert!(json::from_str::<Setup>(&bad).is_err(), "{from} -> {to}");
+        }
+    }
+}
