@@ -203,6 +203,31 @@ mod tests {
     use crate::domain::generate::{GenerateOptions, generate};
     use crate::storage::MemoryRepository;
 
+    /// The sample campaign the Data page fetches, as a backup of `domain::sample`.
+    const SAMPLE_FILE: &str = "src/ui/sample-campaign.json";
+
+    #[test]
+    fn the_shipped_sample_file_is_the_sample_campaign() {
+        // Rewrite it after changing domain::sample with: UPDATE_SAMPLE=1 cargo test shipped_sample
+        let (mut store, _) = Store::open(MemoryRepository::new(), "sample", || "sample".into());
+        store
+            .replace_all(&crate::domain::sample::sample_ledger(), "sample")
+            .unwrap();
+        let expected = export(&store, "sample", Timestamp(0));
+        if std::env::var_os("UPDATE_SAMPLE").is_some() {
+            std::fs::write(SAMPLE_FILE, &expected).unwrap();
+        }
+        let shipped = std::fs::read_to_string(SAMPLE_FILE).unwrap_or_default();
+        assert!(
+            shipped == expected,
+            "{SAMPLE_FILE} is out of date: run UPDATE_SAMPLE=1 cargo test shipped_sample"
+        );
+        assert_eq!(
+            parse(&shipped).unwrap().ledger,
+            crate::domain::sample::sample_ledger()
+        );
+    }
+
     fn store_with(pledges: usize, seed: u64) -> (Store<MemoryRepository>, Ledger) {
         let (mut store, _) = Store::open(MemoryRepository::with_quota(usize::MAX), "t", || {
             "dev-a".into()

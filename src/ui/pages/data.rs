@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::PageHeading;
-use crate::domain::{Ledger, sample::sample_ledger};
+use crate::domain::Ledger;
 use crate::storage::QUOTA_UNITS;
 use crate::storage::backup::{self, BackupError, Preview};
 use crate::ui::clock;
@@ -224,33 +224,54 @@ fn BackupSection() -> impl IntoView {
     }
 }
 
+/// Where the sample campaign is served: a backup file made from `domain::sample` (kept in step
+/// by a native test), fetched only when asked for, so its data is not in the wasm.
+pub const SAMPLE_URL: &str = "/sample-campaign.json";
+
+/// The text at `url` on this origin (the service worker answers when offline).
+async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(web_sys::window()?.fetch_with_str(url))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
 /// Loads the seed article's campaigns alongside what is stored (idempotent: same ids).
 #[component]
 fn SampleSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let message = RwSignal::new(None::<&'static str>);
     let load = move |_| {
-        let t = &state.t().storage;
-        let current = state.ledger.get_untracked();
-        let sample = sample_ledger();
-        let mut setup = current.setup().clone();
-        let theirs = sample.setup().clone();
-        setup.campaigns.extend(theirs.campaigns);
-        setup.sites.extend(theirs.sites);
-        setup.units.extend(theirs.units);
-        setup.drives.extend(theirs.drives);
-        if setup.validate().is_err() {
-            message.set(Some(t.sample_conflict));
-            return;
-        }
-        let merged = Ledger::from_parts(
-            setup,
-            current.donors().chain(sample.donors()).cloned(),
-            current.pledges().chain(sample.pledges()).cloned(),
-        );
-        if state.replace_all(merged).is_ok() {
-            message.set(Some(t.sample_loaded));
-        }
+        leptos::task::spawn_local(async move {
+            let t = &state.t().storage;
+            let Some(sample) = fetch_text(SAMPLE_URL)
+                .await
+                .and_then(|text| backup::parse(&text).ok())
+            else {
+                message.set(Some(t.sample_unavailable));
+                return;
+            };
+            let (merged, _) = state
+                .ledger
+                .with_untracked(|l| backup::merge(l, &sample.ledger));
+            if merged.setup().validate().is_err() {
+                message.set(Some(t.sample_conflict));
+                return;
+            }
+            if state.replace_all(merged).is_ok() {
+                message.set(Some(t.sample_loaded));
+            }
+        });
     };
     view! {
         <section class="card section" aria-labelledby="sample-heading">
