@@ -244,6 +244,35 @@ test.describe("on a laptop", () => {
   });
 });
 
+test("on a phone every control of the form is a touch target of at least 44 px", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const w = await open(page, "vi");
+  await page.getByRole("radio", { name: w.female, exact: true }).check();
+  await page.getByRole("group", { name: w.donated }).getByRole("radio", { name: w.yes }).check();
+  await page.getByRole("checkbox", { name: w.tattoo }).check();
+  const form = page.getByRole("form", { name: "Thông tin của bạn" });
+  const controls = [
+    ...(await form.getByRole("radio").all()),
+    ...(await form.getByRole("checkbox").all()),
+  ].map((c) => c.locator("xpath=ancestor::label[1]"));
+  expect(controls).toHaveLength(10);
+  controls.push(
+    page.getByLabel(w.birth, { exact: true }),
+    page.getByLabel(w.weight),
+    page.getByLabel(w.lastDate),
+    page.getByLabel(w.lastType),
+    page.getByLabel(w.tattooDate),
+    form.getByRole("button", { name: w.submit, exact: true }),
+  );
+  for (const control of controls) {
+    if (!(await control.isVisible())) continue;
+    const box = await control.boundingBox();
+    expect(box!.height, await control.evaluate((e) => e.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(44);
+    expect(box!.width).toBeGreaterThanOrEqual(44);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+  }
+});
+
 for (const width of [360, 1280]) {
   for (const colorScheme of ["light", "dark"] as const) {
     test(`no WCAG 2.1 AA violation with errors and with an answer at ${width}px, ${colorScheme}`, async ({ page }) => {
