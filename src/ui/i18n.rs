@@ -5,8 +5,10 @@
 //! error, and a key used in a view is a struct field, checked by the compiler. This module is pure
 //! (no leptos), so the catalogue is tested natively.
 
+mod eligibility;
 mod storage;
 
+pub use eligibility::{EligibilityTexts, citation_text, date_text, kg_text, reason_text};
 pub use storage::StorageTexts;
 
 /// An interface language.
@@ -128,6 +130,7 @@ pub struct Texts {
     pub back_home: &'static str,
     pub privacy_note: &'static str,
     pub storage: StorageTexts,
+    pub eligibility: EligibilityTexts,
     pub pages: PageTexts,
 }
 
@@ -147,6 +150,7 @@ pub const VI: Texts = Texts {
     back_home: "Về trang chủ",
     privacy_note: "Mọi dữ liệu chỉ lưu trên thiết bị này, không gửi đến máy chủ nào.",
     storage: storage::VI,
+    eligibility: eligibility::VI,
     pages: PageTexts {
         home: PageText {
             title: "Trang chủ",
@@ -211,6 +215,7 @@ pub const EN: Texts = Texts {
     back_home: "Back to the home page",
     privacy_note: "All data stays on this device and is never sent to any server.",
     storage: storage::EN,
+    eligibility: eligibility::EN,
     pages: PageTexts {
         home: PageText {
             title: "Home",

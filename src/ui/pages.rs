@@ -2,6 +2,7 @@
 //! not-found page.
 
 mod data;
+mod eligibility;
 
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
@@ -11,6 +12,7 @@ use super::routes::Page;
 use super::state::AppState;
 
 pub use data::DataPage;
+pub use eligibility::EligibilityPage;
 
 /// The heading and lead of a page; also keeps the document title in step.
 #[component]

@@ -8,7 +8,7 @@ use leptos_router::{
 };
 
 use super::i18n::{PageText, Texts};
-use super::pages::{DataPage, Home, IntroPage, NotFound};
+use super::pages::{DataPage, EligibilityPage, Home, IntroPage, NotFound};
 
 /// A page of the app reachable from the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +87,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/drives") view=|| view! { <IntroPage page=Page::Drives /> } />
             <Route path=path!("/pledge") view=|| view! { <IntroPage page=Page::Pledge /> } />
             <Route path=path!("/my-pledges") view=|| view! { <IntroPage page=Page::MyPledges /> } />
-            <Route path=path!("/eligibility") view=|| view! { <IntroPage page=Page::Eligibility /> } />
+            <Route path=path!("/eligibility") view=EligibilityPage />
             <Route path=path!("/organizer") view=|| view! { <IntroPage page=Page::Dashboard /> } />
             <Route path=path!("/organizer/schedule") view=|| view! { <IntroPage page=Page::Schedule /> } />
             <Route path=path!("/organizer/check-in") view=|| view! { <IntroPage page=Page::CheckIn /> } />
