@@ -817,121 +817,111 @@ pub fn import_donors<'a>(
                 Some(v)
             }
         };
-        let check = |f: Field, v: Option<&str>, p: Problem, errors: &mut Vec<RowError>| {
-            if v.is_some() {
-                errors.push(RowError {
-                    row,
-                    field: f,
-                    problem: p,
-                });
-            }
-        };
+        let present = |f: Field| Some(cell(f)).filter(|t| !t.is_empty());
 
         let name = need(Field::Name, &mut errors).map(str::to_owned);
-        let phone_text = need(Field::Phone, &mut errors);
-        let phone = phone_text.and_then(phone);
-        if phone.is_none() {
-            check(Field::Phone, phone_text, Problem::Phone, &mut errors);
-        }
-        let birth_text = need(Field::BirthDate, &mut errors);
-        let birth = birth_text.and_then(parse_date);
-        if birth.is_none() {
-            check(Field::BirthDate, birth_text, Problem::Date, &mut errors);
-        }
-        let sex_text = need(Field::Sex, &mut errors);
-        let sex = sex_text.and_then(parse_sex);
-        if sex.is_none() {
-            check(Field::Sex, sex_text, Problem::Sex, &mut errors);
-        }
-        let weight_text = need(Field::Weight, &mut errors);
-        let weight = weight_text.and_then(|w| {
-            let w = w.trim();
-            let w = w
-                .strip_suffix("kg")
-                .or_else(|| w.strip_suffix("KG"))
-                .or_else(|| w.strip_suffix("Kg"))
-                .unwrap_or(w);
-            Weight::parse_kg(w)
-        });
-        if weight.is_none() {
-            check(Field::Weight, weight_text, Problem::Weight, &mut errors);
-        }
-        let category_text = cell(Field::Category);
-        let category = if category_text.is_empty() {
-            if defaults.category.is_none() {
-                errors.push(RowError {
-                    row,
-                    field: Field::Category,
-                    problem: Problem::Missing,
-                });
-            }
-            defaults.category
-        } else {
-            let c = parse_category(category_text);
-            if c.is_none() {
-                check(
-                    Field::Category,
-                    Some(category_text),
-                    Problem::Category,
-                    &mut errors,
-                );
-            }
-            c
-        };
-        let unit_text = cell(Field::Unit);
-        let unit = if unit_text.is_empty() {
-            defaults.unit.clone()
-        } else {
-            let key = fold(unit_text);
-            let found: Vec<&Unit> = units
-                .iter()
-                .filter(|(u, name)| u.id.as_str() == unit_text || *name == key)
-                .map(|(u, _)| *u)
-                .collect();
-            match found.as_slice() {
-                [u] => Some(u.id.clone()),
-                [] => {
-                    let p = Problem::UnknownUnit(unit_text.to_owned());
-                    check(Field::Unit, Some(unit_text), p, &mut errors);
-                    None
+        let phone = read(
+            row,
+            Field::Phone,
+            need(Field::Phone, &mut errors),
+            phone,
+            Problem::Phone,
+            &mut errors,
+        );
+        let birth = read(
+            row,
+            Field::BirthDate,
+            need(Field::BirthDate, &mut errors),
+            parse_date,
+            Problem::Date,
+            &mut errors,
+        );
+        let sex = read(
+            row,
+            Field::Sex,
+            need(Field::Sex, &mut errors),
+            parse_sex,
+            Problem::Sex,
+            &mut errors,
+        );
+        let weight = read(
+            row,
+            Field::Weight,
+            need(Field::Weight, &mut errors),
+            |w| {
+                let w = w
+                    .strip_suffix("kg")
+                    .or_else(|| w.strip_suffix("KG"))
+                    .or_else(|| w.strip_suffix("Kg"))
+                    .unwrap_or(w);
+                Weight::parse_kg(w)
+            },
+            Problem::Weight,
+            &mut errors,
+        );
+        let category = match present(Field::Category) {
+            Some(text) => read(
+                row,
+                Field::Category,
+                Some(text),
+                parse_category,
+                Problem::Category,
+                &mut errors,
+            ),
+            None => {
+                if defaults.category.is_none() {
+                    errors.push(RowError {
+                        row,
+                        field: Field::Category,
+                        problem: Problem::Missing,
+                    });
                 }
-                _ => {
-                    let p = Problem::AmbiguousUnit(unit_text.to_owned());
-                    check(Field::Unit, Some(unit_text), p, &mut errors);
-                    None
+                defaults.category
+            }
+        };
+        let unit = match present(Field::Unit) {
+            None => defaults.unit.clone(),
+            Some(unit_text) => {
+                let key = fold(unit_text);
+                let found: Vec<&Unit> = units
+                    .iter()
+                    .filter(|(u, name)| u.id.as_str() == unit_text || *name == key)
+                    .map(|(u, _)| *u)
+                    .collect();
+                let problem = match found.as_slice() {
+                    [u] => Ok(u.id.clone()),
+                    [] => Err(Problem::UnknownUnit(unit_text.to_owned())),
+                    _ => Err(Problem::AmbiguousUnit(unit_text.to_owned())),
+                };
+                match problem {
+                    Ok(id) => Some(id),
+                    Err(problem) => {
+                        errors.push(RowError {
+                            row,
+                            field: Field::Unit,
+                            problem,
+                        });
+                        None
+                    }
                 }
             }
         };
-        let id_text = cell(Field::CitizenId);
-        let citizen = if id_text.is_empty() {
-            None
-        } else {
-            let c = citizen_id(id_text);
-            if c.is_none() {
-                check(
-                    Field::CitizenId,
-                    Some(id_text),
-                    Problem::CitizenId,
-                    &mut errors,
-                );
-            }
-            c
-        };
-        let group_text = cell(Field::BloodGroup);
-        let group = if group_text.is_empty() {
-            None
-        } else {
-            let g = parse_blood_group(group_text);
-            if g.is_none() {
-                check(
-                    Field::BloodGroup,
-                    Some(group_text),
-                    Problem::BloodGroup,
-                    &mut errors,
-                );
-            }
-            g
-        };
+        let citizen = read(
+            row,
+            Field::CitizenId,
+            present(Field::CitizenId),
+            citizen_id,
+            Problem::CitizenId,
+            &mut errors,
+        );
+        let group = read(
+            row,
+            Field::BloodGroup,
+            present(Field::BloodGroup),
+            parse_blood_group,
+            Problem::BloodGroup,
+            &mut errors,
+        );
 
         let name = name.and_then(|n| match check_name(&n) {
             Ok(n) => Some(n),
@@ -982,6 +972,27 @@ pub fn import_donors<'a>(
         result.errors.extend(errors);
     }
     result
+}
+
+/// Reads one cell: nothing when it is absent; otherwise the parsed value, or `problem` recorded
+/// against the row when the text does not parse.
+fn read<'a, T>(
+    row: usize,
+    field: Field,
+    text: Option<&'a str>,
+    parse: impl FnOnce(&'a str) -> Option<T>,
+    problem: Problem,
+    errors: &mut Vec<RowError>,
+) -> Option<T> {
+    let value = parse(text?);
+    if value.is_none() {
+        errors.push(RowError {
+            row,
+            field,
+            problem,
+        });
+    }
+    value
 }
 
 /// The donor rules' own checks on a draft (name, birth date against `today`), giving the draft
