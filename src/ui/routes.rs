@@ -2,10 +2,8 @@
 //! navigation groups built from it, and the router table that maps paths to page components.
 
 use leptos::prelude::*;
-use leptos_router::{
-    components::{Route, Routes},
-    path,
-};
+use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use super::i18n::{PageText, Texts};
 use super::pages::{DataPage, EligibilityPage, Home, IntroPage, NotFound};
@@ -26,6 +24,20 @@ pub enum Page {
 }
 
 impl Page {
+    /// Every page.
+    pub const ALL: [Page; 10] = [
+        Page::Home,
+        Page::Drives,
+        Page::Pledge,
+        Page::MyPledges,
+        Page::Eligibility,
+        Page::Dashboard,
+        Page::Schedule,
+        Page::CheckIn,
+        Page::Setup,
+        Page::Data,
+    ];
+
     /// The volunteers' pages, in navigation order.
     pub const VOLUNTEER: [Page; 4] = [
         Page::Drives,
@@ -77,23 +89,35 @@ impl Page {
     }
 }
 
-/// The router table. Paths here must match [`Page::href`]; the end-to-end tests follow every
-/// navigation link and would fail on a mismatch.
+/// The page a path shows, if any; the inverse of [`Page::href`] (a trailing slash is allowed).
+pub fn page_at(path: &str) -> Option<Page> {
+    let path = match path.strip_suffix('/') {
+        Some(p) if !p.is_empty() && !p.ends_with('/') => p,
+        _ => path,
+    };
+    Page::ALL.into_iter().find(|p| p.href() == path)
+}
+
+/// The page for the current path. One match on [`Page`] instead of a router table: each
+/// route in leptos_router's typed table costs about 25 KB of wasm, this costs one branch.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=NotFound>
-            <Route path=path!("/") view=Home />
-            <Route path=path!("/drives") view=|| view! { <IntroPage page=Page::Drives /> } />
-            <Route path=path!("/pledge") view=|| view! { <IntroPage page=Page::Pledge /> } />
-            <Route path=path!("/my-pledges") view=|| view! { <IntroPage page=Page::MyPledges /> } />
-            <Route path=path!("/eligibility") view=EligibilityPage />
-            <Route path=path!("/organizer") view=|| view! { <IntroPage page=Page::Dashboard /> } />
-            <Route path=path!("/organizer/schedule") view=|| view! { <IntroPage page=Page::Schedule /> } />
-            <Route path=path!("/organizer/check-in") view=|| view! { <IntroPage page=Page::CheckIn /> } />
-            <Route path=path!("/organizer/setup") view=|| view! { <IntroPage page=Page::Setup /> } />
-            <Route path=path!("/organizer/data") view=DataPage />
-        </Routes>
+    let location = use_location();
+    let page = Memo::new(move |_| page_at(&location.pathname.get()));
+    // leptos_router writes a new address into the browser's history only when the router
+    // table says the new page is ready; with no table, say so once the path has changed.
+    if let Some(provider) = use_context::<BrowserUrl>() {
+        Effect::new(move |_| {
+            location.pathname.get();
+            provider.ready_to_complete();
+        });
+    }
+    move || match page.get() {
+        Some(Page::Home) => view! { <Home /> }.into_any(),
+        Some(Page::Eligibility) => view! { <EligibilityPage /> }.into_any(),
+        Some(Page::Data) => view! { <DataPage /> }.into_any(),
+        Some(other) => view! { <IntroPage page=other /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
     }
 }
 
@@ -119,6 +143,31 @@ mod tests {
                     "{page:?} and {other:?} share a path"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_page_is_found_at_its_own_path_and_nothing_else_is() {
+        for page in Page::ALL {
+            assert_eq!(page_at(page.href()), Some(page));
+            if page != Page::Home {
+                assert_eq!(page_at(&format!("{}/", page.href())), Some(page));
+            }
+        }
+        for path in [
+            "",
+            "//",
+            "/drives/nowhere",
+            "/organizer/",
+            "/Drives",
+            "/pledge/x",
+        ] {
+            let expected = if path == "/organizer/" {
+                Some(Page::Dashboard)
+            } else {
+                None
+            };
+            assert_eq!(page_at(path), expected, "{path}");
         }
     }
 }
