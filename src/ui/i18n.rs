@@ -7,9 +7,11 @@
 
 mod eligibility;
 mod storage;
+mod volunteer;
 
 pub use eligibility::{EligibilityTexts, citation_text, date_text, kg_text, reason_text};
 pub use storage::StorageTexts;
+pub use volunteer::VolunteerTexts;
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -130,6 +132,7 @@ pub struct Texts {
     pub back_home: &'static str,
     pub privacy_note: &'static str,
     pub storage: StorageTexts,
+    pub volunteer: VolunteerTexts,
     pub eligibility: EligibilityTexts,
     pub pages: PageTexts,
 }
@@ -150,6 +153,7 @@ pub const VI: Texts = Texts {
     back_home: "Về trang chủ",
     privacy_note: "Mọi dữ liệu chỉ lưu trên thiết bị này, không gửi đến máy chủ nào.",
     storage: storage::VI,
+    volunteer: volunteer::VI,
     eligibility: eligibility::VI,
     pages: PageTexts {
         home: PageText {
@@ -215,6 +219,7 @@ pub const EN: Texts = Texts {
     back_home: "Back to the home page",
     privacy_note: "All data stays on this device and is never sent to any server.",
     storage: storage::EN,
+    volunteer: volunteer::EN,
     eligibility: eligibility::EN,
     pages: PageTexts {
         home: PageText {

@@ -3,6 +3,7 @@
 
 mod data;
 mod eligibility;
+mod pledge;
 
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
@@ -13,14 +14,20 @@ use super::state::AppState;
 
 pub use data::DataPage;
 pub use eligibility::EligibilityPage;
+pub use pledge::PledgePage;
 
 /// The heading and lead of a page; also keeps the document title in step.
 #[component]
 fn PageHeading(
-    /// The page's title and lead in the current language.
-    text: impl Fn() -> &'static PageText + Send + Sync + Copy + 'static,
+    /// The page (none for the not-found page).
+    page: Option<Page>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // A plain function of the page, not a closure prop: one copy of this component serves all.
+    let text = move || -> &'static PageText {
+        let t = state.t();
+        page.map_or(&t.pages.not_found, |p| p.text(t))
+    };
     Effect::new(move |_| {
         document().set_title(&format!("{} · {}", text().title, state.t().app_name));
     });
@@ -36,7 +43,7 @@ pub fn Home() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <section class="hero">
-            <PageHeading text=move || Page::Home.text(state.t()) />
+            <PageHeading page=Some(Page::Home) />
         </section>
         <div class="audiences">
             <AudienceCard
@@ -94,8 +101,7 @@ pub fn IntroPage(
     /// Which page this is.
     page: Page,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    view! { <PageHeading text=move || page.text(state.t()) /> }
+    view! { <PageHeading page=Some(page) /> }
 }
 
 /// Shown for any path that matches no page: says which address failed and leads back home.
@@ -104,7 +110,7 @@ pub fn NotFound() -> impl IntoView {
     let state = expect_context::<AppState>();
     let location = use_location();
     view! {
-        <PageHeading text=move || &state.t().pages.not_found />
+        <PageHeading page=None />
         <p>
             {move || state.t().not_found_path} " " <code>{move || location.pathname.get()}</code>
         </p>

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use super::i18n::{PageText, Texts};
-use super::pages::{DataPage, EligibilityPage, Home, IntroPage, NotFound};
+use super::pages::{DataPage, EligibilityPage, Home, IntroPage, NotFound, PledgePage};
 
 /// A page of the app reachable from the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +115,7 @@ pub fn AppRoutes() -> impl IntoView {
     move || match page.get() {
         Some(Page::Home) => view! { <Home /> }.into_any(),
         Some(Page::Eligibility) => view! { <EligibilityPage /> }.into_any(),
+        Some(Page::Pledge) => view! { <PledgePage /> }.into_any(),
         Some(Page::Data) => view! { <DataPage /> }.into_any(),
         Some(other) => view! { <IntroPage page=other /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),

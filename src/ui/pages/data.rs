@@ -15,9 +15,8 @@ use crate::ui::state::AppState;
 /// The Data page.
 #[component]
 pub fn DataPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
     view! {
-        <PageHeading text=move || Page::Data.text(state.t()) />
+        <PageHeading page=Some(Page::Data) />
         <StorageSection />
         <QuarantineSection />
         <BackupSection />

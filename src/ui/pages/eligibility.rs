@@ -79,7 +79,7 @@ pub fn EligibilityPage() -> impl IntoView {
     };
 
     view! {
-        <PageHeading text=move || Page::Eligibility.text(state.t()) />
+        <PageHeading page=Some(Page::Eligibility) />
         <div class="elig">
             <form
                 class="card elig-form"

@@ -1,0 +1,98 @@
+import { test, expect } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+// A volunteer pledges a slot at a fixed point of the sample campaign on Monday 13 May 2024.
+
+async function withSample(page: Page) {
+  await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
+  await page.goto("/organizer/data");
+  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
+  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+  await page.goto("/pledge");
+}
+
+async function fillDonor(page: Page, phone: string) {
+  await page.getByLabel("Họ và tên").fill("Nguyễn Thị Lan");
+  await page.getByLabel("Số điện thoại").fill(phone);
+  await page.getByLabel("Ngày sinh").fill("1994-03-02");
+  await page.getByLabel("Nữ").check();
+  await page.getByLabel("Cân nặng (kg)").fill("52,5");
+  await page.getByLabel(/Tôi đồng ý/).check();
+}
+
+async function chooseFirstFreeSlot(page: Page) {
+  await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+  await page.locator(".slot:not(.unavailable) input").first().check();
+}
+
+for (const width of [360, 1280]) {
+  test(`pledging a free slot gives a slip and stores the pledge (${width}px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await withSample(page);
+    await chooseFirstFreeSlot(page);
+    await expect(page.getByLabel("Ngày", { exact: true })).toHaveValue("2024-05-13");
+    await fillDonor(page, "0912 345 678");
+    await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+    const slip = page.getByRole("region", { name: "Phiếu hẹn hiến máu" });
+    await expect(slip).toBeVisible();
+    await expect(slip).toContainText("Nguyễn Thị Lan");
+    await expect(slip).toContainText("Thứ Hai 13/05/2024 08:00–08:30");
+    await expect(slip).toContainText("Máu toàn phần · 350 ml");
+    await expect(slip.locator(".slip-code strong")).toHaveText(/^[A-Z0-9]{8}$/);
+
+    const download = page.waitForEvent("download");
+    await slip.getByRole("button", { name: "Tải tệp lịch (.ics)" }).click();
+    const ics = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString("utf8");
+    expect(ics).toContain("BEGIN:VEVENT");
+    expect(ics).toContain("TRIGGER:-P1D");
+
+    await page.goto("/organizer/data");
+    await expect(page.locator(".counts div", { hasText: "Lượt đăng ký" }).locator("dd")).toHaveText("1.289");
+  });
+}
+
+test("each invalid field says what is wrong beside it and nothing is pledged", async ({ page }) => {
+  await withSample(page);
+  await page.getByLabel("Họ và tên").focus();
+  await page.getByLabel("Số điện thoại").focus();
+  await expect(page.locator("#name-msg")).toHaveText("Hãy nhập họ và tên.");
+  await page.getByLabel("Số điện thoại").fill("12345");
+  await page.getByLabel("Ngày sinh").focus();
+  await expect(page.locator("#phone-msg")).toHaveText("Số điện thoại chưa đúng, ví dụ 0912 345 678.");
+  await expect(page.getByLabel("Số điện thoại")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Cân nặng (kg)").fill("abc");
+  await page.getByLabel("Họ và tên").focus();
+  await expect(page.locator("#weight-msg")).toHaveText("Hãy nhập cân nặng từ 20 đến 300 kg, ví dụ 52,5.");
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  await expect(page.locator("#pledge-slot-msg")).toHaveText("Hãy chọn một khung giờ còn chỗ.");
+  await expect(page.locator("#sex-msg")).toHaveText("Hãy chọn giới tính.");
+  await expect(page.getByText("Hãy sửa các ô được đánh dấu bên trên.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toHaveCount(0);
+});
+
+test("a 17-year-old is refused with the rule's citation, and a second pledge the same day is refused", async ({ page }) => {
+  await withSample(page);
+  await chooseFirstFreeSlot(page);
+  await fillDonor(page, "0987 654 321");
+  await page.getByLabel("Ngày sinh").fill("2006-06-01");
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "chưa hiến được" })).toContainText("Thông tư 26/2013/TT-BYT");
+
+  await page.getByLabel("Ngày sinh").fill("1994-03-02");
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toBeVisible();
+  await page.getByRole("button", { name: "Đăng ký cho đồng nghiệp" }).click();
+  await chooseFirstFreeSlot(page);
+  await fillDonor(page, "0987 654 321");
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  await expect(page.locator("#pledge-day-note-msg")).toHaveText("Bạn đã có một lịch hẹn vào ngày này.");
+});
+
+test("slots already over today cannot be chosen", async ({ page }) => {
+  await withSample(page);
+  await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+  const first = page.locator(".slot").first();
+  await expect(first).toContainText("07:30–08:00");
+  await expect(first).toContainText("Đã qua");
+  await expect(first.locator("input")).toBeDisabled();
+});
