@@ -1,6 +1,7 @@
 // Serves a built bundle as static files on 127.0.0.1, as any static host would, with the one
-// thing a single-page app needs: a path without a file extension answers index.html, so a
-// reload of a deep link (/organizer/schedule) shows that page. No dependencies.
+// thing a single-page app needs: a path without a file extension answers its build's index.html
+// (organizer/index.html under /organizer, index.html elsewhere), so a reload of a deep link
+// (/organizer/schedule) shows that page. No dependencies.
 //
 // Usage: node scripts/static-server.mjs <dir> <port>
 
@@ -34,6 +35,11 @@ async function file(path) {
   }
 }
 
+// Which build answers a path: the organizers' for /organizer and below, else the volunteers'.
+function appFor(pathname) {
+  return pathname === "/organizer" || pathname.startsWith("/organizer/") ? "organizer/index.html" : "index.html";
+}
+
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   let pathname;
@@ -50,7 +56,7 @@ const server = createServer(async (req, res) => {
   }
   let found = await file(wanted);
   if (!found && extname(pathname) === "") {
-    found = await file(join(root, "index.html"));
+    found = await file(join(root, appFor(pathname)));
   }
   if (!found) {
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");

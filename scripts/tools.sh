@@ -98,3 +98,13 @@ ensure_build_tools() {
   export TRUNK_TOOLS_WASM_OPT=$WASM_OPT_VERSION
   cargo fetch --locked >/dev/null
 }
+
+# The release bundle in <dist> (default dist/): the volunteers' build at its root, the organizers'
+# build under organizer/ (served for every /organizer path), then the service worker for both.
+# The volunteers' build goes first because Trunk empties its own dist directory.
+build_release() {
+  local dist=${1:-dist}
+  trunk build --release --dist "$dist"
+  trunk build organizer.html --release --dist "$dist/organizer" --public-url /organizer/
+  node scripts/pwa-build.mjs --worker "$dist"
+}

@@ -1,6 +1,9 @@
-//! Entry point of the web app: installs the panic hook and mounts the app. Nothing else lives here.
+//! The volunteers' build of the web app (`index.html`): home, drives, pledging, my pledges and
+//! the eligibility self-check. Nothing else lives here.
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(hien_mau::ui::App);
+    hien_mau::ui::mount(
+        hien_mau::ui::Audience::Volunteer,
+        hien_mau::ui::volunteer_page,
+    );
 }

@@ -1,6 +1,6 @@
 // The service worker: precaches the hashed build so the app opens and works with the network
 // off. scripts/pwa-build.mjs fills in the build id and the file list at build time, so every
-// release is a new worker. Cache first; any navigation (deep links included) gets index.html.
+// release is a new worker. Cache first; any navigation (deep links included) gets its build's index.html.
 // A new worker waits until the page asks it to take over (the "new version" banner).
 const BUILD = "__BUILD_ID__";
 const FILES = __FILES__;
@@ -28,7 +28,10 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    event.respondWith(caches.match("/index.html", { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+    // Each audience has its own build: /organizer and below is the organizers'.
+    const path = new URL(request.url).pathname;
+    const app = path === "/organizer" || path.startsWith("/organizer/") ? "/organizer/index.html" : "/index.html";
+    event.respondWith(caches.match(app, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
     return;
   }
   event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));

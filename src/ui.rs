@@ -13,5 +13,7 @@ pub mod routes;
 mod shell;
 pub mod state;
 
-pub use app::App;
+pub use app::{App, mount};
+pub use pages::{organizer_page, volunteer_page};
+pub use routes::Audience;
 pub use shell::LanguageSwitch;

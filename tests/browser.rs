@@ -8,7 +8,7 @@
 
 use hien_mau::domain::generate::{GenerateOptions, generate};
 use hien_mau::storage::{LocalRepository, Problem, Repository, SaveError, Store, prefs};
-use hien_mau::ui::{App, LanguageSwitch, state::AppState};
+use hien_mau::ui::{App, Audience, LanguageSwitch, state::AppState, volunteer_page};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -124,7 +124,9 @@ async fn the_app_keeps_html_lang_in_step_with_the_interface_language() {
     local_storage().clear().unwrap();
     prefs::save_lang(&mut LocalRepository::probe().unwrap(), "en").unwrap();
     let container = fresh_container();
-    let handle = leptos::mount::mount_to(container.clone(), App);
+    let handle = leptos::mount::mount_to(container.clone(), || {
+        view! { <App audience=Audience::Volunteer pages=volunteer_page /> }
+    });
     leptos::task::tick().await;
     let html = document().document_element().unwrap();
     assert_eq!(

@@ -4,15 +4,27 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
-use super::routes::AppRoutes;
+use super::routes::{AppRoutes, Audience, Pages};
 use super::shell::Shell;
 use super::state::AppState;
 
-/// The whole app, as mounted on `<body>`.
+/// Mounts one audience's build of the app on `<body>`.
+pub fn mount(audience: Audience, pages: Pages) {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(move || view! { <App audience pages /> });
+}
+
+/// The whole app, as mounted on `<body>`: one audience's build of it.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// Who this build is for.
+    audience: Audience,
+    /// The pages it shows.
+    pages: Pages,
+) -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    provide_context(audience);
 
     // `<html lang>` follows the interface language so screen readers pronounce it right.
     Effect::new(move |_| {
@@ -30,7 +42,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Shell>
-                <AppRoutes />
+                <AppRoutes audience pages />
             </Shell>
         </Router>
     }

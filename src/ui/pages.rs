@@ -9,12 +9,30 @@ use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
 
 use super::i18n::PageText;
-use super::routes::Page;
+use super::routes::{Audience, Page};
 use super::state::AppState;
 
-pub use data::DataPage;
-pub use eligibility::EligibilityPage;
-pub use pledge::PledgePage;
+use data::DataPage;
+use eligibility::EligibilityPage;
+use pledge::PledgePage;
+
+/// The volunteers' build: its pages.
+pub fn volunteer_page(page: Page) -> AnyView {
+    match page {
+        Page::Home => view! { <Home /> }.into_any(),
+        Page::Pledge => view! { <PledgePage /> }.into_any(),
+        Page::Eligibility => view! { <EligibilityPage /> }.into_any(),
+        other => view! { <IntroPage page=other /> }.into_any(),
+    }
+}
+
+/// The organizers' build: its pages.
+pub fn organizer_page(page: Page) -> AnyView {
+    match page {
+        Page::Data => view! { <DataPage /> }.into_any(),
+        other => view! { <IntroPage page=other /> }.into_any(),
+    }
+}
 
 /// The heading and lead of a page; also keeps the document title in step.
 #[component]
@@ -85,7 +103,9 @@ fn AudienceCard(
                     .map(|&page| {
                         view! {
                             <li>
-                                <A href=page.href()>{move || page.text(state.t()).title}</A>
+                                <A href=page.href() attr:rel=page.rel_from(Audience::Volunteer)>
+                                    {move || page.text(state.t()).title}
+                                </A>
                             </li>
                         }
                     })
@@ -115,7 +135,9 @@ pub fn NotFound() -> impl IntoView {
             {move || state.t().not_found_path} " " <code>{move || location.pathname.get()}</code>
         </p>
         <p>
-            <A href=Page::Home.href()>{move || state.t().back_home}</A>
+            <A href=Page::Home.href() attr:rel=Page::Home.rel_from(expect_context::<Audience>())>
+                {move || state.t().back_home}
+            </A>
         </p>
     }
 }

@@ -6,7 +6,20 @@ use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use super::i18n::{PageText, Texts};
-use super::pages::{DataPage, EligibilityPage, Home, IntroPage, NotFound, PledgePage};
+use super::pages::NotFound;
+
+/// Who a page is for. Each audience is its own build of the app (`index.html` for volunteers,
+/// `organizer.html` for organizers): a volunteer's phone never downloads the organizer's pages.
+/// Both read and write the same storage; going from one to the other is a full page load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Volunteer,
+    Organizer,
+}
+
+/// The pages one build of the app shows: a plain function, so the pages of the other audience
+/// are never linked into it.
+pub type Pages = fn(Page) -> AnyView;
 
 /// A page of the app reachable from the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +84,21 @@ impl Page {
         }
     }
 
+    /// Who the page is for; every organizer page lives under `/organizer`.
+    pub fn audience(self) -> Audience {
+        if Page::ORGANIZER.contains(&self) {
+            Audience::Organizer
+        } else {
+            Audience::Volunteer
+        }
+    }
+
+    /// `rel="external"` when the page is in the other build, so the router lets the browser
+    /// load it instead of looking for it here.
+    pub fn rel_from(self, here: Audience) -> Option<&'static str> {
+        (self.audience() != here).then_some("external")
+    }
+
     /// The page's title and lead in the given catalogue.
     pub fn text(self, t: &'static Texts) -> &'static PageText {
         let p = &t.pages;
@@ -100,10 +128,17 @@ pub fn page_at(path: &str) -> Option<Page> {
 
 /// The page for the current path. One match on [`Page`] instead of a router table: each
 /// route in leptos_router's typed table costs about 25 KB of wasm, this costs one branch.
+/// A page of the other audience is loaded by the browser from the other build.
 #[component]
-pub fn AppRoutes() -> impl IntoView {
+pub fn AppRoutes(
+    /// This build's audience.
+    audience: Audience,
+    /// This build's pages.
+    pages: Pages,
+) -> impl IntoView {
     let location = use_location();
     let page = Memo::new(move |_| page_at(&location.pathname.get()));
+    let loaded_at = window().location().pathname().unwrap_or_default();
     // leptos_router writes a new address into the browser's history only when the router
     // table says the new page is ready; with no table, say so once the path has changed.
     if let Some(provider) = use_context::<BrowserUrl>() {
@@ -113,12 +148,16 @@ pub fn AppRoutes() -> impl IntoView {
         });
     }
     move || match page.get() {
-        Some(Page::Home) => view! { <Home /> }.into_any(),
-        Some(Page::Eligibility) => view! { <EligibilityPage /> }.into_any(),
-        Some(Page::Pledge) => view! { <PledgePage /> }.into_any(),
-        Some(Page::Data) => view! { <DataPage /> }.into_any(),
-        Some(other) => view! { <IntroPage page=other /> }.into_any(),
-        None => view! { <NotFound /> }.into_any(),
+        Some(p) if p.audience() == audience => pages(p),
+        // Reached inside this build (a link that missed `rel`): hand over to the other build,
+        // which the server and the service worker answer for this path. Loaded here by the
+        // browser (a server that knows one build only, such as the dev server): say so rather
+        // than reload for ever.
+        Some(p) if location.pathname.get_untracked() != loaded_at => {
+            let _ = window().location().replace(p.href());
+            ().into_any()
+        }
+        Some(_) | None => view! { <NotFound /> }.into_any(),
     }
 }
 
@@ -144,6 +183,17 @@ mod tests {
                     "{page:?} and {other:?} share a path"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn organizer_pages_and_only_they_live_under_organizer() {
+        for page in Page::ALL {
+            assert_eq!(
+                page.audience() == Audience::Organizer,
+                page.href().starts_with("/organizer"),
+                "{page:?}"
+            );
         }
     }
 

@@ -102,3 +102,23 @@ test("with storage disabled the app still works and says nothing will be kept", 
   await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
   await context.close();
 });
+
+test("a volunteer's page loads only the volunteers' build and an organizer's page only the organizers'", async ({
+  page,
+}) => {
+  const wasm: string[] = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith(".wasm")) wasm.push(path);
+  });
+  await page.goto("/pledge");
+  await expect(page.getByRole("heading", { level: 1, name: "Đăng ký hiến máu" })).toBeVisible();
+  expect(wasm).toEqual([expect.stringMatching(/^\/hien-mau-[0-9a-f]+_bg\.wasm$/)]);
+
+  wasm.length = 0;
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Dữ liệu" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dữ liệu" })).toBeVisible();
+  expect(wasm).toEqual([expect.stringMatching(/^\/organizer\/organizer-[0-9a-f]+_bg\.wasm$/)]);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "Đăng ký hiến máu" })).toBeVisible();
+});
