@@ -1,6 +1,8 @@
 // Takes screenshots of pages of a running build, to look at them (not a test).
 // Usage: node scripts/screenshots.mjs <base-url> <out-dir> [path ...]
-// Defaults: every shell page at 360x740 and 1280x800, light scheme, plus the phone menu open.
+// Defaults: every shell page at 360x740 and 1280x800, light and dark, plus the phone menu open.
+// SHOT_TIME=2024-05-13T08:00:00+07:00 fixes the clock; SHOT_SAMPLE=1 loads the sample campaign
+// first (through the Data page, as a person would).
 import { chromium } from "@playwright/test";
 import { mkdir } from "node:fs/promises";
 
@@ -14,11 +16,19 @@ const browser = await chromium.launch({
 for (const [w, h] of [[360, 740], [1280, 800]]) {
   for (const scheme of ["light", "dark"]) {
     const page = await browser.newPage({ viewport: { width: w, height: h }, colorScheme: scheme });
+    if (process.env.SHOT_TIME) await page.clock.setFixedTime(new Date(process.env.SHOT_TIME));
+    if (process.env.SHOT_SAMPLE) {
+      await page.goto(base + "/organizer/data");
+      await page.getByRole("button", { name: /Nạp chiến dịch mẫu|Load the sample campaign/ }).click();
+      await page.getByText(/Đã nạp chiến dịch mẫu|sample campaign is loaded/).waitFor();
+    }
     for (const path of paths) {
       await page.goto(base + path);
       await page.getByRole("heading", { level: 1 }).waitFor();
       const name = `${out}/${w}-${scheme}${path.replaceAll("/", "_") || "_"}.png`;
-      await page.screenshot({ path: name, fullPage: true });
+      // SHOT_HEIGHT=n keeps only the top n pixels of each page.
+      const clip = process.env.SHOT_HEIGHT ? { x: 0, y: 0, width: w, height: Number(process.env.SHOT_HEIGHT) } : undefined;
+      await page.screenshot({ path: name, fullPage: true, clip });
       console.log(name);
     }
     const menu = page.getByRole("button", { name: /Danh mục|Menu/ });

@@ -89,6 +89,51 @@ pub fn day_free(ledger: &Ledger, place: &Place, date: Date, now: Now) -> (u32, u
         })
 }
 
+/// One place open on one day, as the drives list and calendar show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opening {
+    /// Where.
+    pub place: Place,
+    /// The day.
+    pub date: Date,
+    /// Places left in the slots not yet over.
+    pub free: u32,
+    /// Places in those slots.
+    pub capacity: u32,
+}
+
+impl Opening {
+    /// Every slot still to come is taken.
+    pub fn is_full(&self) -> bool {
+        self.free == 0
+    }
+}
+
+/// Every place open for pledges on every day from `now` to `to` (inclusive), by day and then in
+/// the order of [`bookable_places`]; a day whose slots are all over is left out.
+pub fn openings(ledger: &Ledger, now: Now, to: Date) -> Vec<Opening> {
+    let places = bookable_places(ledger, now.date);
+    let mut out: Vec<Opening> = places
+        .iter()
+        .flat_map(|place| {
+            open_days(ledger, place, now.date, to)
+                .into_iter()
+                .filter_map(move |date| {
+                    let (free, capacity) = day_free(ledger, place, date, now);
+                    (capacity > 0).then(|| Opening {
+                        place: place.clone(),
+                        date,
+                        free,
+                        capacity,
+                    })
+                })
+        })
+        .collect();
+    // Stable: within a day the places keep their order.
+    out.sort_by_key(|o| o.date);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +177,33 @@ mod tests {
         assert!(states.iter().all(|s| s.taken == 0));
         let (free, cap) = day_free(&ledger, &place, days[0], now("2026-11-20", "08:00"));
         assert_eq!(free, cap);
+    }
+
+    #[test]
+    fn openings_list_each_open_place_by_day_with_places_left() {
+        let ledger = sample::sample_ledger();
+        // Monday 2026-11-23 at 12:00: the morning slots are over.
+        let list = openings(
+            &ledger,
+            now("2026-11-23", "12:00"),
+            "2026-11-29".parse().unwrap(),
+        );
+        let days: Vec<String> = list.iter().map(|o| o.date.to_string()).collect();
+        assert!(days.windows(2).all(|w| w[0] <= w[1]), "by day: {days:?}");
+        assert!(list.iter().all(|o| o.date <= "2026-11-29".parse().unwrap()));
+        let monday: Vec<_> = list
+            .iter()
+            .filter(|o| o.date == "2026-11-23".parse().unwrap())
+            .collect();
+        let tuesday: Vec<_> = list
+            .iter()
+            .filter(|o| o.date == "2026-11-24".parse().unwrap())
+            .collect();
+        assert_eq!(tuesday.len(), 3, "three fixed points on a weekday");
+        for o in &monday {
+            let whole = tuesday.iter().find(|t| t.place == o.place).unwrap();
+            assert!(o.capacity < whole.capacity, "the morning is over on Monday");
+        }
+        assert!(list.iter().all(|o| o.free == o.capacity && !o.is_full()));
     }
 }

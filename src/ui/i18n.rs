@@ -6,10 +6,14 @@
 //! (no leptos), so the catalogue is tested natively.
 
 mod eligibility;
+mod finder;
 mod storage;
 mod volunteer;
 
+use crate::domain::Units;
+
 pub use eligibility::{EligibilityTexts, citation_text, date_text, kg_text, reason_text};
+pub use finder::FinderTexts;
 pub use storage::StorageTexts;
 pub use volunteer::VolunteerTexts;
 
@@ -84,6 +88,25 @@ impl Lang {
         format!("{}{sep}{} %", permille / 10, permille % 10)
     }
 
+    /// Formats units of blood: thousands separated, one decimal when not whole (`1.204,4` in vi,
+    /// `1,204.4` in en).
+    pub fn units(self, units: Units) -> String {
+        let text = units.to_string();
+        let (whole, tenth) = text.split_once('.').unwrap_or((&text, ""));
+        let mut out = self.number(whole.parse().unwrap_or(0));
+        if whole == "-0" {
+            out.insert(0, '-');
+        }
+        if !tenth.is_empty() {
+            out.push(match self {
+                Lang::Vi => ',',
+                Lang::En => '.',
+            });
+            out.push_str(tenth);
+        }
+        out
+    }
+
     /// Formats a calendar date: `dd/mm/yyyy` in both languages, as people write it in Vietnam.
     pub fn date(self, year: i32, month: u32, day: u32) -> String {
         format!("{day:02}/{month:02}/{year:04}")
@@ -133,6 +156,7 @@ pub struct Texts {
     pub privacy_note: &'static str,
     pub storage: StorageTexts,
     pub volunteer: VolunteerTexts,
+    pub finder: FinderTexts,
     pub eligibility: EligibilityTexts,
     pub pages: PageTexts,
 }
@@ -154,6 +178,7 @@ pub const VI: Texts = Texts {
     privacy_note: "Mọi dữ liệu chỉ lưu trên thiết bị này, không gửi đến máy chủ nào.",
     storage: storage::VI,
     volunteer: volunteer::VI,
+    finder: finder::VI,
     eligibility: eligibility::VI,
     pages: PageTexts {
         home: PageText {
@@ -220,6 +245,7 @@ pub const EN: Texts = Texts {
     privacy_note: "All data stays on this device and is never sent to any server.",
     storage: storage::EN,
     volunteer: volunteer::EN,
+    finder: finder::EN,
     eligibility: eligibility::EN,
     pages: PageTexts {
         home: PageText {
@@ -337,6 +363,15 @@ mod tests {
             assert_ne!(v.title, e.title);
         }
         assert_ne!(VI.app_name, EN.app_name);
+    }
+
+    #[test]
+    fn units_use_the_locale_separators() {
+        let u = |milli| Units::from_milli(milli);
+        assert_eq!(Lang::Vi.units(u(1_204_400)), "1.204,4");
+        assert_eq!(Lang::En.units(u(1_204_400)), "1,204.4");
+        assert_eq!(Lang::Vi.units(u(1_799_000)), "1.799");
+        assert_eq!(Lang::Vi.units(u(-400)), "-0,4");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! not-found page.
 
 mod data;
+mod drives;
 mod eligibility;
 mod pledge;
 
@@ -13,6 +14,7 @@ use super::routes::{Audience, Page};
 use super::state::AppState;
 
 use data::DataPage;
+use drives::{CampaignCard, ComingUp, DrivesPage};
 use eligibility::EligibilityPage;
 use pledge::PledgePage;
 
@@ -20,6 +22,7 @@ use pledge::PledgePage;
 pub fn volunteer_page(page: Page) -> AnyView {
     match page {
         Page::Home => view! { <Home /> }.into_any(),
+        Page::Drives => view! { <DrivesPage /> }.into_any(),
         Page::Pledge => view! { <PledgePage /> }.into_any(),
         Page::Eligibility => view! { <EligibilityPage /> }.into_any(),
         other => view! { <IntroPage page=other /> }.into_any(),
@@ -55,7 +58,8 @@ fn PageHeading(
     }
 }
 
-/// The home page: the campaign's call and a way in for each audience.
+/// The home page: this year's campaign and its progress, the next places open for pledges,
+/// and a way in for each audience.
 #[component]
 pub fn Home() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -63,6 +67,8 @@ pub fn Home() -> impl IntoView {
         <section class="hero">
             <PageHeading page=Some(Page::Home) />
         </section>
+        <CampaignCard />
+        <ComingUp />
         <div class="audiences">
             <AudienceCard
                 id="audience-volunteers"

@@ -410,6 +410,12 @@ pub fn allowed_volumes(kind: DonationType, weight: Option<Weight>) -> Vec<u16> {
 #[component]
 pub fn PledgePage() -> impl IntoView {
     let form = Form::new();
+    // From the drives list: `?place=<key>&day=<yyyy-mm-dd>` opens the form on that place and day.
+    let query = leptos_router::hooks::use_query_map().get_untracked();
+    if let Some(place) = query.get("place").and_then(|k| place_from_key(&k)) {
+        form.place.set(Some(place));
+        form.day.set(query.get("day").and_then(|d| d.parse().ok()));
+    }
     let done = RwSignal::new(None::<PledgeId>);
     view! {
         <PageHeading page=Some(Page::Pledge) />
