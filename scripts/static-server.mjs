@@ -35,9 +35,12 @@ async function file(path) {
   }
 }
 
-// Which build answers a path: the organizers' for /organizer and below, else the volunteers'.
-function appFor(pathname) {
-  return pathname === "/organizer" || pathname.startsWith("/organizer/") ? "organizer/index.html" : "index.html";
+// Which build answers a path: the one in the directory named by its first segment, if there
+// is one (organizer/, eligibility/), else the root build.
+async function appFor(pathname) {
+  const first = pathname.split("/")[1] ?? "";
+  const nested = first && !first.startsWith(".") ? await file(join(root, first, "index.html")) : null;
+  return nested ?? join(root, "index.html");
 }
 
 const server = createServer(async (req, res) => {
@@ -56,7 +59,7 @@ const server = createServer(async (req, res) => {
   }
   let found = await file(wanted);
   if (!found && extname(pathname) === "") {
-    found = await file(join(root, appFor(pathname)));
+    found = await file(await appFor(pathname));
   }
   if (!found) {
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");

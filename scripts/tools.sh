@@ -99,12 +99,15 @@ ensure_build_tools() {
   cargo fetch --locked >/dev/null
 }
 
-# The release bundle in <dist> (default dist/): the volunteers' build at its root, the organizers'
-# build under organizer/ (served for every /organizer path), then the service worker for both.
-# The volunteers' build goes first because Trunk empties its own dist directory.
+# The release bundle in <dist> (default dist/): the volunteers' build at its root, the
+# eligibility self-check's under eligibility/ and the organizers' under organizer/ (each served
+# for the paths under its directory; see ui::routes::Build), then the service worker for all.
+# The root build goes first because Trunk empties its own dist directory.
 build_release() {
   local dist=${1:-dist}
   trunk build --release --dist "$dist"
-  trunk build organizer.html --release --dist "$dist/organizer" --public-url /organizer/
+  for build in eligibility organizer; do
+    trunk build "$build.html" --release --dist "$dist/$build" --public-url "/$build/"
+  done
   node scripts/pwa-build.mjs --worker "$dist"
 }

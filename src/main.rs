@@ -1,9 +1,6 @@
-//! The volunteers' build of the web app (`index.html`): home, drives, pledging, my pledges and
-//! the eligibility self-check. Nothing else lives here.
+//! The volunteers' build of the web app (`index.html`): home, drives, pledging and my pledges.
+//! Nothing else lives here.
 
 fn main() {
-    hien_mau::ui::mount(
-        hien_mau::ui::Audience::Volunteer,
-        hien_mau::ui::volunteer_page,
-    );
+    hien_mau::ui::mount(hien_mau::ui::Build::Volunteer, hien_mau::ui::volunteer_page);
 }

@@ -28,9 +28,9 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // Each audience has its own build: /organizer and below is the organizers'.
-    const path = new URL(request.url).pathname;
-    const app = path === "/organizer" || path.startsWith("/organizer/") ? "/organizer/index.html" : "/index.html";
+    // The build whose directory is the path's first segment, else the root build.
+    const nested = "/" + new URL(request.url).pathname.split("/")[1] + "/index.html";
+    const app = FILES.includes(nested) ? nested : "/index.html";
     event.respondWith(caches.match(app, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
     return;
   }

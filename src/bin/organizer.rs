@@ -2,8 +2,5 @@
 //! dashboard, schedule, check-in desk, setup and data pages. Nothing else lives here.
 
 fn main() {
-    hien_mau::ui::mount(
-        hien_mau::ui::Audience::Organizer,
-        hien_mau::ui::organizer_page,
-    );
+    hien_mau::ui::mount(hien_mau::ui::Build::Organizer, hien_mau::ui::organizer_page);
 }

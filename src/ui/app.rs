@@ -4,27 +4,27 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
-use super::routes::{AppRoutes, Audience, Pages};
+use super::routes::{AppRoutes, Build, Pages};
 use super::shell::Shell;
 use super::state::AppState;
 
-/// Mounts one audience's build of the app on `<body>`.
-pub fn mount(audience: Audience, pages: Pages) {
+/// Mounts one build of the app on `<body>`.
+pub fn mount(build: Build, pages: Pages) {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(move || view! { <App audience pages /> });
+    leptos::mount::mount_to_body(move || view! { <App bundle=build pages /> });
 }
 
-/// The whole app, as mounted on `<body>`: one audience's build of it.
+/// The whole app, as mounted on `<body>`: one build of it.
 #[component]
 pub fn App(
-    /// Who this build is for.
-    audience: Audience,
+    /// Which build this is.
+    bundle: Build,
     /// The pages it shows.
     pages: Pages,
 ) -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
-    provide_context(audience);
+    provide_context(bundle);
 
     // `<html lang>` follows the interface language so screen readers pronounce it right.
     Effect::new(move |_| {
@@ -42,7 +42,7 @@ pub fn App(
     view! {
         <Router>
             <Shell>
-                <AppRoutes audience pages />
+                <AppRoutes bundle pages />
             </Shell>
         </Router>
     }

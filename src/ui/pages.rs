@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
 
 use super::i18n::PageText;
-use super::routes::{Audience, Page};
+use super::routes::{Build, Page};
 use super::state::AppState;
 
 use data::DataPage;
@@ -24,9 +24,13 @@ pub fn volunteer_page(page: Page) -> AnyView {
         Page::Home => view! { <Home /> }.into_any(),
         Page::Drives => view! { <DrivesPage /> }.into_any(),
         Page::Pledge => view! { <PledgePage /> }.into_any(),
-        Page::Eligibility => view! { <EligibilityPage /> }.into_any(),
         other => view! { <IntroPage page=other /> }.into_any(),
     }
+}
+
+/// The eligibility self-check's build: its one page.
+pub fn eligibility_page(_page: Page) -> AnyView {
+    view! { <EligibilityPage /> }.into_any()
 }
 
 /// The organizers' build: its pages.
@@ -109,7 +113,7 @@ fn AudienceCard(
                     .map(|&page| {
                         view! {
                             <li>
-                                <A href=page.href() attr:rel=page.rel_from(Audience::Volunteer)>
+                                <A href=page.href() attr:rel=page.rel_from(Build::Volunteer)>
                                     {move || page.text(state.t()).title}
                                 </A>
                             </li>
@@ -141,7 +145,7 @@ pub fn NotFound() -> impl IntoView {
             {move || state.t().not_found_path} " " <code>{move || location.pathname.get()}</code>
         </p>
         <p>
-            <A href=Page::Home.href() attr:rel=Page::Home.rel_from(expect_context::<Audience>())>
+            <A href=Page::Home.href() attr:rel=Page::Home.rel_from(expect_context::<Build>())>
                 {move || state.t().back_home}
             </A>
         </p>

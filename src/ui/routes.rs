@@ -8,16 +8,34 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use super::i18n::{PageText, Texts};
 use super::pages::NotFound;
 
-/// Who a page is for. Each audience is its own build of the app (`index.html` for volunteers,
-/// `organizer.html` for organizers): a volunteer's phone never downloads the organizer's pages.
-/// Both read and write the same storage; going from one to the other is a full page load.
+/// The app is three builds of one crate, each with some of the pages, so nobody downloads and
+/// compiles pages they do not open: the volunteers' journey (`index.html`, at the root), the
+/// eligibility self-check (`eligibility.html`, at `/eligibility`) and the organizers' desk
+/// (`organizer.html`, under `/organizer`). They read and write the same storage; going from one
+/// to another is a full page load, answered offline by the service worker.
+///
+/// A build other than the root one is served for every path whose first segment is its
+/// [`Build::dir`]; `scripts/static-server.mjs` and `src/sw.js` follow the same rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Audience {
+pub enum Build {
     Volunteer,
+    Eligibility,
     Organizer,
 }
 
-/// The pages one build of the app shows: a plain function, so the pages of the other audience
+impl Build {
+    /// The build's directory in the bundle, also the first segment of its pages' paths; empty
+    /// for the root build.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Build::Volunteer => "",
+            Build::Eligibility => "eligibility",
+            Build::Organizer => "organizer",
+        }
+    }
+}
+
+/// The pages one build of the app shows: a plain function, so the pages of the other builds
 /// are never linked into it.
 pub type Pages = fn(Page) -> AnyView;
 
@@ -84,19 +102,19 @@ impl Page {
         }
     }
 
-    /// Who the page is for; every organizer page lives under `/organizer`.
-    pub fn audience(self) -> Audience {
-        if Page::ORGANIZER.contains(&self) {
-            Audience::Organizer
-        } else {
-            Audience::Volunteer
+    /// The build that shows the page.
+    pub fn build(self) -> Build {
+        match self {
+            Page::Eligibility => Build::Eligibility,
+            p if Page::ORGANIZER.contains(&p) => Build::Organizer,
+            _ => Build::Volunteer,
         }
     }
 
-    /// `rel="external"` when the page is in the other build, so the router lets the browser
+    /// `rel="external"` when the page is in another build, so the router lets the browser
     /// load it instead of looking for it here.
-    pub fn rel_from(self, here: Audience) -> Option<&'static str> {
-        (self.audience() != here).then_some("external")
+    pub fn rel_from(self, here: Build) -> Option<&'static str> {
+        (self.build() != here).then_some("external")
     }
 
     /// The page's title and lead in the given catalogue.
@@ -128,11 +146,11 @@ pub fn page_at(path: &str) -> Option<Page> {
 
 /// The page for the current path. One match on [`Page`] instead of a router table: each
 /// route in leptos_router's typed table costs about 25 KB of wasm, this costs one branch.
-/// A page of the other audience is loaded by the browser from the other build.
+/// A page of another build is loaded by the browser from that build.
 #[component]
 pub fn AppRoutes(
-    /// This build's audience.
-    audience: Audience,
+    /// This build.
+    bundle: Build,
     /// This build's pages.
     pages: Pages,
 ) -> impl IntoView {
@@ -148,7 +166,7 @@ pub fn AppRoutes(
         });
     }
     move || match page.get() {
-        Some(p) if p.audience() == audience => pages(p),
+        Some(p) if p.build() == bundle => pages(p),
         // Reached inside this build (a link that missed `rel`): hand over to the other build,
         // which the server and the service worker answer for this path. Loaded here by the
         // browser (a server that knows one build only, such as the dev server): say so rather
@@ -187,13 +205,14 @@ mod tests {
     }
 
     #[test]
-    fn organizer_pages_and_only_they_live_under_organizer() {
+    fn each_page_lives_under_its_builds_directory_and_the_root_build_owns_no_directory() {
+        let dirs = [Build::Eligibility, Build::Organizer].map(Build::dir);
         for page in Page::ALL {
-            assert_eq!(
-                page.audience() == Audience::Organizer,
-                page.href().starts_with("/organizer"),
-                "{page:?}"
-            );
+            let first = page.href()[1..].split('/').next().unwrap_or("");
+            match page.build() {
+                Build::Volunteer => assert!(!dirs.contains(&first), "{page:?}"),
+                other => assert_eq!(first, other.dir(), "{page:?}"),
+            }
         }
     }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
 
 use super::i18n::Lang;
-use super::routes::{Audience, Page};
+use super::routes::{Build, Page};
 use super::state::AppState;
 use crate::storage::{Problem, SaveError};
 
@@ -62,7 +62,7 @@ fn StorageBanners() -> impl IntoView {
         <Show when=move || { quarantined() > 0 }>
             <p class="banner banner-warn" role="status">
                 {move || (state.t().storage.quarantined)(quarantined())} " "
-                <A href=Page::Data.href() attr:rel=Page::Data.rel_from(expect_context::<Audience>())>
+                <A href=Page::Data.href() attr:rel=Page::Data.rel_from(expect_context::<Build>())>
                     {move || state.t().storage.to_data_page}
                 </A>
             </p>
@@ -73,7 +73,7 @@ fn StorageBanners() -> impl IntoView {
                     view! {
                         <p class="banner banner-error" role="alert">
                             {text} " "
-                            <A href=Page::Data.href() attr:rel=Page::Data.rel_from(expect_context::<Audience>())>
+                            <A href=Page::Data.href() attr:rel=Page::Data.rel_from(expect_context::<Build>())>
                     {move || state.t().storage.to_data_page}
                 </A>
                         </p>
@@ -103,7 +103,7 @@ fn Header() -> impl IntoView {
                 <A
                     href=Page::Home.href()
                     attr:class="brand"
-                    attr:rel=Page::Home.rel_from(expect_context::<Audience>())
+                    attr:rel=Page::Home.rel_from(expect_context::<Build>())
                 >
                     <svg class="brand-drop" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                         <path d="M12 2.5C9 7 5.5 10.6 5.5 14.6a6.5 6.5 0 0 0 13 0C18.5 10.6 15 7 12 2.5z" />
@@ -147,7 +147,7 @@ fn NavGroup(
     pages: &'static [Page],
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let here = expect_context::<Audience>();
+    let here = expect_context::<Build>();
     view! {
         <div class="nav-group">
             <span class="nav-heading">{heading}</span>

@@ -103,7 +103,7 @@ test("with storage disabled the app still works and says nothing will be kept", 
   await context.close();
 });
 
-test("a volunteer's page loads only the volunteers' build and an organizer's page only the organizers'", async ({
+test("each page loads only its own build: the volunteers', the eligibility check's or the organizers'", async ({
   page,
 }) => {
   const wasm: string[] = [];
@@ -119,6 +119,12 @@ test("a volunteer's page loads only the volunteers' build and an organizer's pag
   await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Dữ liệu" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dữ liệu" })).toBeVisible();
   expect(wasm).toEqual([expect.stringMatching(/^\/organizer\/organizer-[0-9a-f]+_bg\.wasm$/)]);
+
+  wasm.length = 0;
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Kiểm tra điều kiện" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kiểm tra điều kiện" })).toBeVisible();
+  expect(wasm).toEqual([expect.stringMatching(/^\/eligibility\/eligibility-[0-9a-f]+_bg\.wasm$/)]);
+  await page.goBack();
   await page.goBack();
   await expect(page.getByRole("heading", { level: 1, name: "Đăng ký hiến máu" })).toBeVisible();
 });
