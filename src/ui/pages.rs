@@ -4,6 +4,7 @@
 mod data;
 mod drives;
 mod eligibility;
+mod mine;
 mod pledge;
 
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ use super::state::AppState;
 use data::DataPage;
 use drives::{CampaignCard, ComingUp, DrivesPage};
 use eligibility::EligibilityPage;
+use mine::MyPledgesPage;
 use pledge::PledgePage;
 
 /// The volunteers' build: its pages.
@@ -24,6 +26,7 @@ pub fn volunteer_page(page: Page) -> AnyView {
         Page::Home => view! { <Home /> }.into_any(),
         Page::Drives => view! { <DrivesPage /> }.into_any(),
         Page::Pledge => view! { <PledgePage /> }.into_any(),
+        Page::MyPledges => view! { <MyPledgesPage /> }.into_any(),
         other => view! { <IntroPage page=other /> }.into_any(),
     }
 }
