@@ -127,6 +127,24 @@ pub fn load_mine(repo: &dyn Repository) -> Vec<crate::domain::PledgeId> {
         .unwrap_or_default()
 }
 
+/// Adds a pledge to those made on this device and returns the whole list. What is stored is
+/// read first and kept: another tab of this device may have added its own pledges since this
+/// one last read the list, and neither tab's must be lost.
+pub fn remember_mine(
+    repo: &mut dyn Repository,
+    known: &[crate::domain::PledgeId],
+    id: crate::domain::PledgeId,
+) -> Result<Vec<crate::domain::PledgeId>, WriteError> {
+    let mut ids = load_mine(repo);
+    for k in known.iter().chain(std::iter::once(&id)) {
+        if !ids.contains(k) {
+            ids.push(k.clone());
+        }
+    }
+    save_mine(repo, &ids)?;
+    Ok(ids)
+}
+
 /// Remembers the pledge ids made on this device.
 pub fn save_mine(
     repo: &mut dyn Repository,
@@ -137,4 +155,37 @@ pub fn save_mine(
         ids: ids.to_vec(),
     };
     repo.set(MINE_KEY, &json::to_string(&mine))
+}
+
+#[cfg(test)]
+mod mine_tests {
+    use super::*;
+    use crate::domain::PledgeId;
+    use crate::storage::MemoryRepository;
+
+    fn id(s: &str) -> PledgeId {
+        PledgeId::new(s).unwrap()
+    }
+
+    #[test]
+    fn two_tabs_adding_their_pledges_in_turn_keep_both() {
+        let mut repo = MemoryRepository::new();
+        // Tab 1 adds a; tab 2, which read the list before that, adds b without seeing a.
+        let tab1 = remember_mine(&mut repo, &[], id("pledge-a")).unwrap();
+        let tab2 = remember_mine(&mut repo, &[], id("pledge-b")).unwrap();
+        assert_eq!(tab1, vec![id("pledge-a")]);
+        assert_eq!(tab2, vec![id("pledge-a"), id("pledge-b")]);
+        // Tab 1 adds c with only a in memory: b stays.
+        let tab1 = remember_mine(&mut repo, &tab1, id("pledge-c")).unwrap();
+        assert_eq!(tab1, vec![id("pledge-a"), id("pledge-b"), id("pledge-c")]);
+        assert_eq!(load_mine(&repo), tab1);
+    }
+
+    #[test]
+    fn adding_a_pledge_twice_lists_it_once() {
+        let mut repo = MemoryRepository::new();
+        remember_mine(&mut repo, &[], id("pledge-a")).unwrap();
+        let ids = remember_mine(&mut repo, &[id("pledge-a")], id("pledge-a")).unwrap();
+        assert_eq!(ids, vec![id("pledge-a")]);
+    }
 }

@@ -157,19 +157,25 @@ impl AppState {
 
     /// Adds a pledge to this device's own list and remembers it.
     pub fn add_mine(self, id: PledgeId) {
-        self.mine.update(|ids| {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        });
-        let ids = self.mine.get_untracked();
-        if let Some(Err(error)) = self
+        let known = self.mine.get_untracked();
+        let saved = self
             .store
-            .try_update_value(|s| prefs::save_mine(s.repository_mut(), &ids))
-        {
-            let usage = self.usage();
-            self.storage
-                .update(|s| s.last_error = Some(SaveError::Write { error, usage }));
+            .try_update_value(|s| prefs::remember_mine(s.repository_mut(), &known, id.clone()));
+        match saved {
+            Some(Ok(ids)) => self.mine.set(ids),
+            failed => {
+                // Kept in memory for this visit; the banner says what could not be saved.
+                self.mine.update(|ids| {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                });
+                if let Some(Err(error)) = failed {
+                    let usage = self.usage();
+                    self.storage
+                        .update(|s| s.last_error = Some(SaveError::Write { error, usage }));
+                }
+            }
         }
     }
 
