@@ -35,12 +35,15 @@ async function file(path) {
   }
 }
 
-// Which build answers a path: the one in the directory named by its first segment, if there
-// is one (organizer/, eligibility/), else the root build.
+// Which build answers a path: the one in the deepest directory holding it that has an
+// index.html (organizer/check-in/, organizer/, eligibility/), else the root build.
 async function appFor(pathname) {
-  const first = pathname.split("/")[1] ?? "";
-  const nested = first && !first.startsWith(".") ? await file(join(root, first, "index.html")) : null;
-  return nested ?? join(root, "index.html");
+  const parts = pathname.split("/").filter((p) => p && !p.startsWith("."));
+  for (let n = parts.length; n > 0; n--) {
+    const found = await file(join(root, ...parts.slice(0, n), "index.html"));
+    if (found) return found;
+  }
+  return join(root, "index.html");
 }
 
 const server = createServer(async (req, res) => {

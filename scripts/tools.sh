@@ -99,15 +99,31 @@ ensure_build_tools() {
   cargo fetch --locked >/dev/null
 }
 
-# The release bundle in <dist> (default dist/): the volunteers' build at its root, the
-# eligibility self-check's under eligibility/ and the organizers' under organizer/ (each served
-# for the paths under its directory; see ui::routes::Build), then the service worker for all.
-# The root build goes first because Trunk empties its own dist directory.
+# The builds besides the root one (index.html), as <directory>:<binary>, each after the builds
+# whose directories hold its own (Trunk empties its own dist directory). ui::routes::Build
+# lists the same; a native test compares the two.
+BUILDS="eligibility:eligibility organizer:organizer organizer/check-in:checkin organizer/data:data"
+
+# The page Trunk builds for one binary: index.html with that binary, made in target/builds/ with
+# its paths pointing back at the sources (only the root build copies the shared files).
+build_html() {
+  local bin=$1 html=target/builds/$1.html
+  mkdir -p target/builds
+  sed -e "s|<link data-trunk rel=\"rust\" data-bin=\"hien-mau\"|<link data-trunk rel=\"rust\" href=\"../../Cargo.toml\" data-bin=\"$bin\"|" \
+    -e '/rel="copy-file"\|rel="copy-dir"/d' \
+    -e 's|href="style/|href="../../style/|g' -e 's|src="src/|src="../../src/|g' index.html >"$html"
+  echo "$html"
+}
+
+# The release bundle in <dist> (default dist/): the root build, then each of BUILDS in its
+# directory (served for the paths under it; see ui::routes::Build), then the service worker
+# for all of them.
 build_release() {
-  local dist=${1:-dist}
+  local dist=${1:-dist} entry
   trunk build --release --dist "$dist"
-  for build in eligibility organizer; do
-    trunk build "$build.html" --release --dist "$dist/$build" --public-url "/$build/"
+  for entry in $BUILDS; do
+    trunk build "$(build_html "${entry##*:}")" --release --dist "$dist/${entry%%:*}" \
+      --public-url "/${entry%%:*}/"
   done
   node scripts/pwa-build.mjs --worker "$dist"
 }

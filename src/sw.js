@@ -28,9 +28,16 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // The build whose directory is the path's first segment, else the root build.
-    const nested = "/" + new URL(request.url).pathname.split("/")[1] + "/index.html";
-    const app = FILES.includes(nested) ? nested : "/index.html";
+    // The build in the deepest directory holding the path, else the root build.
+    const parts = new URL(request.url).pathname.split("/").filter(Boolean);
+    let app = "/index.html";
+    for (let n = parts.length; n > 0; n--) {
+      const nested = "/" + parts.slice(0, n).join("/") + "/index.html";
+      if (FILES.includes(nested)) {
+        app = nested;
+        break;
+      }
+    }
     event.respondWith(caches.match(app, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
     return;
   }

@@ -5,6 +5,7 @@
 //! error, and a key used in a view is a struct field, checked by the compiler. This module is pure
 //! (no leptos), so the catalogue is tested natively.
 
+mod desk;
 mod eligibility;
 mod finder;
 mod storage;
@@ -12,6 +13,7 @@ mod volunteer;
 
 use crate::domain::Units;
 
+pub use desk::DeskTexts;
 pub use eligibility::{EligibilityTexts, citation_text, date_text, kg_text, reason_text};
 pub use finder::FinderTexts;
 pub use storage::StorageTexts;
@@ -157,6 +159,7 @@ pub struct Texts {
     pub storage: StorageTexts,
     pub volunteer: VolunteerTexts,
     pub finder: FinderTexts,
+    pub desk: DeskTexts,
     pub eligibility: EligibilityTexts,
     pub pages: PageTexts,
 }
@@ -179,6 +182,7 @@ pub const VI: Texts = Texts {
     storage: storage::VI,
     volunteer: volunteer::VI,
     finder: finder::VI,
+    desk: desk::VI,
     eligibility: eligibility::VI,
     pages: PageTexts {
         home: PageText {
@@ -246,6 +250,7 @@ pub const EN: Texts = Texts {
     storage: storage::EN,
     volunteer: volunteer::EN,
     finder: finder::EN,
+    desk: desk::EN,
     eligibility: eligibility::EN,
     pages: PageTexts {
         home: PageText {

@@ -1,6 +1,7 @@
 //! The pages of the shell: home, the introduction of each page later work fills in, and the
 //! not-found page.
 
+mod checkin;
 mod data;
 mod drives;
 mod eligibility;
@@ -14,6 +15,7 @@ use super::i18n::PageText;
 use super::routes::{Build, Page};
 use super::state::AppState;
 
+use checkin::CheckInPage;
 use data::DataPage;
 use drives::{CampaignCard, ComingUp, DrivesPage};
 use eligibility::EligibilityPage;
@@ -36,12 +38,19 @@ pub fn eligibility_page(_page: Page) -> AnyView {
     view! { <EligibilityPage /> }.into_any()
 }
 
-/// The organizers' build: its pages.
+/// The organizers' build: the dashboard, schedule and setup.
 pub fn organizer_page(page: Page) -> AnyView {
-    match page {
-        Page::Data => view! { <DataPage /> }.into_any(),
-        other => view! { <IntroPage page=other /> }.into_any(),
-    }
+    view! { <IntroPage page /> }.into_any()
+}
+
+/// The check-in desk's build.
+pub fn checkin_page(_page: Page) -> AnyView {
+    view! { <CheckInPage /> }.into_any()
+}
+
+/// The Data page's build.
+pub fn data_page(_page: Page) -> AnyView {
+    view! { <DataPage /> }.into_any()
 }
 
 /// The heading and lead of a page; also keeps the document title in step.

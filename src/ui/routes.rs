@@ -8,30 +8,72 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use super::i18n::{PageText, Texts};
 use super::pages::NotFound;
 
-/// The app is three builds of one crate, each with some of the pages, so nobody downloads and
-/// compiles pages they do not open: the volunteers' journey (`index.html`, at the root), the
-/// eligibility self-check (`eligibility.html`, at `/eligibility`) and the organizers' desk
-/// (`organizer.html`, under `/organizer`). They read and write the same storage; going from one
-/// to another is a full page load, answered offline by the service worker.
+/// The app is several builds of one crate, each with some of the pages, so nobody downloads
+/// and compiles pages they do not open (Trunk cannot split one wasm module, and each rich page
+/// costs 20 to 50 KiB gzip of view code): the volunteers' journey (`index.html`, at the root),
+/// the eligibility self-check, and the organizers' pages. They read and write the same
+/// storage; going from one to another is a full page load, answered offline by the service
+/// worker.
 ///
-/// A build other than the root one is served for every path whose first segment is its
-/// [`Build::dir`]; `scripts/static-server.mjs` and `src/sw.js` follow the same rule.
+/// A build other than the root one is served for every path under its [`Build::dir`], the
+/// deepest directory winning; `scripts/static-server.mjs` and `src/sw.js` follow the same rule,
+/// and `BUILDS` in `scripts/tools.sh` lists the same directories and binaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Build {
     Volunteer,
     Eligibility,
     Organizer,
+    CheckIn,
+    Data,
 }
 
 impl Build {
-    /// The build's directory in the bundle, also the first segment of its pages' paths; empty
-    /// for the root build.
+    /// Every build, each after the builds whose directories hold its own.
+    pub const ALL: [Build; 5] = [
+        Build::Volunteer,
+        Build::Eligibility,
+        Build::Organizer,
+        Build::CheckIn,
+        Build::Data,
+    ];
+
+    /// The build's directory in the bundle, also the path its pages live under; empty for the
+    /// root build.
     pub fn dir(self) -> &'static str {
         match self {
             Build::Volunteer => "",
             Build::Eligibility => "eligibility",
             Build::Organizer => "organizer",
+            Build::CheckIn => "organizer/check-in",
+            Build::Data => "organizer/data",
         }
+    }
+
+    /// The build's binary (`src/main.rs` for the root build, else `src/bin/<bin>.rs`).
+    pub fn bin(self) -> &'static str {
+        match self {
+            Build::Volunteer => "hien-mau",
+            Build::Eligibility => "eligibility",
+            Build::Organizer => "organizer",
+            Build::CheckIn => "checkin",
+            Build::Data => "data",
+        }
+    }
+
+    /// The build that answers `path`: the one with the deepest directory holding it.
+    pub fn at(path: &str) -> Build {
+        Build::ALL
+            .into_iter()
+            .filter(|b| {
+                let dir = b.dir();
+                dir.is_empty()
+                    || path
+                        .strip_prefix('/')
+                        .and_then(|p| p.strip_prefix(dir))
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+            .max_by_key(|b| b.dir().len())
+            .unwrap_or(Build::Volunteer)
     }
 }
 
@@ -102,13 +144,9 @@ impl Page {
         }
     }
 
-    /// The build that shows the page.
+    /// The build that shows the page: the one its path lives under.
     pub fn build(self) -> Build {
-        match self {
-            Page::Eligibility => Build::Eligibility,
-            p if Page::ORGANIZER.contains(&p) => Build::Organizer,
-            _ => Build::Volunteer,
-        }
+        Build::at(self.href())
     }
 
     /// `rel="external"` when the page is in another build, so the router lets the browser
@@ -205,15 +243,33 @@ mod tests {
     }
 
     #[test]
-    fn each_page_lives_under_its_builds_directory_and_the_root_build_owns_no_directory() {
-        let dirs = [Build::Eligibility, Build::Organizer].map(Build::dir);
-        for page in Page::ALL {
-            let first = page.href()[1..].split('/').next().unwrap_or("");
-            match page.build() {
-                Build::Volunteer => assert!(!dirs.contains(&first), "{page:?}"),
-                other => assert_eq!(first, other.dir(), "{page:?}"),
-            }
+    fn each_build_but_the_root_shows_a_page_and_the_scripts_list_every_build() {
+        for build in Build::ALL {
+            assert!(
+                Page::ALL.iter().any(|p| p.build() == build),
+                "{build:?} shows no page"
+            );
         }
+        assert_eq!(Page::Eligibility.build(), Build::Eligibility);
+        assert_eq!(Page::Dashboard.build(), Build::Organizer);
+        assert_eq!(Page::Schedule.build(), Build::Organizer);
+        assert_eq!(Page::CheckIn.build(), Build::CheckIn);
+        assert_eq!(Build::at("/organizer/check-in/x"), Build::CheckIn);
+        assert_eq!(Build::at("/organizer/check-inx"), Build::Organizer);
+        assert_eq!(Build::at("/organizers"), Build::Volunteer);
+        // scripts/tools.sh builds the same list, parents first.
+        let tools = include_str!("../../scripts/tools.sh");
+        let line = tools
+            .lines()
+            .find_map(|l| l.strip_prefix("BUILDS=\""))
+            .and_then(|l| l.strip_suffix('"'))
+            .expect("BUILDS=\"...\" in scripts/tools.sh");
+        let listed: Vec<String> = line.split_whitespace().map(str::to_owned).collect();
+        let expected: Vec<String> = Build::ALL[1..]
+            .iter()
+            .map(|b| format!("{}:{}", b.dir(), b.bin()))
+            .collect();
+        assert_eq!(listed, expected);
     }
 
     #[test]

@@ -103,7 +103,7 @@ test("with storage disabled the app still works and says nothing will be kept", 
   await context.close();
 });
 
-test("each page loads only its own build: the volunteers', the eligibility check's or the organizers'", async ({
+test("each page loads only its own build: the volunteers', the eligibility check's, the Data page's", async ({
   page,
 }) => {
   const wasm: string[] = [];
@@ -118,7 +118,7 @@ test("each page loads only its own build: the volunteers', the eligibility check
   wasm.length = 0;
   await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Dữ liệu" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dữ liệu" })).toBeVisible();
-  expect(wasm).toEqual([expect.stringMatching(/^\/organizer\/organizer-[0-9a-f]+_bg\.wasm$/)]);
+  expect(wasm).toEqual([expect.stringMatching(/^\/organizer\/data\/data-[0-9a-f]+_bg\.wasm$/)]);
 
   wasm.length = 0;
   await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Kiểm tra điều kiện" }).click();

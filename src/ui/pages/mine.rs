@@ -40,7 +40,7 @@ pub fn my_pledges(ledger: &Ledger, mine: &[PledgeId], today: Date) -> (Vec<Pledg
 }
 
 /// What became of a pledge, in words.
-fn status_text(t: &Texts, lang: Lang, status: &PledgeStatus) -> String {
+pub(super) fn status_text(t: &Texts, lang: Lang, status: &PledgeStatus) -> String {
     let v = &t.volunteer;
     match status {
         PledgeStatus::Pledged => v.status_pledged.to_owned(),

@@ -366,7 +366,7 @@ impl Form {
 }
 
 /// Checks of each field: the value in domain terms, or the message to show.
-mod check {
+pub(super) mod check {
     use super::*;
 
     pub fn name(text: &str, t: &Texts) -> Result<String, &'static str> {

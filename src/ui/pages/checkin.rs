@@ -1,0 +1,675 @@
+//! The check-in desk: today's pledges at one place, found by name, phone or pledge code; mark
+//! arrived, record what happened (donated with its volume, deferred with reason and date, did
+//! not come), and register walk-ins. Keyboard first: the search field has the focus, Enter
+//! marks the first donor listed as arrived.
+
+use leptos::prelude::*;
+
+use super::PageHeading;
+use super::mine::status_text;
+use super::pledge::{check, day_label, place_from_key, place_key, place_label};
+use crate::domain::eligibility::RuleSet;
+use crate::domain::schedule::{bookable_places, slot_states};
+use crate::domain::{
+    COMMON_VOLUMES_ML, Date, Deferral, DonationType, Donor, DonorDraft, DonorId, Ledger, Now,
+    Outcome, Place, Pledge, PledgeId, PledgeRequest, PledgeStatus, Sex, SlotRef, TimeOfDay,
+};
+use crate::share::csv::fold;
+use crate::share::link::human_code;
+use crate::ui::i18n::{Lang, Texts};
+use crate::ui::routes::Page;
+use crate::ui::state::{AppState, Changed};
+use crate::ui::{clock, ids};
+
+/// Whether a pledge's donor answers the desk's search: every word of the query (accents and
+/// case ignored) in the name, or its digits in the phone number, or the pledge's code.
+pub fn matches(ledger: &Ledger, pledge: &Pledge, query: &str) -> bool {
+    let query = query.trim();
+    if query.is_empty() {
+        return true;
+    }
+    if query.len() == 8 && human_code(&pledge.id).eq_ignore_ascii_case(query) {
+        return true;
+    }
+    let Some(donor) = ledger.donor(&pledge.donor) else {
+        return false;
+    };
+    let digits: String = query.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() >= 3 && digits.len() * 2 >= query.len() {
+        return donor.phone.as_str().contains(&digits);
+    }
+    let name = fold(&donor.full_name);
+    query
+        .split_whitespace()
+        .all(|word| name.contains(&fold(word)))
+}
+
+/// The pledges at `place` on `date` that answer `query`, by slot and then by name.
+pub fn desk_list(ledger: &Ledger, place: &Place, date: Date, query: &str) -> Vec<Pledge> {
+    let mut list: Vec<Pledge> = ledger
+        .pledges()
+        .filter(|p| &p.slot.place == place && p.slot.date == date)
+        .filter(|p| !matches!(p.status, PledgeStatus::Cancelled { .. }))
+        .filter(|p| matches(ledger, p, query))
+        .cloned()
+        .collect();
+    let name = |p: &Pledge| {
+        ledger
+            .donor(&p.donor)
+            .map(|d| d.full_name.clone())
+            .unwrap_or_default()
+    };
+    list.sort_by_cached_key(|p| (p.slot.start, name(p)));
+    list
+}
+
+/// The donor's name for messages.
+fn donor_name(ledger: &Ledger, pledge: &PledgeId) -> String {
+    ledger
+        .pledge_by_id(pledge)
+        .and_then(|p| ledger.donor(&p.donor))
+        .map(|d| d.full_name.clone())
+        .unwrap_or_default()
+}
+
+/// The check-in desk page.
+#[component]
+pub fn CheckInPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let now = clock::now();
+    let today = now.date;
+    // Places open today: drives under way and fixed points with slots today.
+    let places = Memo::new(move |_| {
+        state.ledger.with(|l| {
+            bookable_places(l, today)
+                .into_iter()
+                .filter(|p| l.slots_on(p, today).is_ok_and(|s| !s.is_empty()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let place = RwSignal::new(None::<Place>);
+    Effect::new(move |_| {
+        let open = places.get();
+        if place.get_untracked().is_none_or(|p| !open.contains(&p)) {
+            place.set(open.first().cloned());
+        }
+    });
+    let query = RwSignal::new(String::new());
+    let notice = RwSignal::new(None::<String>);
+    let list = Memo::new(move |_| {
+        let q = query.get();
+        match place.get() {
+            Some(p) => state.ledger.with(|l| desk_list(l, &p, today, &q)),
+            None => Vec::new(),
+        }
+    });
+    let summary = move || {
+        let p = place.get()?;
+        let (all, arrived, donated) = state.ledger.with(|l| {
+            desk_list(l, &p, today, "")
+                .iter()
+                .fold((0, 0, 0), |(a, r, d), p| match p.status {
+                    PledgeStatus::Pledged | PledgeStatus::NoShow { .. } => (a + 1, r, d),
+                    PledgeStatus::Donated { .. } => (a + 1, r + 1, d + 1),
+                    _ => (a + 1, r + 1, d),
+                })
+        });
+        Some((state.t().desk.summary)(all, arrived, donated))
+    };
+    let t = move || state.t();
+    // Enter in the search field: the first donor listed who has not arrived arrives.
+    let on_enter = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Enter" {
+            return;
+        }
+        ev.prevent_default();
+        let first = list.with_untracked(|l| {
+            l.iter()
+                .find(|p| p.status == PledgeStatus::Pledged)
+                .map(|p| p.id.clone())
+        });
+        if let Some(id) = first {
+            arrive(state, &id, notice);
+            query.set(String::new());
+        }
+    };
+    let search = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = search.get() {
+            let _ = input.focus();
+        }
+    });
+    view! {
+        <PageHeading page=Some(Page::CheckIn) />
+        <Show
+            when=move || !places.get().is_empty()
+            fallback=move || view! { <p class="card section">{move || t().desk.no_place_today}</p> }
+        >
+            <section class="card section desk-head">
+                <div class="field">
+                    <label for="desk-place">{move || t().desk.place}</label>
+                    <select
+                        id="desk-place"
+                        on:change=move |ev| place.set(place_from_key(&event_target_value(&ev)))
+                        prop:value=move || place.get().map(|p| place_key(&p)).unwrap_or_default()
+                    >
+                        {move || {
+                            let t = t();
+                            places
+                                .get()
+                                .into_iter()
+                                .map(|p| {
+                                    let label = state.ledger.with(|l| place_label(l, &p, t));
+                                    view! { <option value=place_key(&p)>{label}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <p class="desk-day">{move || day_label(state.lang.get(), today)}</p>
+                <p class="desk-summary">{summary}</p>
+            </section>
+            <div class="field desk-search">
+                <label for="desk-search">{move || t().desk.search}</label>
+                <input
+                    id="desk-search"
+                    type="search"
+                    node_ref=search
+                    autocomplete="off"
+                    aria-describedby="desk-search-hint"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                    on:keydown=on_enter
+                />
+                <p class="hint" id="desk-search-hint">{move || t().desk.search_hint}</p>
+            </div>
+            <p class="feedback" role="status">{move || notice.get()}</p>
+            <Show
+                when=move || !list.with(Vec::is_empty)
+                fallback=move || view! { <p>{move || t().desk.no_match}</p> }
+            >
+                <ul class="desk-list">
+                    {move || {
+                        list.get()
+                            .into_iter()
+                            .map(|p| view! { <DeskRow pledge=p notice /> })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
+            {move || place.get().map(|p| view! { <WalkIn place=p notice /> })}
+        </Show>
+    }
+}
+
+/// Marks a pledge's donor as arrived and says so.
+fn arrive(state: AppState, id: &PledgeId, notice: RwSignal<Option<String>>) {
+    let now = clock::now();
+    let result = state.change(|l| {
+        l.check_in(id, now.stamp)?;
+        Ok((
+            donor_name(l, id),
+            Changed {
+                pledges: vec![(id.clone(), None)],
+                ..Changed::default()
+            },
+        ))
+    });
+    let t = &state.t().desk;
+    notice.set(Some(match result {
+        Ok(name) => (t.done_arrived)(&name),
+        Err(_) => t.refused.to_owned(),
+    }));
+}
+
+/// Records an outcome and says so.
+fn record(state: AppState, id: &PledgeId, outcome: Outcome, notice: RwSignal<Option<String>>) {
+    let now = clock::now();
+    let result = state.change(|l| {
+        l.record_outcome(id, outcome.clone(), now.stamp)?;
+        let name = donor_name(l, id);
+        let units = match l.pledge_by_id(id).map(|p| &p.status) {
+            Some(PledgeStatus::Donated { units, .. }) => Some(*units),
+            _ => None,
+        };
+        // A donation goes into the donor's history, which is saved with the donor.
+        let donor = l.pledge_by_id(id).map(|p| p.donor.clone());
+        Ok((
+            (name, units),
+            Changed {
+                pledges: vec![(id.clone(), None)],
+                donors: donor.into_iter().collect(),
+                ..Changed::default()
+            },
+        ))
+    });
+    let lang = state.lang.get_untracked();
+    let t = &state.t().desk;
+    notice.set(Some(match (result, outcome) {
+        (Ok((name, Some(units))), Outcome::Donated { volume_ml }) => {
+            (t.done_donated)(&name, volume_ml, &lang.units(units))
+        }
+        (Ok((name, _)), Outcome::Deferred(_)) => (t.done_deferred)(&name),
+        (Ok((name, _)), _) => (t.done_no_show)(&name),
+        (Err(_), _) => t.refused.to_owned(),
+    }));
+}
+
+/// One donor at the desk: the slot, name, phone and state, and what can be recorded next.
+#[component]
+fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let id = StoredValue::new(pledge.id.clone());
+    let (name, phone) = state.ledger.with_untracked(|l| {
+        l.donor(&pledge.donor)
+            .map(|d| (d.full_name.clone(), d.phone.masked()))
+            .unwrap_or_default()
+    });
+    let slot = state
+        .ledger
+        .with_untracked(|l| l.slot_spec(&pledge.slot).ok())
+        .map(|s| format!("{}–{}", s.start, s.end))
+        .unwrap_or_default();
+    let code = human_code(&pledge.id);
+    let volume = RwSignal::new(pledge.volume_ml.to_string());
+    let deferring = RwSignal::new(false);
+    let reason = RwSignal::new(String::new());
+    let until = RwSignal::new(String::new());
+    let defer_error = RwSignal::new(None::<&'static str>);
+    let status = pledge.status.clone();
+    let walk_in = pledge.walk_in;
+    let state_text = move || status_words(t(), state.lang.get(), &status);
+    let actions = match pledge.status {
+        PledgeStatus::Pledged => view! {
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| arrive(state, &id.get_value(), notice)
+                >
+                    {move || t().desk.arrived}
+                </button>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    on:click=move |_| record(state, &id.get_value(), Outcome::NoShow, notice)
+                >
+                    {move || t().desk.no_show}
+                </button>
+            </div>
+        }
+        .into_any(),
+        PledgeStatus::CheckedIn { .. } => {
+            let volume_id = format!("vol-{}", pledge.id);
+            let reason_id = format!("why-{}", pledge.id);
+            let until_id = format!("until-{}", pledge.id);
+            let defer = move |_| {
+                let today = clock::today();
+                let why = reason.get_untracked().trim().to_owned();
+                let day = until
+                    .get_untracked()
+                    .parse::<Date>()
+                    .ok()
+                    .filter(|d| *d > today);
+                let desk = &t().desk;
+                match (why.is_empty(), day) {
+                    (true, _) => defer_error.set(Some(desk.defer_reason_required)),
+                    (false, None) => defer_error.set(Some(desk.defer_until_invalid)),
+                    (false, Some(until)) => {
+                        defer_error.set(None);
+                        let outcome = Outcome::Deferred(Deferral { reason: why, until });
+                        record(state, &id.get_value(), outcome, notice);
+                    }
+                }
+            };
+            view! {
+                <div class="actions outcome">
+                    <label for=volume_id.clone()>{move || t().desk.volume}</label>
+                    <select
+                        id=volume_id
+                        on:change=move |ev| volume.set(event_target_value(&ev))
+                        prop:value=move || volume.get()
+                    >
+                        {COMMON_VOLUMES_ML
+                            .into_iter()
+                            .map(|v| view! { <option value=v.to_string()>{format!("{v} ml")}</option> })
+                            .collect_view()}
+                    </select>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            let volume_ml = volume.get_untracked().parse().unwrap_or(350);
+                            record(state, &id.get_value(), Outcome::Donated { volume_ml }, notice);
+                        }
+                    >
+                        {move || t().desk.donated}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        aria-expanded=move || deferring.get().to_string()
+                        on:click=move |_| deferring.update(|d| *d = !*d)
+                    >
+                        {move || t().desk.defer}
+                    </button>
+                </div>
+                <Show when=move || deferring.get()>
+                    <div class="defer-form">
+                        <div class="field">
+                            <label for=reason_id.clone()>{move || t().desk.defer_reason}</label>
+                            <input
+                                id=reason_id.clone()
+                                type="text"
+                                prop:value=move || reason.get()
+                                on:input=move |ev| reason.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <div class="field">
+                            <label for=until_id.clone()>{move || t().desk.defer_until}</label>
+                            <input
+                                id=until_id.clone()
+                                type="date"
+                                prop:value=move || until.get()
+                                on:input=move |ev| until.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <button type="button" class="button" on:click=defer>
+                            {move || t().desk.defer}
+                        </button>
+                        <p class="field-error" role="alert">{move || defer_error.get()}</p>
+                    </div>
+                </Show>
+            }
+            .into_any()
+        }
+        _ => ().into_any(),
+    };
+    view! {
+        <li class="desk-row">
+            <p class="desk-who">
+                <span class="desk-slot">{slot}</span>
+                " "
+                <strong>{name}</strong>
+                " · "
+                <span>{phone}</span>
+                " · "
+                <span class="desk-code">{code}</span>
+                {walk_in.then(|| view! { " · " <span>{move || t().desk.walk_in_mark}</span> })}
+            </p>
+            <p class="desk-state">{state_text}</p>
+            {actions}
+        </li>
+    }
+}
+
+/// A pledge's state at the desk: as the volunteer sees it, with a deferral's reason.
+fn status_words(t: &Texts, lang: Lang, status: &PledgeStatus) -> String {
+    let words = status_text(t, lang, status);
+    match status {
+        PledgeStatus::Deferred { deferral, .. } => format!("{words} · {}", deferral.reason),
+        _ => words,
+    }
+}
+
+/// A donor who came without a pledge: their details and a slot today, then checked in at once.
+#[component]
+fn WalkIn(place: Place, notice: RwSignal<Option<String>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let name = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let birth = RwSignal::new(String::new());
+    let sex = RwSignal::new(Sex::Female);
+    let weight = RwSignal::new(String::new());
+    let time = RwSignal::new(String::new());
+    let over = RwSignal::new(false);
+    let error = RwSignal::new(None::<&'static str>);
+    let place = StoredValue::new(place);
+    let slots = Memo::new(move |_| {
+        let now = clock::now();
+        state
+            .ledger
+            .with(|l| slot_states(l, &place.get_value(), now.date, now))
+            .into_iter()
+            .filter(|s| !s.past)
+            .collect::<Vec<_>>()
+    });
+    let chosen_full = move || {
+        let start = time.get().parse::<TimeOfDay>().ok();
+        slots.with(|s| s.iter().any(|s| Some(s.spec.start) == start && s.free == 0))
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let tx = t();
+        let now: Now = clock::now();
+        let checked = (
+            check::name(&name.get_untracked(), tx),
+            check::phone(&phone.get_untracked(), tx),
+            check::birth(&birth.get_untracked(), now.date, tx),
+            check::weight(&weight.get_untracked(), tx),
+            time.get_untracked().parse::<TimeOfDay>().ok(),
+        );
+        let (Ok(full_name), Ok(phone_no), Ok(birth_date), Ok(kg), Some(start)) = checked else {
+            error.set(Some(match checked {
+                (Err(e), ..) | (_, Err(e), ..) | (_, _, Err(e), ..) | (_, _, _, Err(e), _) => e,
+                _ => tx.volunteer.slot_required,
+            }));
+            return;
+        };
+        if chosen_full() && !over.get_untracked() {
+            error.set(Some(tx.desk.walk_in_full));
+            return;
+        }
+        let (Ok(pledge_id), Ok(new_donor)) =
+            (PledgeId::new(ids::new_id()), DonorId::new(ids::new_id()))
+        else {
+            return;
+        };
+        let draft = DonorDraft {
+            full_name: full_name.clone(),
+            sex: sex.get_untracked(),
+            birth_date,
+            weight: kg,
+            phone: phone_no.clone(),
+            citizen_id: None,
+            blood_group: None,
+            category: crate::domain::Category::Public,
+            unit: None,
+        };
+        let result = state.change(|l| {
+            let existing = l.donors().find(|d| d.phone == phone_no).cloned();
+            let donor_id = existing.as_ref().map_or(new_donor, |d| d.id.clone());
+            let mut donor = Donor::new(donor_id.clone(), draft, now.date, now.stamp)?;
+            if let Some(old) = existing {
+                donor.history = old.history;
+                donor.category = old.category;
+                donor.unit = old.unit;
+            }
+            l.merge_donor(donor);
+            let req = PledgeRequest {
+                donor: donor_id.clone(),
+                slot: SlotRef {
+                    place: place.get_value(),
+                    date: now.date,
+                    start,
+                },
+                donation: DonationType::WholeBlood,
+                volume_ml: 350,
+            };
+            l.walk_in(
+                pledge_id.clone(),
+                req,
+                &RuleSet::vietnam(),
+                now,
+                over.get_untracked(),
+            )?;
+            Ok((
+                (),
+                Changed {
+                    donors: vec![donor_id],
+                    pledges: vec![(pledge_id.clone(), None)],
+                    ..Changed::default()
+                },
+            ))
+        });
+        match result {
+            Ok(()) => {
+                error.set(None);
+                notice.set(Some((tx.desk.done_walk_in)(&full_name)));
+                for s in [name, phone, birth, weight] {
+                    s.set(String::new());
+                }
+                over.set(false);
+            }
+            Err(_) => error.set(Some(tx.desk.refused)),
+        }
+    };
+    view! {
+        <form class="card section walk-in" on:submit=submit novalidate=true aria-labelledby="walk-in">
+            <h2 id="walk-in">{move || t().desk.walk_in}</h2>
+            <div class="field">
+                <label for="walk-name">{move || t().volunteer.name_label}</label>
+                <input
+                    id="walk-name"
+                    type="text"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="walk-phone">{move || t().volunteer.phone_label}</label>
+                <input
+                    id="walk-phone"
+                    type="tel"
+                    prop:value=move || phone.get()
+                    on:input=move |ev| phone.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="walk-birth">{move || t().volunteer.birth_label}</label>
+                <input
+                    id="walk-birth"
+                    type="date"
+                    prop:value=move || birth.get()
+                    on:input=move |ev| birth.set(event_target_value(&ev))
+                />
+            </div>
+            <fieldset class="field">
+                <legend>{move || t().volunteer.sex_legend}</legend>
+                <div class="choices">
+                    <label class="choice">
+                        <input
+                            type="radio"
+                            name="walk-sex"
+                            prop:checked=move || sex.get() == Sex::Female
+                            on:change=move |_| sex.set(Sex::Female)
+                        />
+                        {move || t().volunteer.female}
+                    </label>
+                    <label class="choice">
+                        <input
+                            type="radio"
+                            name="walk-sex"
+                            prop:checked=move || sex.get() == Sex::Male
+                            on:change=move |_| sex.set(Sex::Male)
+                        />
+                        {move || t().volunteer.male}
+                    </label>
+                </div>
+            </fieldset>
+            <div class="field">
+                <label for="walk-weight">{move || t().volunteer.weight_label}</label>
+                <input
+                    id="walk-weight"
+                    type="text"
+                    inputmode="decimal"
+                    prop:value=move || weight.get()
+                    on:input=move |ev| weight.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="walk-slot">{move || t().desk.walk_in_slot}</label>
+                <select
+                    id="walk-slot"
+                    on:change=move |ev| time.set(event_target_value(&ev))
+                    prop:value=move || time.get()
+                >
+                    <option value="">"—"</option>
+                    {move || {
+                        let t = t();
+                        slots
+                            .get()
+                            .into_iter()
+                            .map(|s| {
+                                let note = if s.free == 0 {
+                                    t.volunteer.full.to_owned()
+                                } else {
+                                    (t.volunteer.free_places)(s.free)
+                                };
+                                view! {
+                                    <option value=s.spec.start.to_string()>
+                                        {format!("{}–{} · {note}", s.spec.start, s.spec.end)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            <Show when=chosen_full>
+                <label class="choice">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || over.get()
+                        on:change=move |ev| over.set(event_target_checked(&ev))
+                    />
+                    {move || t().desk.walk_in_over}
+                </label>
+            </Show>
+            <div class="actions">
+                <button type="submit" class="button">{move || t().desk.walk_in_save}</button>
+                <p class="field-error" role="alert">{move || error.get()}</p>
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample;
+
+    #[test]
+    fn the_desk_finds_a_donor_by_name_without_accents_by_phone_digits_or_by_code() {
+        let ledger = sample::sample_ledger();
+        let pledge = ledger.pledges().next().unwrap().clone();
+        let donor = ledger.donor(&pledge.donor).unwrap().clone();
+        let folded: String = donor.full_name.split_whitespace().last().map(fold).unwrap();
+        assert!(matches(&ledger, &pledge, &folded), "{folded}");
+        assert!(matches(&ledger, &pledge, &donor.full_name.to_uppercase()));
+        let phone = donor.phone.as_str();
+        assert!(matches(&ledger, &pledge, &phone[phone.len() - 4..]));
+        assert!(matches(
+            &ledger,
+            &pledge,
+            &human_code(&pledge.id).to_lowercase()
+        ));
+        assert!(!matches(&ledger, &pledge, "zzzz"));
+        assert!(!matches(&ledger, &pledge, "0000000"));
+    }
+
+    #[test]
+    fn the_desk_lists_a_place_and_day_by_slot_without_cancelled_pledges() {
+        let ledger = sample::sample_ledger();
+        let p = ledger.pledges().next().unwrap().clone();
+        let list = desk_list(&ledger, &p.slot.place, p.slot.date, "");
+        assert!(list.iter().any(|x| x.id == p.id));
+        assert!(
+            list.iter()
+                .all(|x| x.slot.place == p.slot.place && x.slot.date == p.slot.date)
+        );
+        assert!(list.windows(2).all(|w| w[0].slot.start <= w[1].slot.start));
+    }
+}
