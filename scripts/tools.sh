@@ -120,10 +120,10 @@ build_html() {
 # for all of them.
 build_release() {
   local dist=${1:-dist} entry
-  trunk build --release --dist "$dist"
+  trunk build --release --dist "$dist" || return 1
   for entry in $BUILDS; do
     trunk build "$(build_html "${entry##*:}")" --release --dist "$dist/${entry%%:*}" \
-      --public-url "/${entry%%:*}/"
+      --public-url "/${entry%%:*}/" || return 1
   done
   node scripts/pwa-build.mjs --worker "$dist"
 }

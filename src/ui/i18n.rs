@@ -5,6 +5,7 @@
 //! error, and a key used in a view is a struct field, checked by the compiler. This module is pure
 //! (no leptos), so the catalogue is tested natively.
 
+mod dashboard;
 mod desk;
 mod eligibility;
 mod finder;
@@ -13,6 +14,7 @@ mod volunteer;
 
 use crate::domain::Units;
 
+pub use dashboard::DashboardTexts;
 pub use desk::DeskTexts;
 pub use eligibility::{EligibilityTexts, citation_text, date_text, kg_text, reason_text};
 pub use finder::FinderTexts;
@@ -160,6 +162,7 @@ pub struct Texts {
     pub volunteer: VolunteerTexts,
     pub finder: FinderTexts,
     pub desk: DeskTexts,
+    pub dashboard: DashboardTexts,
     pub eligibility: EligibilityTexts,
     pub pages: PageTexts,
 }
@@ -183,6 +186,7 @@ pub const VI: Texts = Texts {
     volunteer: volunteer::VI,
     finder: finder::VI,
     desk: desk::VI,
+    dashboard: dashboard::VI,
     eligibility: eligibility::VI,
     pages: PageTexts {
         home: PageText {
@@ -251,6 +255,7 @@ pub const EN: Texts = Texts {
     volunteer: volunteer::EN,
     finder: finder::EN,
     desk: desk::EN,
+    dashboard: dashboard::EN,
     eligibility: eligibility::EN,
     pages: PageTexts {
         home: PageText {

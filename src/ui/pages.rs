@@ -2,6 +2,9 @@
 //! not-found page.
 
 mod checkin;
+// Draws on a canvas: only in the browser (native builds run the pure tests).
+#[cfg(target_arch = "wasm32")]
+mod dashboard;
 mod data;
 mod drives;
 mod eligibility;
@@ -16,6 +19,8 @@ use super::routes::{Build, Page};
 use super::state::AppState;
 
 use checkin::CheckInPage;
+#[cfg(target_arch = "wasm32")]
+use dashboard::DashboardPage;
 use data::DataPage;
 use drives::{CampaignCard, ComingUp, DrivesPage};
 use eligibility::EligibilityPage;
@@ -40,7 +45,11 @@ pub fn eligibility_page(_page: Page) -> AnyView {
 
 /// The organizers' build: the dashboard, schedule and setup.
 pub fn organizer_page(page: Page) -> AnyView {
-    view! { <IntroPage page /> }.into_any()
+    match page {
+        #[cfg(target_arch = "wasm32")]
+        Page::Dashboard => view! { <DashboardPage /> }.into_any(),
+        other => view! { <IntroPage page=other /> }.into_any(),
+    }
 }
 
 /// The check-in desk's build.

@@ -1,0 +1,617 @@
+//! The campaign dashboard: progress against the target at its heart, then pledges and units per
+//! day, slot fill, the drives, the donors' blood groups and categories, and the units against
+//! their quotas. Every chart is a canvas drawn by `crate::charts` with `role="img"` and a label
+//! that states its point, and a data table beside it; the filters (campaign, drive, site, unit)
+//! drive every chart.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use super::PageHeading;
+use crate::charts::{
+    self, ChartStyle, DailyNames, DriveNames, Labels, Locale, Measure, MixNames, ProgressNames,
+    QuotaNames, SlotNames, Theme,
+};
+use crate::domain::stats::{self, DayRow, DonorRow, Filter, SlotFill};
+use crate::domain::targets::{self, DriveProgress, UnitProgress};
+use crate::domain::{BloodGroup, CampaignId, Category, Date, DriveId, SiteId, UnitId, Units};
+use crate::ui::clock;
+use crate::ui::i18n::Lang;
+use crate::ui::routes::Page;
+use crate::ui::state::AppState;
+
+/// The language's way of writing numbers and dates, for the charts.
+struct ChartLocale(Lang);
+
+impl Locale for ChartLocale {
+    fn number(&self, n: i64) -> String {
+        self.0.number(n)
+    }
+    fn decimal_separator(&self) -> char {
+        match self.0 {
+            Lang::Vi => ',',
+            Lang::En => '.',
+        }
+    }
+}
+
+/// Everything the charts draw, for one filter and day.
+#[derive(Clone, PartialEq, Default)]
+struct Figures {
+    year: i32,
+    progress: Option<targets::Progress>,
+    points: Vec<stats::CumulativePoint>,
+    daily: Vec<DayRow>,
+    slots: Vec<SlotFill>,
+    drives: Vec<DriveProgress>,
+    groups: Vec<DonorRow<Option<BloodGroup>>>,
+    categories: Vec<DonorRow<Category>>,
+    quotas: Vec<UnitProgress>,
+}
+
+/// The figures of every chart for `filter` on `today`.
+fn figures(ledger: &crate::domain::Ledger, filter: &Filter, today: Date) -> Figures {
+    let campaign = &filter.campaign;
+    Figures {
+        year: ledger.campaign(campaign).map_or(today.year(), |c| c.year),
+        progress: targets::progress(ledger, campaign, today).ok(),
+        points: stats::cumulative(ledger, filter, today),
+        daily: stats::by_day(ledger, filter),
+        slots: stats::slot_fill(ledger, filter),
+        drives: targets::drive_progress(ledger, campaign, today),
+        groups: stats::by_blood_group(ledger, filter),
+        categories: stats::by_category(ledger, filter),
+        quotas: targets::unit_progress(ledger, campaign, today),
+    }
+}
+
+/// The theme that matches the page: dark when the system asks for it.
+fn theme() -> Theme {
+    let dark = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    if dark { Theme::DARK } else { Theme::LIGHT }
+}
+
+/// Draws a chart on a canvas; reads signals, so an effect calling it redraws on change.
+type Paint = Rc<dyn Fn(&HtmlCanvasElement)>;
+
+/// A chart: its canvas (sized by CSS, drawn at the pixel ratio, redrawn on resize and when its
+/// figures change), its accessible label, and its data table.
+#[component]
+fn Chart(
+    /// CSS height in pixels.
+    height: u32,
+    /// What the chart shows, stated as a sentence.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Draws it.
+    paint: Paint,
+    /// The data table.
+    children: Children,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let draw = paint.clone();
+    Effect::new(move |_| {
+        if let Some(c) = canvas.get() {
+            draw(&c);
+        }
+    });
+    let watch = StoredValue::new_local(None::<charts::canvas::ResizeWatch>);
+    Effect::new(move |_| {
+        if let Some(c) = canvas.get() {
+            let element: HtmlCanvasElement = c.clone();
+            let paint = paint.clone();
+            let w = charts::canvas::watch_resize(&c, move || {
+                untrack(|| paint(&element));
+            })
+            .ok();
+            watch.set_value(w);
+        }
+    });
+    view! {
+        <figure class="card chart">
+            <canvas
+                node_ref=canvas
+                role="img"
+                aria-label=move || label.get()
+                style:height=format!("{height}px")
+            ></canvas>
+            <details>
+                <summary>{move || state.t().dashboard.table}</summary>
+                {children()}
+            </details>
+        </figure>
+    }
+}
+
+/// The dashboard page.
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = clock::today();
+    let campaigns = Memo::new(move |_| {
+        state.ledger.with(|l| {
+            let mut c: Vec<(CampaignId, i32, String)> = l
+                .campaigns()
+                .map(|c| (c.id.clone(), c.year, c.name.clone()))
+                .collect();
+            c.sort_by_key(|x| std::cmp::Reverse(x.1));
+            c
+        })
+    });
+    // This year's campaign first, else the latest.
+    let campaign = RwSignal::new(None::<CampaignId>);
+    Effect::new(move |_| {
+        let all = campaigns.get();
+        if campaign
+            .get_untracked()
+            .is_none_or(|c| !all.iter().any(|x| x.0 == c))
+        {
+            let pick = all
+                .iter()
+                .find(|x| x.1 == today.year())
+                .or(all.first())
+                .map(|x| x.0.clone());
+            campaign.set(pick);
+        }
+    });
+    let drive = RwSignal::new(String::new());
+    let site = RwSignal::new(String::new());
+    let unit = RwSignal::new(String::new());
+    let filter = Memo::new(move |_| {
+        let mut f = Filter::new(campaign.get()?);
+        if let Ok(d) = DriveId::new(drive.get()) {
+            f = f.with_drive(d);
+        }
+        if let Ok(s) = SiteId::new(site.get()) {
+            f = f.with_site(s);
+        }
+        if let Ok(u) = UnitId::new(unit.get()) {
+            f = f.with_unit(u);
+        }
+        Some(f)
+    });
+    let data = Memo::new(move |_| {
+        let f = filter.get()?;
+        Some(state.ledger.with(|l| figures(l, &f, today)))
+    });
+    let t = move || &state.t().dashboard;
+    let choices = move |kind: u8| {
+        state.ledger.with(|l| {
+            let c = campaign.get();
+            let mut out: Vec<(String, String)> = match kind {
+                0 => l
+                    .drives()
+                    .filter(|d| Some(&d.campaign) == c.as_ref())
+                    .map(|d| (d.id.to_string(), d.name.clone()))
+                    .collect(),
+                1 => l
+                    .sites()
+                    .map(|s| (s.id.to_string(), s.name.clone()))
+                    .collect(),
+                _ => l
+                    .units()
+                    .map(|u| (u.id.to_string(), u.name.clone()))
+                    .collect(),
+            };
+            out.sort_by(|a, b| a.1.cmp(&b.1));
+            out
+        })
+    };
+    view! {
+        <PageHeading page=Some(Page::Dashboard) />
+        <Show
+            when=move || !campaigns.with(Vec::is_empty)
+            fallback=move || view! { <p class="card section">{move || t().no_campaign}</p> }
+        >
+            <section class="card section filters" aria-label=move || state.t().finder.filters>
+                <div class="field">
+                    <label for="dash-campaign">{move || t().campaign}</label>
+                    <select
+                        id="dash-campaign"
+                        on:change=move |ev| {
+                            campaign.set(CampaignId::new(event_target_value(&ev)).ok());
+                            drive.set(String::new());
+                        }
+                        prop:value=move || campaign.get().map(|c| c.to_string()).unwrap_or_default()
+                    >
+                        {move || {
+                            campaigns
+                                .get()
+                                .into_iter()
+                                .map(|(id, _, name)| view! { <option value=id.to_string()>{name}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                {[(0u8, "dash-drive", drive), (1, "dash-site", site), (2, "dash-unit", unit)]
+                    .into_iter()
+                    .map(|(kind, id, value)| {
+                        let words = move || match kind {
+                            0 => (t().drive, t().all_drives),
+                            1 => (t().site, t().all_sites),
+                            _ => (t().unit, t().all_units),
+                        };
+                        view! {
+                            <div class="field">
+                                <label for=id>{move || words().0}</label>
+                                <select
+                                    id=id
+                                    on:change=move |ev| value.set(event_target_value(&ev))
+                                    prop:value=move || value.get()
+                                >
+                                    <option value="">{move || words().1}</option>
+                                    {move || {
+                                        choices(kind)
+                                            .into_iter()
+                                            .map(|(v, name)| view! { <option value=v>{name}</option> })
+                                            .collect_view()
+                                    }}
+                                </select>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </section>
+            <Charts data />
+        </Show>
+    }
+}
+
+/// Every chart of the dashboard for the filtered figures.
+#[component]
+fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &state.t().dashboard;
+    let lang = move || state.lang.get();
+    let figs = move || data.get().unwrap_or_default();
+    let units = move |u: Units| lang().units(u);
+    let progress_label = Signal::derive(move || {
+        let f = figs();
+        let Some(p) = f.progress else {
+            return t().no_data.to_owned();
+        };
+        let s = charts::progress_summary(&p, &f.points);
+        let pct = s.percent.map(|x| lang().number(i64::from(x)) + " %");
+        let behind = (s.behind_by > Units::ZERO).then(|| units(s.behind_by));
+        (t().progress_summary)(
+            &units(s.donated),
+            &lang().number(s.target),
+            pct.as_deref(),
+            behind.as_deref(),
+        )
+    });
+    let paint_progress: Paint = Rc::new(move |c| {
+        let f = figs();
+        let loc = ChartLocale(lang());
+        let title = (t().progress_title)(f.year);
+        let l = Labels {
+            title: &title,
+            no_data: t().no_data,
+            value_axis: t().units_axis,
+            names: ProgressNames {
+                donated: t().donated,
+                target_path: t().target_path,
+                previous_year: t().previous_year,
+                required_pace: t().required_pace,
+            },
+            locale: &loc,
+        };
+        let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
+            charts::progress_chart(a, &f.points, s, &l)
+        });
+    });
+    let daily_label = Signal::derive(move || {
+        let s = charts::daily_summary(&figs().daily);
+        (t().daily_summary)(
+            s.days,
+            &lang().number(i64::from(s.tally.pledges)),
+            &units(s.tally.units),
+        )
+    });
+    let paint_daily: Paint = Rc::new(move |c| {
+        let f = figs();
+        let loc = ChartLocale(lang());
+        let l = Labels {
+            title: t().daily_title,
+            no_data: t().no_data,
+            value_axis: "",
+            names: DailyNames {
+                pledges: t().pledges,
+                units: t().units,
+            },
+            locale: &loc,
+        };
+        let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
+            charts::daily_chart(a, &f.daily, s, &l)
+        });
+    });
+    let slots_label = Signal::derive(move || {
+        let s = charts::slot_fill_summary(&figs().slots);
+        (t().slots_summary)(
+            &lang().number(i64::try_from(s.taken).unwrap_or(0)),
+            &lang().number(i64::try_from(s.capacity).unwrap_or(0)),
+            s.full,
+        )
+    });
+    let paint_slots: Paint = Rc::new(move |c| {
+        let f = figs();
+        let loc = ChartLocale(lang());
+        let site_name = move |id: &SiteId| {
+            state.ledger.with_untracked(|l| {
+                l.site(id)
+                    .map_or_else(|| id.to_string(), |s| s.name.clone())
+            })
+        };
+        let l = Labels {
+            title: t().slots_title,
+            no_data: t().no_data,
+            value_axis: "",
+            names: SlotNames { site: &site_name },
+            locale: &loc,
+        };
+        let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
+            charts::slot_fill_chart(a, &f.slots, s, &l)
+        });
+    });
+    let drives_label = Signal::derive(move || {
+        let s = charts::drives_summary(&figs().drives);
+        (t().drives_summary)(
+            s.drives,
+            &lang().number(i64::try_from(s.held).unwrap_or(0)),
+            &lang().number(i64::try_from(s.capacity).unwrap_or(0)),
+        )
+    });
+    let paint_drives: Paint = Rc::new(move |c| {
+        let f = figs();
+        let loc = ChartLocale(lang());
+        let l = Labels {
+            title: t().drives_title,
+            no_data: t().no_data,
+            value_axis: "",
+            names: DriveNames {
+                held: t().held,
+                capacity: t().capacity,
+            },
+            locale: &loc,
+        };
+        let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
+            charts::drives_chart(a, &f.drives, s, &l)
+        });
+    });
+    let group_name = move |g: &Option<BloodGroup>| {
+        g.map_or_else(|| t().unknown_group.to_owned(), |g| g.to_string())
+    };
+    let category_name = move |c: &Category| state.t().volunteer.category(*c).to_owned();
+    let groups_label = Signal::derive(move || {
+        let s = charts::mix_summary(&figs().groups, Measure::Donors);
+        let loc = ChartLocale(lang());
+        let largest = s.largest.map(|r| group_name(&r.key)).unwrap_or_default();
+        (t().mix_summary)(&loc.amount(s.total), &largest)
+    });
+    let paint_groups: Paint = Rc::new(move |c| {
+        let f = figs();
+        let loc = ChartLocale(lang());
+        let l = Labels {
+            title: t().groups_title,
+            no_data: t().no_data,
+            value_axis: t().people_axis,
+            names: MixNames { key: &group_name },
+            locale: &loc,
+        };
+        let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
+            charts::mix_chart(a, &f.groups, Measure::Donors, s, &l)
+        });
+    });
+    let categories_label = Signal::derive(move || {
+        let s = charts::mix_summary(&figs().categories, Measure::Donors);
+        let loc = ChartLocale(lang());
+        let largest = s.largest.map(|r| category_name(&r.key)).unwrap_or_default();
+        (t().mix_summary)(&loc.amount(s.total), &largest)
+    });
+    let paint_categories: Paint = Rc::new(move |c| {
+        let f = figs();
+        let loc = ChartLocale(lang());
+        let l = Labels {
+            title: t().categories_title,
+            no_data: t().no_data,
+            value_axis: t().people_axis,
+            names: MixNames {
+                key: &category_name,
+            },
+            locale: &loc,
+        };
+        let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
+            charts::mix_chart(a, &f.categories, Measure::Donors, s, &l)
+        });
+    });
+    let quota_label = Signal::derive(move || {
+        let s = charts::quota_summary(&figs().quotas);
+        let pct = s
+            .percent
+            .map(|x| lang().number(i64::from(x)) + " %")
+            .unwrap_or_default();
+        (t().quota_summary)(s.units, s.reached, &pct)
+    });
+    let paint_quota: Paint = Rc::new(move |c| {
+        let f = figs();
+        let loc = ChartLocale(lang());
+        let l = Labels {
+            title: t().quota_title,
+            no_data: t().no_data,
+            value_axis: t().units_axis,
+            names: QuotaNames {
+                donated: t().donated,
+                quota: t().quota,
+            },
+            locale: &loc,
+        };
+        let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
+            charts::quota_chart(a, &f.quotas, 3, s, &l)
+        });
+    });
+    let date = move |d: Date| lang().date(d.year(), u32::from(d.month()), u32::from(d.day()));
+    view! {
+        <div class="charts">
+            <Chart height=280 label=progress_label paint=paint_progress>
+                <Table
+                    head=move || vec![t().col_date, t().donated, t().target_path, t().previous_year]
+                    rows=move || {
+                        charts::progress_table(&figs().points)
+                            .into_iter()
+                            .map(|p| {
+                                vec![
+                                    date(p.date),
+                                    p.actual.map(units).unwrap_or_default(),
+                                    units(p.target),
+                                    p.previous.map(units).unwrap_or_default(),
+                                ]
+                            })
+                            .collect()
+                    }
+                />
+            </Chart>
+            <Chart height=260 label=daily_label paint=paint_daily>
+                <Table
+                    head=move || vec![t().col_date, t().pledges, t().units]
+                    rows=move || {
+                        figs()
+                            .daily
+                            .into_iter()
+                            .map(|r| {
+                                vec![
+                                    date(r.date),
+                                    lang().number(i64::from(r.tally.pledges)),
+                                    units(r.tally.units),
+                                ]
+                            })
+                            .collect()
+                    }
+                />
+            </Chart>
+            <Chart height=300 label=slots_label paint=paint_slots>
+                <Table
+                    head=move || vec![t().col_date, t().site, t().held, t().capacity]
+                    rows=move || {
+                        figs()
+                            .slots
+                            .into_iter()
+                            .map(|r| {
+                                let site = state
+                                    .ledger
+                                    .with(|l| l.site(&r.site).map(|s| s.name.clone()))
+                                    .unwrap_or_default();
+                                vec![
+                                    format!("{} {}–{}", date(r.date), r.start, r.end),
+                                    site,
+                                    lang().number(i64::from(r.taken)),
+                                    lang().number(i64::from(r.capacity)),
+                                ]
+                            })
+                            .collect()
+                    }
+                />
+            </Chart>
+            <Chart height=260 label=drives_label paint=paint_drives>
+                <Table
+                    head=move || vec![t().col_name, t().held, t().capacity, t().units]
+                    rows=move || {
+                        figs()
+                            .drives
+                            .into_iter()
+                            .map(|r| {
+                                vec![
+                                    r.name,
+                                    lang().number(i64::try_from(r.held).unwrap_or(0)),
+                                    lang().number(i64::try_from(r.capacity).unwrap_or(0)),
+                                    units(r.donated),
+                                ]
+                            })
+                            .collect()
+                    }
+                />
+            </Chart>
+            <Chart height=260 label=groups_label paint=paint_groups>
+                <Table
+                    head=move || vec![t().col_name, t().people_axis, t().col_share]
+                    rows=move || mix_rows(&figs().groups, group_name, lang())
+                />
+            </Chart>
+            <Chart height=220 label=categories_label paint=paint_categories>
+                <Table
+                    head=move || vec![t().col_name, t().people_axis, t().col_share]
+                    rows=move || mix_rows(&figs().categories, category_name, lang())
+                />
+            </Chart>
+            <Chart height=300 label=quota_label paint=paint_quota>
+                <Table
+                    head=move || vec![t().col_name, t().donated, t().quota, t().col_share]
+                    rows=move || {
+                        charts::quota_table(&figs().quotas)
+                            .into_iter()
+                            .map(|r| {
+                                vec![
+                                    r.name,
+                                    units(r.donated),
+                                    units(r.quota),
+                                    format!("{} %", r.percent),
+                                ]
+                            })
+                            .collect()
+                    }
+                />
+            </Chart>
+        </div>
+    }
+}
+
+/// The rows of a mix chart's table: name, people, share.
+fn mix_rows<K: Copy>(
+    rows: &[DonorRow<K>],
+    name: impl Fn(&K) -> String,
+    lang: Lang,
+) -> Vec<Vec<String>> {
+    charts::mix_table(rows, Measure::Donors)
+        .into_iter()
+        .map(|r| {
+            vec![
+                name(&r.key),
+                ChartLocale(lang).amount(r.amount),
+                r.percent.map(|p| format!("{p} %")).unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+/// A plain data table: a header row and rows of text cells.
+#[component]
+fn Table(
+    head: impl Fn() -> Vec<&'static str> + Send + Sync + 'static,
+    rows: impl Fn() -> Vec<Vec<String>> + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="data-table">
+                <thead>
+                    <tr>{move || head().into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        rows()
+                            .into_iter()
+                            .map(|r| {
+                                view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,59 @@
+import { test, expect } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+async function withSample(page: Page) {
+  await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
+  await page.goto("/organizer/data");
+  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
+  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+  await page.goto("/organizer");
+}
+
+/** Share of a canvas's pixels that are not transparent. */
+async function inked(page: Page, name: string | RegExp) {
+  return page.getByRole("img", { name }).evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n / (c.width * c.height);
+  });
+}
+
+test("the dashboard states each chart's point, follows the filters and shows the figures as tables", async ({
+  page,
+}) => {
+  await withSample(page);
+  const progress = page.getByRole("img", { name: /^0 \/ 1\.799 đơn vị, 0 %, chậm .* đơn vị so với lộ trình$/ });
+  await expect(progress).toBeVisible();
+  expect(await inked(page, /^0 \/ 1\.799 đơn vị/)).toBeGreaterThan(0.01);
+
+  await page.getByLabel("Chiến dịch").selectOption({ label: "Hiến máu tình nguyện ngành Y tế Hà Nội năm 2023" });
+  await expect(page.getByRole("img", { name: "8 ngày, 1.288 lượt đăng ký, 1.635 đơn vị máu" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "1.114 người, nhiều nhất: O+" })).toBeVisible();
+  await page.getByLabel("Đợt", { exact: true }).selectOption({ label: "Đợt 1" });
+  const daily = page.getByRole("img", { name: /^4 ngày, 621 lượt đăng ký/ });
+  await expect(daily).toBeVisible();
+  const figure = page.locator("figure", { has: daily });
+  await figure.getByText("Bảng số liệu").click();
+  await expect(figure.getByRole("row")).toHaveCount(1 + 4);
+  await expect(figure.getByRole("row").nth(1)).toContainText("24/04/2023");
+
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("img", { name: /^4 days, 621 pledges/ })).toBeVisible();
+});
+
+test("on a phone at pixel ratio 2 each chart's backing store is twice its CSS size", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await withSample(page);
+  const sizes = await page.locator("canvas").evaluateAll((cs) =>
+    (cs as HTMLCanvasElement[]).map((c) => [c.width, c.height, c.clientWidth, c.clientHeight]),
+  );
+  expect(sizes).toHaveLength(7);
+  for (const [w, h, cw, ch] of sizes) {
+    expect(cw).toBeGreaterThan(250);
+    expect(w).toBe(cw * 2);
+    expect(h).toBe(ch * 2);
+  }
+  await context.close();
+});
