@@ -14,6 +14,8 @@ mod shell;
 pub mod state;
 
 pub use app::{App, mount};
-pub use pages::{checkin_page, data_page, eligibility_page, organizer_page, volunteer_page};
+pub use pages::{
+    checkin_page, data_page, eligibility_page, organizer_page, schedule_page, volunteer_page,
+};
 pub use routes::Build;
 pub use shell::LanguageSwitch;

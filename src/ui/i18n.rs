@@ -9,6 +9,7 @@ mod dashboard;
 mod desk;
 mod eligibility;
 mod finder;
+mod schedule;
 mod storage;
 mod volunteer;
 
@@ -18,6 +19,7 @@ pub use dashboard::DashboardTexts;
 pub use desk::DeskTexts;
 pub use eligibility::{EligibilityTexts, citation_text, date_text, kg_text, reason_text};
 pub use finder::FinderTexts;
+pub use schedule::ScheduleTexts;
 pub use storage::StorageTexts;
 pub use volunteer::VolunteerTexts;
 
@@ -163,6 +165,7 @@ pub struct Texts {
     pub finder: FinderTexts,
     pub desk: DeskTexts,
     pub dashboard: DashboardTexts,
+    pub schedule: ScheduleTexts,
     pub eligibility: EligibilityTexts,
     pub pages: PageTexts,
 }
@@ -187,6 +190,7 @@ pub const VI: Texts = Texts {
     finder: finder::VI,
     desk: desk::VI,
     dashboard: dashboard::VI,
+    schedule: schedule::VI,
     eligibility: eligibility::VI,
     pages: PageTexts {
         home: PageText {
@@ -256,6 +260,7 @@ pub const EN: Texts = Texts {
     finder: finder::EN,
     desk: desk::EN,
     dashboard: dashboard::EN,
+    schedule: schedule::EN,
     eligibility: eligibility::EN,
     pages: PageTexts {
         home: PageText {

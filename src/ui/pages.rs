@@ -10,6 +10,7 @@ mod drives;
 mod eligibility;
 mod mine;
 mod pledge;
+mod schedule;
 
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
@@ -26,6 +27,7 @@ use drives::{CampaignCard, ComingUp, DrivesPage};
 use eligibility::EligibilityPage;
 use mine::MyPledgesPage;
 use pledge::PledgePage;
+use schedule::SchedulePage;
 
 /// The volunteers' build: its pages.
 pub fn volunteer_page(page: Page) -> AnyView {
@@ -43,13 +45,18 @@ pub fn eligibility_page(_page: Page) -> AnyView {
     view! { <EligibilityPage /> }.into_any()
 }
 
-/// The organizers' build: the dashboard, schedule and setup.
+/// The organizers' build: the dashboard and setup.
 pub fn organizer_page(page: Page) -> AnyView {
     match page {
         #[cfg(target_arch = "wasm32")]
         Page::Dashboard => view! { <DashboardPage /> }.into_any(),
         other => view! { <IntroPage page=other /> }.into_any(),
     }
+}
+
+/// The schedule's build.
+pub fn schedule_page(_page: Page) -> AnyView {
+    view! { <SchedulePage /> }.into_any()
 }
 
 /// The check-in desk's build.

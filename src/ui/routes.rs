@@ -23,16 +23,18 @@ pub enum Build {
     Volunteer,
     Eligibility,
     Organizer,
+    Schedule,
     CheckIn,
     Data,
 }
 
 impl Build {
     /// Every build, each after the builds whose directories hold its own.
-    pub const ALL: [Build; 5] = [
+    pub const ALL: [Build; 6] = [
         Build::Volunteer,
         Build::Eligibility,
         Build::Organizer,
+        Build::Schedule,
         Build::CheckIn,
         Build::Data,
     ];
@@ -44,6 +46,7 @@ impl Build {
             Build::Volunteer => "",
             Build::Eligibility => "eligibility",
             Build::Organizer => "organizer",
+            Build::Schedule => "organizer/schedule",
             Build::CheckIn => "organizer/check-in",
             Build::Data => "organizer/data",
         }
@@ -55,6 +58,7 @@ impl Build {
             Build::Volunteer => "hien-mau",
             Build::Eligibility => "eligibility",
             Build::Organizer => "organizer",
+            Build::Schedule => "schedule",
             Build::CheckIn => "checkin",
             Build::Data => "data",
         }
@@ -252,7 +256,8 @@ mod tests {
         }
         assert_eq!(Page::Eligibility.build(), Build::Eligibility);
         assert_eq!(Page::Dashboard.build(), Build::Organizer);
-        assert_eq!(Page::Schedule.build(), Build::Organizer);
+        assert_eq!(Page::Schedule.build(), Build::Schedule);
+        assert_eq!(Page::Setup.build(), Build::Organizer);
         assert_eq!(Page::CheckIn.build(), Build::CheckIn);
         assert_eq!(Build::at("/organizer/check-in/x"), Build::CheckIn);
         assert_eq!(Build::at("/organizer/check-inx"), Build::Organizer);

@@ -1,0 +1,475 @@
+//! The organizer's schedule: a drive's days by sites with how full each is (under-booked days
+//! marked against the planner), and the chosen day and site slot by slot with the names on
+//! demand; filtered by unit.
+
+use std::num::NonZeroU32;
+
+use leptos::prelude::*;
+
+use super::PageHeading;
+use super::pledge::{BOOKING_WINDOW_DAYS, day_label};
+use crate::domain::targets::{self, Rates};
+use crate::domain::{
+    DEFAULT_ML_PER_UNIT, Date, DriveId, Ledger, Place, PledgeStatus, SiteKind, SlotRef, SlotSpec,
+    UnitId,
+};
+use crate::ui::clock;
+use crate::ui::routes::Page;
+use crate::ui::state::AppState;
+
+/// What the schedule shows: one drive, or every fixed point over the booking window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    Drive(DriveId),
+    FixedPoints,
+}
+
+/// The days and places of a scope, and each place's name.
+pub fn scope_grid(
+    ledger: &Ledger,
+    scope: &Scope,
+    today: Date,
+) -> (Vec<Date>, Vec<(Place, String)>) {
+    let name = |site: &crate::domain::SiteId| {
+        ledger
+            .site(site)
+            .map_or_else(|| site.to_string(), |s| s.name.clone())
+    };
+    match scope {
+        Scope::Drive(id) => {
+            let Some(d) = ledger.drive(id) else {
+                return (Vec::new(), Vec::new());
+            };
+            let days = (0..=d.end.days_since(d.start))
+                .map(|n| d.start.add_days(n))
+                .collect();
+            let places = d
+                .sites
+                .iter()
+                .map(|s| {
+                    let place = Place::Drive {
+                        drive: id.clone(),
+                        site: s.site.clone(),
+                    };
+                    (place, name(&s.site))
+                })
+                .collect();
+            (days, places)
+        }
+        Scope::FixedPoints => {
+            let days = (0..=BOOKING_WINDOW_DAYS)
+                .map(|n| today.add_days(n))
+                .collect();
+            let places = ledger
+                .sites()
+                .filter(|s| matches!(s.kind, SiteKind::FixedPoint { .. }))
+                .map(|s| (Place::Fixed { site: s.id.clone() }, s.name.clone()))
+                .collect();
+            (days, places)
+        }
+    }
+}
+
+/// Places taken (by donors of `unit` when given) and places in all, at `place` on `date`;
+/// `None` when it does not open that day. Cancelled pledges hold no place.
+pub fn fill(
+    ledger: &Ledger,
+    place: &Place,
+    date: Date,
+    unit: Option<&UnitId>,
+) -> Option<(u32, u32)> {
+    let slots = ledger
+        .slots_on(place, date)
+        .ok()
+        .filter(|s| !s.is_empty())?;
+    let capacity = slots.iter().map(|s| u32::from(s.capacity)).sum();
+    let taken = match unit {
+        None => slots
+            .iter()
+            .map(|s| {
+                ledger.taken(&SlotRef {
+                    place: place.clone(),
+                    date,
+                    start: s.start,
+                })
+            })
+            .sum(),
+        Some(u) => slot_names(ledger, place, date, None, Some(u)).len() as u32,
+    };
+    Some((taken, capacity))
+}
+
+/// The names of the donors holding a place at `place` on `date` (in the slot starting at
+/// `start` when given), of `unit` when given, by name.
+pub fn slot_names(
+    ledger: &Ledger,
+    place: &Place,
+    date: Date,
+    start: Option<crate::domain::TimeOfDay>,
+    unit: Option<&UnitId>,
+) -> Vec<String> {
+    let mut names: Vec<String> = ledger
+        .pledges()
+        .filter(|p| &p.slot.place == place && p.slot.date == date)
+        .filter(|p| start.is_none_or(|s| p.slot.start == s))
+        .filter(|p| !matches!(p.status, PledgeStatus::Cancelled { .. }))
+        .filter_map(|p| ledger.donor(&p.donor))
+        .filter(|d| unit.is_none_or(|u| d.unit.as_ref() == Some(u)))
+        .map(|d| d.full_name.clone())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Pledges per site and day still needed to reach the campaign's remaining units over the
+/// scope's open days from today, by the planner; `None` when no day is left or nothing is
+/// missing. Also the units missing.
+pub fn needed_per_day(
+    ledger: &Ledger,
+    scope: &Scope,
+    today: Date,
+) -> Option<(u64, crate::domain::Units)> {
+    let (days, places) = scope_grid(ledger, scope, today);
+    let campaign = match scope {
+        Scope::Drive(id) => ledger.drive(id).map(|d| d.campaign.clone()),
+        Scope::FixedPoints => ledger.campaign_of_year(today.year()).map(|c| c.id.clone()),
+    }?;
+    let progress = targets::progress(ledger, &campaign, today).ok()?;
+    let open = days
+        .iter()
+        .filter(|d| **d >= today)
+        .map(|d| {
+            places
+                .iter()
+                .filter(|(p, _)| fill(ledger, p, *d, None).is_some())
+                .count()
+        })
+        .sum::<usize>();
+    let open = NonZeroU32::new(u32::try_from(open).ok()?)?;
+    if progress.remaining <= crate::domain::Units::ZERO {
+        return None;
+    }
+    let ml = ledger
+        .campaign(&campaign)
+        .map_or(DEFAULT_ML_PER_UNIT, |c| c.ml_per_unit);
+    let rates = Rates::of_campaign(ledger, &campaign).unwrap_or_else(|_| Rates::assumed(ml));
+    let plan = targets::plan(rates, progress.remaining, open);
+    Some((plan.pledges_per_day, progress.remaining))
+}
+
+/// The fill level's class: how full a cell looks.
+fn level(taken: u32, capacity: u32) -> &'static str {
+    match (taken, capacity) {
+        (_, 0) | (0, _) => "fill-0",
+        (t, c) if t >= c => "fill-full",
+        (t, c) if t * 10 >= c * 8 => "fill-high",
+        (t, c) if t * 2 >= c => "fill-mid",
+        _ => "fill-low",
+    }
+}
+
+/// The schedule page.
+#[component]
+pub fn SchedulePage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = clock::today();
+    let scopes = Memo::new(move |_| {
+        state.ledger.with(|l| {
+            let mut drives: Vec<_> = l.drives().collect();
+            drives.sort_by_key(|d| std::cmp::Reverse(d.start));
+            let mut out: Vec<(String, String)> = drives
+                .iter()
+                .map(|d| (format!("d:{}", d.id), d.name.clone()))
+                .collect();
+            if l.sites()
+                .any(|s| matches!(s.kind, SiteKind::FixedPoint { .. }))
+            {
+                out.push(("f".to_owned(), String::new()));
+            }
+            out
+        })
+    });
+    let scope_key = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let all = scopes.get();
+        let current = scope_key.get_untracked();
+        if !all.iter().any(|(k, _)| *k == current) {
+            // The drive under way or next, else the latest.
+            let next = state.ledger.with_untracked(|l| {
+                let mut drives: Vec<_> = l.drives().filter(|d| d.end >= today).collect();
+                drives.sort_by_key(|d| d.start);
+                drives.first().map(|d| format!("d:{}", d.id))
+            });
+            scope_key.set(
+                next.or_else(|| all.first().map(|x| x.0.clone()))
+                    .unwrap_or_default(),
+            );
+        }
+    });
+    let scope = Memo::new(move |_| {
+        let key = scope_key.get();
+        match key.strip_prefix("d:") {
+            Some(id) => DriveId::new(id).ok().map(Scope::Drive),
+            None if key == "f" => Some(Scope::FixedPoints),
+            None => None,
+        }
+    });
+    let unit = RwSignal::new(String::new());
+    let unit_id = Memo::new(move |_| UnitId::new(unit.get()).ok());
+    let grid = Memo::new(move |_| {
+        scope
+            .get()
+            .map(|s| state.ledger.with(|l| scope_grid(l, &s, today)))
+            .unwrap_or_default()
+    });
+    let cells = Memo::new(move |_| {
+        let (days, places) = grid.get();
+        let u = unit_id.get();
+        state.ledger.with(|l| {
+            days.iter()
+                .map(|d| {
+                    places
+                        .iter()
+                        .map(|(p, _)| fill(l, p, *d, u.as_ref()))
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let needed = Memo::new(move |_| {
+        scope
+            .get()
+            .and_then(|s| state.ledger.with(|l| needed_per_day(l, &s, today)))
+    });
+    let chosen = RwSignal::new(None::<(Date, usize)>);
+    Effect::new(move |_| {
+        let (days, _) = grid.get();
+        let first = days.iter().position(|d| *d >= today).unwrap_or(0);
+        chosen.set(days.get(first).map(|d| (*d, 0)));
+    });
+    let t = move || &state.t().schedule;
+    view! {
+        <PageHeading page=Some(Page::Schedule) />
+        <Show
+            when=move || !scopes.with(Vec::is_empty)
+            fallback=move || view! { <p class="card section">{move || t().nothing}</p> }
+        >
+            <section class="card section filters" aria-label=move || state.t().finder.filters>
+                <div class="field">
+                    <label for="sched-scope">{move || t().drive}</label>
+                    <select
+                        id="sched-scope"
+                        on:change=move |ev| scope_key.set(event_target_value(&ev))
+                        prop:value=move || scope_key.get()
+                    >
+                        {move || {
+                            scopes
+                                .get()
+                                .into_iter()
+                                .map(|(k, name)| {
+                                    let label = if k == "f" { t().fixed_points.to_owned() } else { name };
+                                    view! { <option value=k>{label}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="sched-unit">{move || t().unit}</label>
+                    <select
+                        id="sched-unit"
+                        on:change=move |ev| unit.set(event_target_value(&ev))
+                        prop:value=move || unit.get()
+                    >
+                        <option value="">{move || t().all_units}</option>
+                        {move || {
+                            let mut units: Vec<(String, String)> = state
+                                .ledger
+                                .with(|l| l.units().map(|u| (u.id.to_string(), u.name.clone())).collect());
+                            units.sort_by(|a, b| a.1.cmp(&b.1));
+                            units
+                                .into_iter()
+                                .map(|(id, name)| view! { <option value=id>{name}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+            </section>
+            <section class="card section" aria-labelledby="sched-grid">
+                <h2 id="sched-grid">{move || t().grid}</h2>
+                <p class="hint">
+                    {move || {
+                        needed
+                            .get()
+                            .map(|(n, goal)| {
+                                let lang = state.lang.get();
+                                (t().planner)(&lang.number(n as i64), &lang.units(goal))
+                            })
+                    }}
+                </p>
+                <div class="table-wrap grid-wrap">
+                    <table class="sched-grid">
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || t().day}</th>
+                                {move || {
+                                    grid.get()
+                                        .1
+                                        .into_iter()
+                                        .map(|(_, name)| view! { <th scope="col">{name}</th> })
+                                        .collect_view()
+                                }}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let (days, places) = grid.get();
+                                let cells = cells.get();
+                                let lang = state.lang.get();
+                                let need = needed.get().map(|n| n.0);
+                                days.into_iter()
+                                    .zip(cells)
+                                    .map(|(date, row)| {
+                                        let label = day_label(lang, date);
+                                        let row = row
+                                            .into_iter()
+                                            .enumerate()
+                                            .map(|(i, cell)| {
+                                                let Some((taken, cap)) = cell else {
+                                                    return view! { <td class="closed">{t().closed}</td> }.into_any();
+                                                };
+                                                let under = date >= today
+                                                    && need.is_some_and(|n| u64::from(taken) < n);
+                                                let text = format!(
+                                                    "{} / {}",
+                                                    lang.number(i64::from(taken)),
+                                                    lang.number(i64::from(cap)),
+                                                );
+                                                let name = places.get(i).map(|p| p.1.clone()).unwrap_or_default();
+                                                let aria = (t().cell)(&label, &name, &text)
+                                                    + if under { " ▲ " } else { "" }
+                                                    + if under { t().under } else { "" };
+                                                view! {
+                                                    <td class=level(taken, cap)>
+                                                        <button
+                                                            type="button"
+                                                            class="cell"
+                                                            aria-label=aria
+                                                            aria-pressed=move || (chosen.get() == Some((date, i))).to_string()
+                                                            on:click=move |_| chosen.set(Some((date, i)))
+                                                        >
+                                                            {text}
+                                                            {under.then_some(" ▲")}
+                                                        </button>
+                                                    </td>
+                                                }
+                                                    .into_any()
+                                            })
+                                            .collect_view();
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{label.clone()}</th>
+                                                {row}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+            {move || {
+                let (date, i) = chosen.get()?;
+                let (_, places) = grid.get();
+                let (place, name) = places.get(i)?.clone();
+                let u = unit_id.get();
+                let lang = state.lang.get();
+                let slots: Vec<SlotSpec> = state
+                    .ledger
+                    .with(|l| l.slots_on(&place, date).unwrap_or_default());
+                let rows = slots
+                    .into_iter()
+                    .map(|s| {
+                        let names = state
+                            .ledger
+                            .with(|l| slot_names(l, &place, date, Some(s.start), u.as_ref()));
+                        let count = format!("{} / {}", names.len(), s.capacity);
+                        let list = if names.is_empty() {
+                            view! { <p class="hint">{t().empty_slot}</p> }.into_any()
+                        } else {
+                            view! {
+                                <details>
+                                    <summary>{t().names}</summary>
+                                    <ol>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
+                                </details>
+                            }
+                                .into_any()
+                        };
+                        view! {
+                            <li class="agenda-slot">
+                                <span class="agenda-time">{format!("{}–{}", s.start, s.end)}</span>
+                                " "
+                                <strong>{count}</strong>
+                                {list}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                Some(view! {
+                    <section class="card section" aria-labelledby="sched-agenda">
+                        <h2 id="sched-agenda">{format!("{} · {name}", day_label(lang, date))}</h2>
+                        <ul class="agenda">{rows}</ul>
+                    </section>
+                })
+            }}
+        </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample;
+
+    #[test]
+    fn a_drives_grid_has_its_days_and_sites_and_fill_counts_every_held_place() {
+        let ledger = sample::sample_ledger();
+        let drive = ledger.drives().find(|d| d.name == "Đợt 1").unwrap();
+        let today: Date = "2023-01-01".parse().unwrap();
+        let (days, places) = scope_grid(&ledger, &Scope::Drive(drive.id.clone()), today);
+        assert_eq!(days.first(), Some(&drive.start));
+        assert_eq!(days.last(), Some(&drive.end));
+        assert_eq!(places.len(), drive.sites.len());
+        let total: u32 = days
+            .iter()
+            .flat_map(|d| {
+                places
+                    .iter()
+                    .filter_map(|(p, _)| fill(&ledger, p, *d, None))
+            })
+            .map(|(taken, _)| taken)
+            .sum();
+        let held = ledger
+            .pledges()
+            .filter(|p| p.slot.place.drive() == Some(&drive.id))
+            .filter(|p| !matches!(p.status, PledgeStatus::Cancelled { .. }))
+            .count();
+        assert_eq!(total as usize, held);
+        let (place, _) = &places[0];
+        let names = slot_names(&ledger, place, days[0], None, None);
+        assert_eq!(
+            names.len() as u32,
+            fill(&ledger, place, days[0], None).unwrap().0
+        );
+    }
+
+    #[test]
+    fn fill_levels_follow_the_share_taken() {
+        assert_eq!(level(0, 40), "fill-0");
+        assert_eq!(level(10, 40), "fill-low");
+        assert_eq!(level(20, 40), "fill-mid");
+        assert_eq!(level(32, 40), "fill-high");
+        assert_eq!(level(40, 40), "fill-full");
+    }
+}
