@@ -12,6 +12,7 @@ mod pages;
 pub mod routes;
 mod shell;
 pub mod state;
+mod widgets;
 
 pub use app::{App, mount};
 pub use pages::{

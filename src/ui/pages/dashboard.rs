@@ -21,6 +21,7 @@ use crate::ui::clock;
 use crate::ui::i18n::Lang;
 use crate::ui::routes::Page;
 use crate::ui::state::AppState;
+use crate::ui::widgets::{FilterSelect, unit_choices};
 
 /// The language's way of writing numbers and dates, for the charts.
 struct ChartLocale(Lang);
@@ -230,34 +231,27 @@ pub fn DashboardPage() -> impl IntoView {
                         }}
                     </select>
                 </div>
-                {[(0u8, "dash-drive", drive), (1, "dash-site", site), (2, "dash-unit", unit)]
-                    .into_iter()
-                    .map(|(kind, id, value)| {
-                        let words = move || match kind {
-                            0 => (t().drive, t().all_drives),
-                            1 => (t().site, t().all_sites),
-                            _ => (t().unit, t().all_units),
-                        };
-                        view! {
-                            <div class="field">
-                                <label for=id>{move || words().0}</label>
-                                <select
-                                    id=id
-                                    on:change=move |ev| value.set(event_target_value(&ev))
-                                    prop:value=move || value.get()
-                                >
-                                    <option value="">{move || words().1}</option>
-                                    {move || {
-                                        choices(kind)
-                                            .into_iter()
-                                            .map(|(v, name)| view! { <option value=v>{name}</option> })
-                                            .collect_view()
-                                    }}
-                                </select>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
+                <FilterSelect
+                    id="dash-drive"
+                    label=Signal::derive(move || t().drive)
+                    all=Signal::derive(move || t().all_drives)
+                    choices=Signal::derive(move || choices(0))
+                    value=drive
+                />
+                <FilterSelect
+                    id="dash-site"
+                    label=Signal::derive(move || t().site)
+                    all=Signal::derive(move || t().all_sites)
+                    choices=Signal::derive(move || choices(1))
+                    value=site
+                />
+                <FilterSelect
+                    id="dash-unit"
+                    label=Signal::derive(move || t().unit)
+                    all=Signal::derive(move || t().all_units)
+                    choices=Signal::derive(move || state.ledger.with(unit_choices))
+                    value=unit
+                />
             </section>
             <Charts data />
         </Show>

@@ -12,6 +12,7 @@ use crate::domain::{Date, days_in_month, targets};
 use crate::ui::clock;
 use crate::ui::routes::Page;
 use crate::ui::state::AppState;
+use crate::ui::widgets::FilterSelect;
 
 /// The places open from today to the end of the booking window, kept in step with the ledger.
 fn use_openings() -> Memo<Vec<Opening>> {
@@ -231,43 +232,23 @@ pub fn DrivesPage() -> impl IntoView {
     view! {
         <PageHeading page=Some(Page::Drives) />
         <section class="card section filters" aria-label=move || t().filters>
-            <div class="field">
-                <label for="filter-district">{move || t().district}</label>
-                <select
-                    id="filter-district"
-                    on:change=move |ev| {
-                        district.set(event_target_value(&ev));
-                        site.set(String::new());
-                    }
-                    prop:value=move || district.get()
-                >
-                    <option value="">{move || t().all_districts}</option>
-                    {move || {
-                        districts
-                            .get()
-                            .into_iter()
-                            .map(|d| view! { <option value=d.clone()>{d.clone()}</option> })
-                            .collect_view()
-                    }}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-site">{move || t().site}</label>
-                <select
-                    id="filter-site"
-                    on:change=move |ev| site.set(event_target_value(&ev))
-                    prop:value=move || site.get()
-                >
-                    <option value="">{move || t().all_sites}</option>
-                    {move || {
-                        sites
-                            .get()
-                            .into_iter()
-                            .map(|(id, name)| view! { <option value=id>{name}</option> })
-                            .collect_view()
-                    }}
-                </select>
-            </div>
+            <FilterSelect
+                id="filter-district"
+                label=Signal::derive(move || t().district)
+                all=Signal::derive(move || t().all_districts)
+                choices=Signal::derive(move || {
+                    districts.get().into_iter().map(|d| (d.clone(), d)).collect::<Vec<_>>()
+                })
+                value=district
+                on_choose=move |_: String| site.set(String::new())
+            />
+            <FilterSelect
+                id="filter-site"
+                label=Signal::derive(move || t().site)
+                all=Signal::derive(move || t().all_sites)
+                choices=sites
+                value=site
+            />
         </section>
         <section class="card section" aria-labelledby="calendar-heading">
             <h2 id="calendar-heading">{move || t().calendar}</h2>

@@ -16,6 +16,7 @@ use crate::domain::{
 use crate::ui::clock;
 use crate::ui::routes::Page;
 use crate::ui::state::AppState;
+use crate::ui::widgets::{FilterSelect, unit_choices};
 
 /// What the schedule shows: one drive, or every fixed point over the booking window.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,26 +275,13 @@ pub fn SchedulePage() -> impl IntoView {
                         }}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="sched-unit">{move || t().unit}</label>
-                    <select
-                        id="sched-unit"
-                        on:change=move |ev| unit.set(event_target_value(&ev))
-                        prop:value=move || unit.get()
-                    >
-                        <option value="">{move || t().all_units}</option>
-                        {move || {
-                            let mut units: Vec<(String, String)> = state
-                                .ledger
-                                .with(|l| l.units().map(|u| (u.id.to_string(), u.name.clone())).collect());
-                            units.sort_by(|a, b| a.1.cmp(&b.1));
-                            units
-                                .into_iter()
-                                .map(|(id, name)| view! { <option value=id>{name}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
+                <FilterSelect
+                    id="sched-unit"
+                    label=Signal::derive(move || t().unit)
+                    all=Signal::derive(move || t().all_units)
+                    choices=Signal::derive(move || state.ledger.with(unit_choices))
+                    value=unit
+                />
             </section>
             <section class="card section" aria-labelledby="sched-grid">
                 <h2 id="sched-grid">{move || t().grid}</h2>
