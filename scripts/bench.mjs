@@ -1,0 +1,210 @@
+// Measures the release build in headless Chromium with stored data sets of several sizes, next
+// to the browser's own cost of the same work in the same run. Run through scripts/bench, which
+// builds dist/ and writes the data sets (target/bench/pledges-<n>.json: every localStorage key
+// and value the app holds with n generated pledges, each with its donor).
+//
+// Usage: node scripts/bench.mjs <dist> <data-dir> [runs]
+// Prints a Markdown table and writes <data-dir>/results.json.
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import os from "node:os";
+
+const [dist = "dist", dataDir = "target/bench", runsArg = "5"] = process.argv.slice(2);
+const RUNS = Number(runsArg);
+const SIZES = [0, 1000, 10000, 20000];
+const PORT = 4199;
+const BASE = `http://127.0.0.1:${PORT}`;
+// The data sets are generated around today (scripts/bench passes the date), so the app runs on
+// the real clock: Playwright's fake clock would also coarsen performance.now().
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const spread = (xs) => [Math.min(...xs), Math.max(...xs)];
+const round = (x) => Math.round(x * 10) / 10;
+
+const server = spawn("node", ["scripts/static-server.mjs", dist, String(PORT)], { stdio: "pipe" });
+await new Promise((resolve) => server.stdout.once("data", resolve));
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--enable-precise-memory-info",
+  ],
+});
+
+// Records when the page first shows what it is for, and the wasm memory once started.
+const watch = (selector) => `
+  window.__shown = null;
+  addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; });
+  new MutationObserver((_, obs) => {
+    if (document.querySelector(${JSON.stringify(selector)})) {
+      window.__shown = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true });
+`;
+
+async function freshContext(data) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(BASE + "/manifest.webmanifest");
+  if (data) {
+    await page.evaluate((all) => {
+      for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v);
+    }, data);
+  }
+  // The page that wrote stays open: Chromium hands its storage writes to other pages
+  // asynchronously, and closing it at once can lose them.
+  context.expectedKeys = data ? Object.keys(data).length : 0;
+  return context;
+}
+
+// Navigation start to `selector` shown, in a new page of `context`.
+async function startTime(context, path, selector) {
+  const page = await context.newPage();
+  await page.goto(BASE + "/manifest.webmanifest");
+  await page.waitForFunction((n) => localStorage.length >= n, context.expectedKeys);
+  await page.addInitScript(watch(selector));
+  await page.goto(BASE + path);
+  await page.waitForFunction(() => window.__shown !== null, null, { timeout: 60_000 }).catch(async (e) => {
+    console.error(await page.locator("body").innerText());
+    throw e;
+  });
+  const result = await page.evaluate(() => ({
+    shown: window.__shown,
+    wasm: window.__wasm?.memory?.buffer?.byteLength ?? null,
+  }));
+  // The JS heap as Chromium's performance panel reports it.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  result.heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? null;
+  await page.close();
+  return result;
+}
+
+// The browser's own cost of reading the same stored data: getItem and JSON.parse of every key.
+async function rawRead(context) {
+  const page = await context.newPage();
+  await page.goto(BASE + "/manifest.webmanifest");
+  const ms = await page.evaluate(() => {
+    const t0 = performance.now();
+    let n = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k.startsWith("hienmau/")) n += JSON.stringify(JSON.parse(localStorage.getItem(k))).length > 0;
+    }
+    return performance.now() - t0 + n * 0;
+  });
+  await page.close();
+  return ms;
+}
+
+// Saving one pledge through the form: click to slip shown, and the browser's own cost of
+// writing the keys that changed (the same bytes, setItem again).
+async function saves(context, count) {
+  const page = await context.newPage();
+  await page.goto(BASE + "/pledge");
+  const place = page.getByLabel("Điểm hiến máu");
+  await place.waitFor();
+  const options = await place.locator("option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  const day = page.getByLabel("Ngày", { exact: true });
+  const free = page.locator(".slot:not(.unavailable) input");
+  // A place and day with a free slot (generated data fills many; today's slots may be over).
+  async function findRoom() {
+    for (const p of options) {
+      await place.selectOption(p);
+      const days = await day.locator("option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+      for (const d of days.reverse()) {
+        await day.selectOption(d);
+        if ((await free.count()) > 0) return;
+      }
+    }
+    throw new Error("no free slot anywhere");
+  }
+  const app = [];
+  const raw = [];
+  for (let i = 0; i < count; i++) {
+    if ((await free.count()) === 0) await findRoom();
+    await free.first().check();
+    await page.getByLabel("Họ và tên").fill(`Người đo ${i}`);
+    await page.getByLabel("Số điện thoại").fill(`0988${String(100000 + i)}`);
+    await page.getByLabel("Ngày sinh").fill("1990-01-01");
+    await page.getByLabel("Nam", { exact: true }).check();
+    await page.getByLabel("Cân nặng (kg)").fill("60");
+    await page.getByLabel(/Tôi đồng ý/).check();
+    const before = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    const ms = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const t0 = performance.now();
+          const done = () => document.querySelector(".slip") && resolve(performance.now() - t0);
+          new MutationObserver(done).observe(document.body, { subtree: true, childList: true });
+          document.querySelector("form.pledge-form button[type=submit]").click();
+          done();
+        }),
+    );
+    app.push(ms);
+    raw.push(
+      await page.evaluate((before) => {
+        const changed = Object.entries(localStorage).filter(([k, v]) => before[k] !== v);
+        const t0 = performance.now();
+        for (const [k, v] of changed) localStorage.setItem(k, v);
+        return performance.now() - t0;
+      }, before),
+    );
+    await page.getByRole("button", { name: "Đăng ký cho đồng nghiệp" }).click();
+  }
+  await page.close();
+  return { app, raw };
+}
+
+const results = { date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model}`, runs: RUNS, sizes: [] };
+for (const size of SIZES) {
+  const data = JSON.parse(await readFile(join(dataDir, `pledges-${size}.json`), "utf8"));
+  const bytes = Object.values(data).reduce((n, v) => n + v.length, 0);
+  const row = { pledges: size, stored_utf16: bytes, start: [], start_empty: [], raw_read: [], dashboard: [], heap: [], wasm: [] };
+  for (let r = 0; r < RUNS; r++) {
+    const empty = await freshContext(null);
+    row.start_empty.push((await startTime(empty, "/", "h1")).shown);
+    await empty.close();
+    const context = await freshContext(data);
+    const start = await startTime(context, "/", ".campaign-figures");
+    row.start.push(start.shown);
+    row.heap.push(start.heap);
+    row.wasm.push(start.wasm);
+    row.raw_read.push(await rawRead(context));
+    row.dashboard.push((await startTime(context, "/organizer", "canvas[aria-label]:nth-of-type(1)")).shown);
+    await context.close();
+  }
+  const context = await freshContext(data);
+  const s = await saves(context, Math.max(10, RUNS * 2));
+  await context.close();
+  row.save = s.app;
+  row.save_raw = s.raw;
+  results.sizes.push(row);
+  console.error(`measured ${size} pledges`);
+}
+await browser.close();
+server.kill();
+await writeFile(join(dataDir, "results.json"), JSON.stringify(results, null, 2));
+
+const fmt = (xs) => `${round(median(xs))} (${spread(xs).map(round).join("–")})`;
+console.log(`| pledges | stored (UTF-16 units) | start, empty storage ms | raw getItem+parse ms | start with data ms | ratio to empty start + raw | save median / p95 ms | raw setItem ms | dashboard shown ms | JS heap MB | wasm memory MB |`);
+console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+for (const r of results.sizes) {
+  const ratio = median(r.start) / (median(r.start_empty) + median(r.raw_read));
+  console.log(
+    `| ${r.pledges.toLocaleString("en-US")} | ${r.stored_utf16.toLocaleString("en-US")} | ${fmt(r.start_empty)} | ${fmt(r.raw_read)} | ${fmt(r.start)} | ${ratio.toFixed(2)} | ${round(median(r.save))} / ${round(p95(r.save))} | ${median(r.save_raw).toFixed(2)} | ${fmt(r.dashboard)} | ${round(median(r.heap) / 1e6)} | ${round(median(r.wasm) / 1048576)} |`,
+  );
+}
