@@ -96,3 +96,50 @@ test("slots already over today cannot be chosen", async ({ page }) => {
   await expect(first).toContainText("Đã qua");
   await expect(first.locator("input")).toBeDisabled();
 });
+
+test("a woman of 41,9 kg is refused with the weight rule, and a 48 kg donor is offered no 450 ml", async ({ page }) => {
+  await withSample(page);
+  await chooseFirstFreeSlot(page);
+  await fillDonor(page, "0911 222 333");
+  await page.getByLabel("Cân nặng (kg)").fill("41,9");
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "chưa hiến được" });
+  await expect(refusal).toContainText("42");
+  await expect(refusal).toContainText("Thông tư 26/2013/TT-BYT");
+  await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toHaveCount(0);
+
+  await page.getByLabel("Cân nặng (kg)").fill("48");
+  const volumes = page.getByLabel("Thể tích").locator("option");
+  await expect(volumes).toHaveText(["250 ml", "350 ml"]);
+  await page.getByLabel("Cân nặng (kg)").fill("60");
+  await expect(volumes).toHaveText(["250 ml", "350 ml", "450 ml"]);
+});
+
+test("a slot that fills while the form is open is refused, and a full slot cannot be chosen", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await withSample(page);
+  await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+  await page.getByLabel("08:00–08:30").check();
+  await fillDonor(page, "0911 000 000");
+  // Another tab takes the slot's four places meanwhile.
+  const other = await context.newPage();
+  await other.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
+  await other.goto("/pledge");
+  for (const n of [1, 2, 3, 4]) {
+    await other.bringToFront();
+    await other.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+    await other.getByLabel("08:00–08:30").check();
+    await fillDonor(other, `0911 000 00${n}`);
+    await other.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+    await expect(other.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toBeVisible();
+    await other.goto("/pledge");
+  }
+  await page.bringToFront();
+  await expect(page.locator(".slot", { hasText: "08:00–08:30" })).toContainText("Hết chỗ");
+  await expect(page.getByLabel("08:00–08:30")).toBeDisabled();
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  await expect(page.locator("#pledge-slot-msg")).toHaveText("Khung giờ này vừa hết chỗ, hãy chọn khung khác.");
+  await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toHaveCount(0);
+  await context.close();
+});

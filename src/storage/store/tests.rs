@@ -399,3 +399,33 @@ fn a_restore_that_does_not_fit_changes_nothing() {
     let (_, loaded) = open(repo);
     assert_eq!(loaded.ledger, small);
 }
+
+/// What the first release (schema 1) left on a device: its preferences only, no meta.
+const FIRST_RELEASE: &[(&str, &str)] = &[("hienmau/prefs", r#"{"schema":1,"lang":"en"}"#)];
+
+#[test]
+fn a_device_of_the_first_release_opens_as_schema_2_with_its_preferences_kept() {
+    let repo = Shared::default();
+    for (k, v) in FIRST_RELEASE {
+        repo.clone().set(k, v).unwrap();
+    }
+    let (mut store, loaded) = open(repo.clone());
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert!(!store.is_read_only());
+    assert_eq!(loaded.ledger.pledges().count(), 0);
+    let meta = json::from_str::<Meta>(&repo.get(META).unwrap()).unwrap();
+    assert_eq!((meta.v, meta.device.as_str()), (SCHEMA, "device-1"));
+    assert_eq!(
+        repo.get("hienmau/prefs").as_deref(),
+        Some(FIRST_RELEASE[0].1)
+    );
+    assert_eq!(
+        crate::storage::prefs::load_lang(&repo).as_deref(),
+        Some("en")
+    );
+    // And it takes campaign data from then on.
+    let ledger = data(20);
+    save_everything(&mut store, &ledger);
+    let (_, again) = open(repo);
+    assert_eq!(again.ledger, ledger);
+}
