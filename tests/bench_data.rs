@@ -38,3 +38,46 @@ fn write_bench_data() {
         println!("{path}: {} pledges", ledger.pledges().count());
     }
 }
+
+/// Native timings of the dashboard's read-models at 10,000 pledges, to see where its redraw
+/// time goes (`cargo test --release --test bench_data -- --ignored --nocapture read_models`).
+#[test]
+#[ignore = "prints timings; run by hand"]
+fn read_models() {
+    use hien_mau::domain::stats::{self, Filter};
+    use hien_mau::domain::targets;
+    use std::time::Instant;
+    let today = "2024-06-01".parse().unwrap();
+    let ledger = generate(&GenerateOptions::new(42, 10_000, today));
+    let campaign = ledger.campaigns().next().unwrap().id.clone();
+    let filter = Filter::new(campaign.clone());
+    let time = |name: &str, f: &dyn Fn() -> usize| {
+        let t0 = Instant::now();
+        let n = f();
+        println!(
+            "{name:>14}: {:>7.2} ms ({n} rows)",
+            t0.elapsed().as_secs_f64() * 1e3
+        );
+    };
+    time("progress", &|| {
+        usize::from(targets::progress(&ledger, &campaign, today).is_ok())
+    });
+    time("cumulative", &|| {
+        stats::cumulative(&ledger, &filter, today).len()
+    });
+    time("by_day", &|| stats::by_day(&ledger, &filter).len());
+    time("slot_fill", &|| stats::slot_fill(&ledger, &filter).len());
+    time("drive_progress", &|| {
+        targets::drive_progress(&ledger, &campaign, today).len()
+    });
+    time("by_blood_group", &|| {
+        stats::by_blood_group(&ledger, &filter).len()
+    });
+    time("by_category", &|| {
+        stats::by_category(&ledger, &filter).len()
+    });
+    time("unit_progress", &|| {
+        targets::unit_progress(&ledger, &campaign, today).len()
+    });
+    time("clone ledger", &|| ledger.clone().pledges().count());
+}
