@@ -57,3 +57,20 @@ test("on a phone at pixel ratio 2 each chart's backing store is twice its CSS si
   }
   await context.close();
 });
+
+for (const scale of [1, 2]) {
+  test(`the dashboard at pixel ratio ${scale}: every chart drawn, screenshot kept to look at`, async ({ browser }, testInfo) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: scale });
+    const page = await context.newPage();
+    await withSample(page);
+    await page.getByLabel("Chiến dịch").selectOption({ label: "Hiến máu tình nguyện ngành Y tế Hà Nội năm 2023" });
+    await expect(page.getByRole("img", { name: "8 ngày, 1.288 lượt đăng ký, 1.635 đơn vị máu" })).toBeVisible();
+    const labels = await page.getByRole("img").evaluateAll((cs) => cs.map((c) => c.getAttribute("aria-label")));
+    expect(labels).toHaveLength(7);
+    for (const label of labels) {
+      expect(await inked(page, label!)).toBeGreaterThan(0.005);
+    }
+    await page.screenshot({ path: testInfo.outputPath(`dashboard-${scale}x.png`), fullPage: true });
+    await context.close();
+  });
+}
