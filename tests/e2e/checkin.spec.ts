@@ -1,4 +1,4 @@
-import { test, expect } from "./fixtures";
+import { test, expect, loadSampleAt } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // The desk at a fixed point on Monday 13 May 2024, 08:00 Hanoi time, with the sample campaign and
@@ -19,10 +19,7 @@ async function pledge(page: Page, name: string, phone: string, slot: string) {
 }
 
 async function atTheDesk(page: Page) {
-  await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
-  await page.goto("/organizer/data");
-  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
-  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+  await loadSampleAt(page, "2024-05-13T08:00:00+07:00");
   const lan = await pledge(page, "Nguyễn Thị Lan", "0912 345 678", "08:30–09:00");
   const hoa = await pledge(page, "Lê Thị Hoa", "0987 111 222", "09:00–09:30");
   await page.goto("/organizer/check-in");

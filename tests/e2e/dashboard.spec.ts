@@ -1,11 +1,8 @@
-import { test, expect } from "./fixtures";
+import { test, expect, loadSampleAt } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 async function withSample(page: Page) {
-  await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
-  await page.goto("/organizer/data");
-  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
-  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+  await loadSampleAt(page, "2024-05-13T08:00:00+07:00");
   await page.goto("/organizer");
 }
 

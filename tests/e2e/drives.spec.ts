@@ -1,12 +1,9 @@
-import { test, expect } from "./fixtures";
+import { test, expect, loadSampleAt } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // The sample campaign seen by a volunteer on Monday 13 May 2024 at 08:00, Hanoi time.
 async function withSample(page: Page) {
-  await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
-  await page.goto("/organizer/data");
-  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
-  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+  await loadSampleAt(page, "2024-05-13T08:00:00+07:00");
 }
 
 test("the home page shows this year's campaign, its progress and what opens next; Đăng ký opens the form there", async ({

@@ -36,3 +36,12 @@ export const NAV_VI = [
 
 /** Every page's path, the home page and the not-found page included. */
 export const ALL_PATHS = ["/", ...NAV_VI.map((n) => n.path), "/no-such-page"];
+
+/** Fixes the page's clock at `at` (Hanoi time in the string) and loads the sample campaign
+ * through the Data page, as an organizer would. */
+export async function loadSampleAt(page: import("@playwright/test").Page, at: string) {
+  await page.clock.setFixedTime(new Date(at));
+  await page.goto("/organizer/data");
+  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
+  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+}

@@ -1,12 +1,9 @@
-import { test, expect } from "./fixtures";
+import { test, expect, loadSampleAt } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // A volunteer's own pledges on Monday 13 May 2024, 08:00 Hanoi time, with the sample campaign.
 async function pledgeOnce(page: Page) {
-  await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
-  await page.goto("/organizer/data");
-  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
-  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+  await loadSampleAt(page, "2024-05-13T08:00:00+07:00");
   await page.goto("/pledge");
   await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
   await page.getByLabel("Ngày", { exact: true }).selectOption("2024-05-14");

@@ -19,6 +19,16 @@ pub struct ScheduleTexts {
     pub names: &'static str,
     pub empty_slot: &'static str,
     pub closed: &'static str,
+    pub print: &'static str,
+    pub csv: &'static str,
+    pub show_phones: &'static str,
+    /// The printed roster's heading: "Danh sách hiến máu · Đợt 1 · BV Xanh Pôn · Thứ Hai 24/04/2023".
+    pub roster_title: fn(&str, &str) -> String,
+    pub col_no: &'static str,
+    pub col_name: &'static str,
+    pub col_phone: &'static str,
+    pub col_unit: &'static str,
+    pub col_sign: &'static str,
 }
 
 /// Vietnamese.
@@ -41,6 +51,15 @@ pub const VI: ScheduleTexts = ScheduleTexts {
     names: "Xem tên",
     empty_slot: "Chưa có ai đăng ký.",
     closed: "—",
+    print: "In danh sách (A4)",
+    csv: "Tải danh sách (CSV)",
+    show_phones: "Hiện đủ số điện thoại",
+    roster_title: |place, day| format!("Danh sách hiến máu · {place} · {day}"),
+    col_no: "STT",
+    col_name: "Họ và tên",
+    col_phone: "Điện thoại",
+    col_unit: "Đơn vị",
+    col_sign: "Ký tên",
 };
 
 /// English.
@@ -63,4 +82,13 @@ pub const EN: ScheduleTexts = ScheduleTexts {
     names: "Show names",
     empty_slot: "Nobody has pledged yet.",
     closed: "—",
+    print: "Print the roster (A4)",
+    csv: "Download the roster (CSV)",
+    show_phones: "Show whole phone numbers",
+    roster_title: |place, day| format!("Donor roster · {place} · {day}"),
+    col_no: "No.",
+    col_name: "Name",
+    col_phone: "Phone",
+    col_unit: "Unit",
+    col_sign: "Signature",
 };

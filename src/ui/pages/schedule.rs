@@ -7,16 +7,20 @@ use std::num::NonZeroU32;
 use leptos::prelude::*;
 
 use super::PageHeading;
+use super::pledge::place_label;
 use super::pledge::{BOOKING_WINDOW_DAYS, day_label};
 use crate::domain::targets::{self, Rates};
 use crate::domain::{
     DEFAULT_ML_PER_UNIT, Date, DriveId, Ledger, Place, PledgeStatus, SiteKind, SlotRef, SlotSpec,
     UnitId,
 };
-use crate::ui::clock;
+use crate::share::Language;
+use crate::share::csv::{RosterOptions, RosterScope, roster_csv};
+use crate::ui::i18n::Lang;
 use crate::ui::routes::Page;
 use crate::ui::state::AppState;
 use crate::ui::widgets::{FilterSelect, unit_choices};
+use crate::ui::{clock, download};
 
 /// What the schedule shows: one drive, or every fixed point over the booking window.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +124,41 @@ pub fn slot_names(
         .collect();
     names.sort();
     names
+}
+
+/// The roster of one slot: name, phone (masked unless `whole`) and unit of each donor holding a
+/// place, of `unit` when given, by name.
+pub fn slot_people(
+    ledger: &Ledger,
+    place: &Place,
+    date: Date,
+    start: crate::domain::TimeOfDay,
+    unit: Option<&UnitId>,
+    whole: bool,
+) -> Vec<[String; 3]> {
+    let mut rows: Vec<[String; 3]> = ledger
+        .pledges()
+        .filter(|p| &p.slot.place == place && p.slot.date == date && p.slot.start == start)
+        .filter(|p| !matches!(p.status, PledgeStatus::Cancelled { .. }))
+        .filter_map(|p| ledger.donor(&p.donor))
+        .filter(|d| unit.is_none_or(|u| d.unit.as_ref() == Some(u)))
+        .map(|d| {
+            let phone = if whole {
+                d.phone.as_str().to_owned()
+            } else {
+                d.phone.masked()
+            };
+            let unit = d
+                .unit
+                .as_ref()
+                .and_then(|u| ledger.unit(u))
+                .map(|u| u.name.clone())
+                .unwrap_or_default();
+            [d.full_name.clone(), phone, unit]
+        })
+        .collect();
+    rows.sort();
+    rows
 }
 
 /// Pledges per site and day still needed to reach the campaign's remaining units over the
@@ -249,6 +288,37 @@ pub fn SchedulePage() -> impl IntoView {
         chosen.set(days.get(first).map(|d| (*d, 0)));
     });
     let t = move || &state.t().schedule;
+    let whole_phones = RwSignal::new(false);
+    let download_csv = move |_| {
+        let (Some((date, i)), Some(Scope::Drive(drive))) =
+            (chosen.get_untracked(), scope.get_untracked())
+        else {
+            return;
+        };
+        let site = grid.with_untracked(|g| g.1.get(i).map(|(p, _)| p.site().clone()));
+        let options = RosterOptions {
+            scope: RosterScope {
+                day: Some(date),
+                site,
+                slot: None,
+            },
+            show_phones: whole_phones.get_untracked(),
+            lang: match state.lang.get_untracked() {
+                Lang::Vi => Language::Vi,
+                Lang::En => Language::En,
+            },
+        };
+        if let Ok(text) = state
+            .ledger
+            .with_untracked(|l| roster_csv(l, &drive, &options))
+        {
+            download::offer(
+                &format!("danh-sach-{date}.csv"),
+                "text/csv;charset=utf-8",
+                &text,
+            );
+        }
+    };
     view! {
         <PageHeading page=Some(Page::Schedule) />
         <Show
@@ -404,10 +474,81 @@ pub fn SchedulePage() -> impl IntoView {
                         }
                     })
                     .collect_view();
+                let is_drive = matches!(scope.get(), Some(Scope::Drive(_)));
+                let day = day_label(lang, date);
+                let whole = whole_phones.get();
+                let place_name = state.ledger.with(|l| place_label(l, &place, state.t()));
+                let printed = state
+                    .ledger
+                    .with(|l| l.slots_on(&place, date).unwrap_or_default())
+                    .into_iter()
+                    .map(|s| {
+                        let people = state
+                            .ledger
+                            .with(|l| slot_people(l, &place, date, s.start, u.as_ref(), whole));
+                        let lines = people
+                            .into_iter()
+                            .enumerate()
+                            .map(|(n, [who, phone, unit])| {
+                                view! {
+                                    <tr>
+                                        <td>{n + 1}</td>
+                                        <td>{who}</td>
+                                        <td>{phone}</td>
+                                        <td>{unit}</td>
+                                        <td class="sign"></td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <section class="print-slot">
+                                <h3>{format!("{}–{}", s.start, s.end)}</h3>
+                                <table class="roster">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{t().col_no}</th>
+                                            <th scope="col">{t().col_name}</th>
+                                            <th scope="col">{t().col_phone}</th>
+                                            <th scope="col">{t().col_unit}</th>
+                                            <th scope="col">{t().col_sign}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{lines}</tbody>
+                                </table>
+                            </section>
+                        }
+                    })
+                    .collect_view();
                 Some(view! {
-                    <section class="card section" aria-labelledby="sched-agenda">
-                        <h2 id="sched-agenda">{format!("{} · {name}", day_label(lang, date))}</h2>
+                    <section class="card section agenda-card" aria-labelledby="sched-agenda">
+                        <h2 id="sched-agenda">{format!("{day} · {name}")}</h2>
+                        <div class="actions">
+                            <button type="button" class="button" on:click=move |_| {
+                                let _ = window().print();
+                            }>{t().print}</button>
+                            {is_drive
+                                .then(|| {
+                                    view! {
+                                        <button type="button" class="button button-secondary" on:click=download_csv>
+                                            {t().csv}
+                                        </button>
+                                    }
+                                })}
+                            <label class="choice">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || whole_phones.get()
+                                    on:change=move |ev| whole_phones.set(event_target_checked(&ev))
+                                />
+                                {t().show_phones}
+                            </label>
+                        </div>
                         <ul class="agenda">{rows}</ul>
+                    </section>
+                    <section class="print-roster">
+                        <h2>{(t().roster_title)(&place_name, &day)}</h2>
+                        {printed}
                     </section>
                 })
             }}
