@@ -27,6 +27,7 @@ test("the dashboard states each chart's point, follows the filters and shows the
   await page.getByLabel("Chiến dịch").selectOption({ label: "Hiến máu tình nguyện ngành Y tế Hà Nội năm 2023" });
   await expect(page.getByRole("img", { name: "8 ngày, 1.288 lượt đăng ký, 1.635 đơn vị máu" })).toBeVisible();
   await expect(page.getByRole("img", { name: "1.114 người, nhiều nhất: O+" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^1\.114 người, nhiều nhất: (Bệnh viện công lập|Trung tâm|Đơn vị khác|Không thuộc)/ })).toBeVisible();
   await page.getByLabel("Đợt", { exact: true }).selectOption({ label: "Đợt 1" });
   const daily = page.getByRole("img", { name: /^4 ngày, 621 lượt đăng ký/ });
   await expect(daily).toBeVisible();
@@ -46,7 +47,7 @@ test("on a phone at pixel ratio 2 each chart's backing store is twice its CSS si
   const sizes = await page.locator("canvas").evaluateAll((cs) =>
     (cs as HTMLCanvasElement[]).map((c) => [c.width, c.height, c.clientWidth, c.clientHeight]),
   );
-  expect(sizes).toHaveLength(7);
+  expect(sizes).toHaveLength(8);
   for (const [w, h, cw, ch] of sizes) {
     expect(cw).toBeGreaterThan(250);
     expect(w).toBe(cw * 2);
@@ -63,7 +64,7 @@ for (const scale of [1, 2]) {
     await page.getByLabel("Chiến dịch").selectOption({ label: "Hiến máu tình nguyện ngành Y tế Hà Nội năm 2023" });
     await expect(page.getByRole("img", { name: "8 ngày, 1.288 lượt đăng ký, 1.635 đơn vị máu" })).toBeVisible();
     const labels = await page.getByRole("img").evaluateAll((cs) => cs.map((c) => c.getAttribute("aria-label")));
-    expect(labels).toHaveLength(7);
+    expect(labels).toHaveLength(8);
     for (const label of labels) {
       expect(await inked(page, label!)).toBeGreaterThan(0.005);
     }

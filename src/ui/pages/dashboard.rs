@@ -16,7 +16,9 @@ use crate::charts::{
 };
 use crate::domain::stats::{self, DayRow, DonorRow, Filter, SlotFill};
 use crate::domain::targets::{self, DriveProgress, UnitProgress};
-use crate::domain::{BloodGroup, CampaignId, Category, Date, DriveId, SiteId, UnitId, Units};
+use crate::domain::{
+    BloodGroup, CampaignId, Category, Date, DriveId, SiteId, UnitId, UnitKind, Units,
+};
 use crate::ui::clock;
 use crate::ui::i18n::Lang;
 use crate::ui::routes::Page;
@@ -49,6 +51,7 @@ struct Figures {
     drives: Vec<DriveProgress>,
     groups: Vec<DonorRow<Option<BloodGroup>>>,
     categories: Vec<DonorRow<Category>>,
+    unit_kinds: Vec<DonorRow<Option<UnitKind>>>,
     quotas: Vec<UnitProgress>,
 }
 
@@ -64,6 +67,7 @@ fn figures(ledger: &crate::domain::Ledger, filter: &Filter, today: Date) -> Figu
         drives: targets::drive_progress(ledger, campaign, today),
         groups: stats::by_blood_group(ledger, filter),
         categories: stats::by_category(ledger, filter),
+        unit_kinds: stats::by_unit_kind(ledger, filter),
         quotas: targets::unit_progress(ledger, campaign, today),
     }
 }
@@ -425,6 +429,32 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
             charts::mix_chart(a, &f.categories, Measure::Donors, s, &l)
         });
     });
+    let kind_name = move |k: &Option<UnitKind>| {
+        let i = k.map_or(4, |k| {
+            UnitKind::ALL.iter().position(|x| *x == k).unwrap_or(3)
+        });
+        t().unit_kinds[i].to_owned()
+    };
+    let kinds_label = Signal::derive(move || {
+        let s = charts::mix_summary(&figs().unit_kinds, Measure::Donors);
+        let loc = ChartLocale(lang());
+        let largest = s.largest.map(|r| kind_name(&r.key)).unwrap_or_default();
+        (t().mix_summary)(&loc.amount(s.total), &largest)
+    });
+    let paint_kinds: Paint = Rc::new(move |c| {
+        let f = figs();
+        let loc = ChartLocale(lang());
+        let l = Labels {
+            title: t().unit_kinds_title,
+            no_data: t().no_data,
+            value_axis: t().people_axis,
+            names: MixNames { key: &kind_name },
+            locale: &loc,
+        };
+        let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
+            charts::mix_chart(a, &f.unit_kinds, Measure::Donors, s, &l)
+        });
+    });
     let quota_label = Signal::derive(move || {
         let s = charts::quota_summary(&figs().quotas);
         let pct = s
@@ -541,6 +571,12 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
                 <Table
                     head=move || vec![t().col_name, t().people_axis, t().col_share]
                     rows=move || mix_rows(&figs().categories, category_name, lang())
+                />
+            </Chart>
+            <Chart height=220 label=kinds_label paint=paint_kinds>
+                <Table
+                    head=move || vec![t().col_name, t().people_axis, t().col_share]
+                    rows=move || mix_rows(&figs().unit_kinds, kind_name, lang())
                 />
             </Chart>
             <Chart height=300 label=quota_label paint=paint_quota>
