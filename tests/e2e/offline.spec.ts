@@ -37,6 +37,51 @@ test("after one visit every page opens offline, data still saves, and the app sa
   await expect(page.locator("#pwa-offline")).toHaveCount(0);
 });
 
+test("offline, a volunteer pledges, the desk checks the donor in and records 350 ml, and the dashboard counts it", async ({
+  page,
+  context,
+}) => {
+  await context.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
+  await page.goto("/organizer/data");
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
+  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+
+  await context.setOffline(true);
+  // Every build answers offline: the volunteers', the desk's and the dashboard's.
+  await page.goto("/pledge");
+  await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+  await page.getByLabel("08:30–09:00").check();
+  await page.getByLabel("Họ và tên").fill("Vũ Thị Mai");
+  await page.getByLabel("Số điện thoại").fill("0933 444 555");
+  await page.getByLabel("Ngày sinh").fill("1991-09-09");
+  await page.getByLabel("Nữ", { exact: true }).check();
+  await page.getByLabel("Cân nặng (kg)").fill("54");
+  await page.getByLabel(/Tôi đồng ý/).check();
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toBeVisible();
+
+  await page.goto("/organizer/check-in");
+  await page.getByLabel("Điểm tiếp đón").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+  await page.getByLabel("Tìm người hiến").fill("vu thi mai");
+  await page.getByLabel("Tìm người hiến").press("Enter");
+  const row = page.locator(".desk-row", { hasText: "Vũ Thị Mai" });
+  await expect(row.locator(".desk-state")).toHaveText("Đã đến");
+  await row.getByRole("button", { name: "Đã hiến" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã ghi: Vũ Thị Mai đã hiến 350 ml (1,4 đơn vị)." })).toBeVisible();
+
+  await page.goto("/organizer");
+  await expect(page.getByRole("img", { name: /^1,4 \/ 1\.799 đơn vị/ })).toBeVisible();
+  await expect(page.locator("#pwa-offline")).toContainText("Đang không có mạng");
+
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByRole("img", { name: /^1,4 \/ 1\.799 đơn vị/ })).toBeVisible();
+});
+
 test("the manifest names the app in both languages, points at real icons, and Chromium finds it installable", async ({
   page,
   request,
