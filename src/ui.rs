@@ -16,7 +16,8 @@ mod widgets;
 
 pub use app::{App, mount};
 pub use pages::{
-    checkin_page, data_page, eligibility_page, organizer_page, schedule_page, volunteer_page,
+    checkin_page, data_page, eligibility_page, mine_page, organizer_page, schedule_page,
+    volunteer_page,
 };
 pub use routes::Build;
 pub use shell::LanguageSwitch;

@@ -29,15 +29,19 @@ use mine::MyPledgesPage;
 use pledge::PledgePage;
 use schedule::SchedulePage;
 
-/// The volunteers' build: its pages.
+/// The volunteers' build: home, drives and the pledge form.
 pub fn volunteer_page(page: Page) -> AnyView {
     match page {
         Page::Home => view! { <Home /> }.into_any(),
         Page::Drives => view! { <DrivesPage /> }.into_any(),
         Page::Pledge => view! { <PledgePage /> }.into_any(),
-        Page::MyPledges => view! { <MyPledgesPage /> }.into_any(),
         other => view! { <IntroPage page=other /> }.into_any(),
     }
+}
+
+/// The my-pledges build.
+pub fn mine_page(_page: Page) -> AnyView {
+    view! { <MyPledgesPage /> }.into_any()
 }
 
 /// The eligibility self-check's build: its one page.

@@ -22,6 +22,7 @@ use super::pages::NotFound;
 pub enum Build {
     Volunteer,
     Eligibility,
+    Mine,
     Organizer,
     Schedule,
     CheckIn,
@@ -30,9 +31,10 @@ pub enum Build {
 
 impl Build {
     /// Every build, each after the builds whose directories hold its own.
-    pub const ALL: [Build; 6] = [
+    pub const ALL: [Build; 7] = [
         Build::Volunteer,
         Build::Eligibility,
+        Build::Mine,
         Build::Organizer,
         Build::Schedule,
         Build::CheckIn,
@@ -45,6 +47,7 @@ impl Build {
         match self {
             Build::Volunteer => "",
             Build::Eligibility => "eligibility",
+            Build::Mine => "my-pledges",
             Build::Organizer => "organizer",
             Build::Schedule => "organizer/schedule",
             Build::CheckIn => "organizer/check-in",
@@ -57,6 +60,7 @@ impl Build {
         match self {
             Build::Volunteer => "hien-mau",
             Build::Eligibility => "eligibility",
+            Build::Mine => "mine",
             Build::Organizer => "organizer",
             Build::Schedule => "schedule",
             Build::CheckIn => "checkin",
@@ -255,6 +259,8 @@ mod tests {
             );
         }
         assert_eq!(Page::Eligibility.build(), Build::Eligibility);
+        assert_eq!(Page::MyPledges.build(), Build::Mine);
+        assert_eq!(Page::Pledge.build(), Build::Volunteer);
         assert_eq!(Page::Dashboard.build(), Build::Organizer);
         assert_eq!(Page::Schedule.build(), Build::Schedule);
         assert_eq!(Page::Setup.build(), Build::Organizer);

@@ -15,7 +15,7 @@ use crate::domain::{
 use crate::share::link::human_code;
 use crate::ui::clock;
 use crate::ui::i18n::{Lang, Texts};
-use crate::ui::routes::Page;
+use crate::ui::routes::{Build, Page};
 use crate::ui::state::{AppState, ChangeError, Changed};
 
 /// A pledge is still to come: held and on a day not past.
@@ -91,7 +91,7 @@ pub fn MyPledgesPage() -> impl IntoView {
                     <section class="card section">
                         <p>{t().volunteer.mine_empty}</p>
                         <p>
-                            <A href=Page::Pledge.href() attr:class="button">
+                            <A href=Page::Pledge.href() attr:class="button" attr:rel=Page::Pledge.rel_from(Build::Mine)>
                                 {t().volunteer.pledge_now}
                             </A>
                         </p>
@@ -105,7 +105,9 @@ pub fn MyPledgesPage() -> impl IntoView {
                     {if upcoming.is_empty() {
                         view! {
                             <p>
-                                <A href=Page::Pledge.href()>{t().volunteer.pledge_now}</A>
+                                <A href=Page::Pledge.href() attr:rel=Page::Pledge.rel_from(Build::Mine)>
+                                    {t().volunteer.pledge_now}
+                                </A>
                             </p>
                         }
                             .into_any()

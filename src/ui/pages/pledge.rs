@@ -17,7 +17,7 @@ use crate::share::Language;
 use crate::share::ical::pledge_calendar;
 use crate::share::link::human_code;
 use crate::ui::i18n::{Lang, Texts, citation_text, reason_text};
-use crate::ui::routes::Page;
+use crate::ui::routes::{Build, Page};
 use crate::ui::state::{AppState, ChangeError, Changed};
 use crate::ui::{clock, download, ids};
 
@@ -827,7 +827,9 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                         }}
                     </ul>
                     <p>
-                        <A href=Page::Eligibility.href()>{move || Page::Eligibility.text(t()).title}</A>
+                        <A href=Page::Eligibility.href() attr:rel=Page::Eligibility.rel_from(Build::Volunteer)>
+                            {move || Page::Eligibility.text(t()).title}
+                        </A>
                     </p>
                 </div>
             </Show>
@@ -947,7 +949,9 @@ fn Slip(id: PledgeId, on_another: impl Fn() + Copy + 'static) -> impl IntoView {
                 <button type="button" class="button button-secondary" on:click=move |_| on_another()>
                     {move || t().volunteer.another}
                 </button>
-                <A href=Page::MyPledges.href()>{move || t().volunteer.see_mine}</A>
+                <A href=Page::MyPledges.href() attr:rel=Page::MyPledges.rel_from(Build::Volunteer)>
+                    {move || t().volunteer.see_mine}
+                </A>
             </div>
         </section>
     }
