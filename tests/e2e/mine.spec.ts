@@ -72,3 +72,42 @@ test("with no pledge on this device the page says so and leads to the form", asy
   await page.getByRole("link", { name: "Đăng ký hiến máu" }).last().click();
   await expect(page.getByRole("heading", { level: 1, name: "Đăng ký hiến máu" })).toBeVisible();
 });
+
+test("the whole journey in English on a phone: find a place, pledge, keep the slip, reload, reschedule, cancel", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await loadSampleAt(page, "2024-05-13T08:00:00+07:00");
+  await page.goto("/");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
+  await page.getByRole("region", { name: "Coming up" }).getByRole("link", { name: "See every drive and donation point" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Drives" })).toBeVisible();
+  await page.getByRole("button", { name: "15/05/2024: 3 places with room" }).click();
+  await page.locator(".opening", { hasText: "Hoàn Kiếm" }).getByRole("link", { name: "Pledge" }).click();
+
+  await expect(page.getByLabel("Day", { exact: true })).toHaveValue("2024-05-15");
+  await page.getByLabel("10:00–10:30").check();
+  await page.getByLabel("Full name").fill("Đỗ Minh Anh");
+  await page.getByLabel("Phone number").fill("0945 678 123");
+  await page.getByLabel("Date of birth").fill("1996-12-01");
+  await page.getByLabel("Female", { exact: true }).check();
+  await page.getByLabel("Weight (kg)").fill("50.5");
+  await page.getByLabel(/I agree/).check();
+  await page.getByRole("button", { name: "Pledge to donate" }).click();
+  const slip = page.getByRole("region", { name: "Your donation slip" });
+  await expect(slip).toContainText("Wednesday 15/05/2024 10:00–10:30");
+  await slip.getByRole("link", { name: "See my pledges" }).click();
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "My pledges" })).toBeVisible();
+  const card = page.getByRole("article");
+  await expect(card.getByRole("heading", { level: 3 })).toHaveText("Wednesday 15/05/2024 10:00–10:30");
+  await card.getByRole("button", { name: "Reschedule" }).click();
+  await card.getByLabel("10:30–11:00").check();
+  await card.getByRole("button", { name: "Save the new time" }).click();
+  await expect(page.getByRole("article").getByRole("heading", { level: 3 })).toHaveText("Wednesday 15/05/2024 10:30–11:00");
+  await page.getByRole("article").getByRole("button", { name: "Cancel pledge" }).click();
+  await page.getByRole("button", { name: "Yes, cancel it" }).click();
+  await expect(page.getByRole("region", { name: "Earlier" }).getByRole("article")).toContainText("Cancelled");
+});

@@ -152,9 +152,11 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
     let movable = pledge.status == PledgeStatus::Pledged && pledge.slot.date >= today;
     let confirming = RwSignal::new(false);
     let moving = RwSignal::new(false);
-    // The reschedule form's choices start on the pledge's own place.
+    // The reschedule form's choices start on the pledge's own place and day (moving to
+    // another time the same day is the usual change); a day no longer open falls back to the
+    // first open one.
     let place = RwSignal::new(Some(pledge.slot.place.clone()));
-    let day = RwSignal::new(None::<Date>);
+    let day = RwSignal::new(Some(pledge.slot.date));
     let time = RwSignal::new(None::<TimeOfDay>);
     let move_error = RwSignal::new(None::<&'static str>);
     let cancel_error = RwSignal::new(None::<&'static str>);
