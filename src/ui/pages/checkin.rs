@@ -44,13 +44,12 @@ pub fn matches(ledger: &Ledger, pledge: &Pledge, query: &str) -> bool {
         .all(|word| name.contains(&fold(word)))
 }
 
-/// The pledges at `place` on `date` that answer `query`, by slot and then by name.
-pub fn desk_list(ledger: &Ledger, place: &Place, date: Date, query: &str) -> Vec<Pledge> {
+/// The pledges at `place` on `date` (cancelled ones left out), by slot and then by name.
+pub fn desk_list(ledger: &Ledger, place: &Place, date: Date) -> Vec<Pledge> {
     let mut list: Vec<Pledge> = ledger
         .pledges()
         .filter(|p| &p.slot.place == place && p.slot.date == date)
         .filter(|p| !matches!(p.status, PledgeStatus::Cancelled { .. }))
-        .filter(|p| matches(ledger, p, query))
         .cloned()
         .collect();
     let name = |p: &Pledge| {
@@ -96,23 +95,28 @@ pub fn CheckInPage() -> impl IntoView {
     });
     let query = RwSignal::new(String::new());
     let notice = RwSignal::new(None::<String>);
+    // Today's pledges at the place, then those the search answers.
+    let everyone = Memo::new(move |_| match place.get() {
+        Some(p) => state.ledger.with(|l| desk_list(l, &p, today)),
+        None => Vec::new(),
+    });
     let list = Memo::new(move |_| {
         let q = query.get();
-        match place.get() {
-            Some(p) => state.ledger.with(|l| desk_list(l, &p, today, &q)),
-            None => Vec::new(),
-        }
+        let all = everyone.get();
+        state.ledger.with(|l| {
+            all.into_iter()
+                .filter(|p| matches(l, p, &q))
+                .collect::<Vec<_>>()
+        })
     });
     let summary = move || {
-        let p = place.get()?;
-        let (all, arrived, donated) = state.ledger.with(|l| {
-            desk_list(l, &p, today, "")
-                .iter()
-                .fold((0, 0, 0), |(a, r, d), p| match p.status {
-                    PledgeStatus::Pledged | PledgeStatus::NoShow { .. } => (a + 1, r, d),
-                    PledgeStatus::Donated { .. } => (a + 1, r + 1, d + 1),
-                    _ => (a + 1, r + 1, d),
-                })
+        place.get()?;
+        let (all, arrived, donated) = everyone.with(|list| {
+            list.iter().fold((0, 0, 0), |(a, r, d), p| match p.status {
+                PledgeStatus::Pledged | PledgeStatus::NoShow { .. } => (a + 1, r, d),
+                PledgeStatus::Donated { .. } => (a + 1, r + 1, d + 1),
+                _ => (a + 1, r + 1, d),
+            })
         });
         Some((state.t().desk.summary)(all, arrived, donated))
     };
@@ -664,7 +668,7 @@ mod tests {
     fn the_desk_lists_a_place_and_day_by_slot_without_cancelled_pledges() {
         let ledger = sample::sample_ledger();
         let p = ledger.pledges().next().unwrap().clone();
-        let list = desk_list(&ledger, &p.slot.place, p.slot.date, "");
+        let list = desk_list(&ledger, &p.slot.place, p.slot.date);
         assert!(list.iter().any(|x| x.id == p.id));
         assert!(
             list.iter()

@@ -99,13 +99,30 @@ pub fn fill(
                 })
             })
             .sum(),
-        Some(u) => slot_names(ledger, place, date, None, Some(u)).len() as u32,
+        Some(u) => holders(ledger, place, date, None, Some(u)).count() as u32,
     };
     Some((taken, capacity))
 }
 
-/// The names of the donors holding a place at `place` on `date` (in the slot starting at
-/// `start` when given), of `unit` when given, by name.
+/// The donors holding a place at `place` on `date` (in the slot starting at `start` when
+/// given), of `unit` when given; cancelled pledges hold none.
+fn holders<'a>(
+    ledger: &'a Ledger,
+    place: &'a Place,
+    date: Date,
+    start: Option<crate::domain::TimeOfDay>,
+    unit: Option<&'a UnitId>,
+) -> impl Iterator<Item = &'a crate::domain::Donor> + 'a {
+    ledger
+        .pledges()
+        .filter(move |p| &p.slot.place == place && p.slot.date == date)
+        .filter(move |p| start.is_none_or(|s| p.slot.start == s))
+        .filter(|p| !matches!(p.status, PledgeStatus::Cancelled { .. }))
+        .filter_map(|p| ledger.donor(&p.donor))
+        .filter(move |d| unit.is_none_or(|u| d.unit.as_ref() == Some(u)))
+}
+
+/// The names of the [`holders`], by name.
 pub fn slot_names(
     ledger: &Ledger,
     place: &Place,
@@ -113,21 +130,15 @@ pub fn slot_names(
     start: Option<crate::domain::TimeOfDay>,
     unit: Option<&UnitId>,
 ) -> Vec<String> {
-    let mut names: Vec<String> = ledger
-        .pledges()
-        .filter(|p| &p.slot.place == place && p.slot.date == date)
-        .filter(|p| start.is_none_or(|s| p.slot.start == s))
-        .filter(|p| !matches!(p.status, PledgeStatus::Cancelled { .. }))
-        .filter_map(|p| ledger.donor(&p.donor))
-        .filter(|d| unit.is_none_or(|u| d.unit.as_ref() == Some(u)))
+    let mut names: Vec<String> = holders(ledger, place, date, start, unit)
         .map(|d| d.full_name.clone())
         .collect();
     names.sort();
     names
 }
 
-/// The roster of one slot: name, phone (masked unless `whole`) and unit of each donor holding a
-/// place, of `unit` when given, by name.
+/// The roster of one slot: name, phone (masked unless `whole`) and unit of each of the
+/// [`holders`], by name.
 pub fn slot_people(
     ledger: &Ledger,
     place: &Place,
@@ -136,12 +147,7 @@ pub fn slot_people(
     unit: Option<&UnitId>,
     whole: bool,
 ) -> Vec<[String; 3]> {
-    let mut rows: Vec<[String; 3]> = ledger
-        .pledges()
-        .filter(|p| &p.slot.place == place && p.slot.date == date && p.slot.start == start)
-        .filter(|p| !matches!(p.status, PledgeStatus::Cancelled { .. }))
-        .filter_map(|p| ledger.donor(&p.donor))
-        .filter(|d| unit.is_none_or(|u| d.unit.as_ref() == Some(u)))
+    let mut rows: Vec<[String; 3]> = holders(ledger, place, date, Some(start), unit)
         .map(|d| {
             let phone = if whole {
                 d.phone.as_str().to_owned()
