@@ -102,7 +102,7 @@ ensure_build_tools() {
 # The builds besides the root one (index.html), as <directory>:<binary>, each after the builds
 # whose directories hold its own (Trunk empties its own dist directory). ui::routes::Build
 # lists the same; a native test compares the two.
-BUILDS="eligibility:eligibility my-pledges:mine organizer:organizer organizer/schedule:schedule organizer/check-in:checkin organizer/data:data"
+BUILDS="eligibility:eligibility my-pledges:mine organizer:organizer organizer/schedule:schedule organizer/check-in:checkin organizer/data:data organizer/setup:setup organizer/drives:drivesetup organizer/inbox:inbox d:shared"
 
 # The page Trunk builds for one binary: index.html with that binary, made in target/builds/ with
 # its paths pointing back at the sources (only the root build copies the shared files).

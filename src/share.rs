@@ -10,6 +10,7 @@
 //! - [`csv`] writes rosters and reads donor lists (RFC 4180), row by row with errors.
 //! - [`link`] packs a drive or a pledge slip into a URL fragment and unpacks it, checked.
 //! - [`qr`] draws a QR code of any text as an SVG string.
+//! - [`incoming`] keeps a shared drive and reviews and merges pledge slips sent back.
 //! - [`envelope`] is the framing links share: deflate, CRC-32, base64url and a version tag.
 
 #![warn(missing_docs)]
@@ -17,6 +18,7 @@
 pub mod csv;
 pub mod envelope;
 pub mod ical;
+pub mod incoming;
 mod labels;
 pub mod link;
 pub mod qr;

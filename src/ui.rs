@@ -12,12 +12,13 @@ mod pages;
 pub mod routes;
 mod shell;
 pub mod state;
+mod upload;
 mod widgets;
 
 pub use app::{App, mount};
 pub use pages::{
-    checkin_page, data_page, eligibility_page, mine_page, organizer_page, schedule_page,
-    volunteer_page,
+    checkin_page, data_page, drivesetup_page, eligibility_page, inbox_page, mine_page,
+    organizer_page, schedule_page, setup_page, shared_page, volunteer_page,
 };
 pub use routes::Build;
 pub use shell::LanguageSwitch;

@@ -51,7 +51,32 @@ impl std::error::Error for EnvelopeError {}
 
 /// Packs `payload` behind `tag` (for example `"d1"`): deflate, CRC-32, base64url.
 pub fn seal(tag: &str, payload: &[u8]) -> String {
-    let mut body = miniz_oxide::deflate::compress_to_vec(payload, 10);
+    finish(tag, miniz_oxide::deflate::compress_to_vec(payload, 10))
+}
+
+/// Packs `payload` like [`seal`] but in deflate's stored blocks (RFC 1951 §3.2.4), not
+/// compressed: for payloads of a few hundred bytes, where compression saves little, this keeps
+/// the compressor out of a build that only writes such payloads (the volunteers' pledge slip).
+/// [`open`] reads both.
+pub fn seal_stored(tag: &str, payload: &[u8]) -> String {
+    let mut body = Vec::with_capacity(payload.len() + 5 * (payload.len() / 65_535 + 1) + 4);
+    let mut chunks = payload.chunks(65_535).peekable();
+    if chunks.peek().is_none() {
+        body.extend_from_slice(&[1, 0, 0, 0xFF, 0xFF]);
+    }
+    while let Some(chunk) = chunks.next() {
+        let last = chunks.peek().is_none();
+        let len = chunk.len() as u16;
+        body.push(u8::from(last));
+        body.extend_from_slice(&len.to_le_bytes());
+        body.extend_from_slice(&(!len).to_le_bytes());
+        body.extend_from_slice(chunk);
+    }
+    finish(tag, body)
+}
+
+/// Appends the checksum and writes the text.
+fn finish(tag: &str, mut body: Vec<u8>) -> String {
     let crc = tagged_crc(tag, &body);
     body.extend_from_slice(&crc.to_be_bytes());
     let mut out = String::with_capacity(tag.len() + 1 + body.len() * 4 / 3 + 4);
@@ -223,6 +248,25 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_blocks_open_like_compressed_ones_at_every_size() {
+        let payload = |len: usize| -> Vec<u8> { (0..len).map(|i| (i * 7 % 251) as u8).collect() };
+        for len in [0usize, 1, 300, 40_000] {
+            let text = seal_stored("p1", &payload(len));
+            assert!(open("p1", &text) == Ok(payload(len)), "{len} bytes");
+            assert!(open("p1", &seal("p1", &payload(len))) == Ok(payload(len)));
+        }
+        // Beyond one block (65,535 bytes), past what a link may hold: the deflate stream
+        // itself stays valid.
+        for len in [65_535usize, 65_536, 140_000] {
+            let text = seal_stored("p1", &payload(len));
+            let body = base64url_decode(text.strip_prefix("p1.").unwrap()).unwrap();
+            let inflated =
+                miniz_oxide::inflate::decompress_to_vec(&body[..body.len() - 4]).unwrap();
+            assert!(inflated == payload(len), "{len} bytes");
+        }
+    }
 
     #[test]
     fn crc32_matches_the_standard_check_value() {

@@ -349,7 +349,9 @@ pub fn encode_slip(slip: &PledgeSlip) -> String {
     w.u8(category_code(d.category));
     w.opt_str(d.unit.as_ref().map(UnitId::as_str));
     w.stamp(slip.donor_updated_at);
-    envelope::seal(SLIP_TAG, &w.0)
+    // Stored, not compressed: a slip is a few hundred bytes, and the volunteers' build then
+    // carries no compressor (see envelope::seal_stored).
+    envelope::seal_stored(SLIP_TAG, &w.0)
 }
 
 fn donation_code(d: DonationType) -> u8 {

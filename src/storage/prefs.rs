@@ -189,3 +189,74 @@ mod mine_tests {
         assert_eq!(ids, vec![id("pledge-a")]);
     }
 }
+
+/// The key holding the organizer's inbox: pledge slips taken in and not yet merged or
+/// discarded, as the slip texts they arrived as (`p1.…`), read again on every load.
+pub const INBOX_KEY: &str = "hienmau/inbox";
+
+/// The inbox as stored: `{"v":1,"slips":["p1.…",…]}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Inbox {
+    v: u32,
+    slips: Vec<String>,
+}
+
+impl ToJson for Inbox {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("v", &self.v)
+            .field("slips", &self.slips)
+            .end();
+    }
+}
+
+impl FromJson for Inbox {
+    fn from_json(value: Value) -> Result<Inbox, json::Error> {
+        let mut f = Fields::of(value)?;
+        Ok(Inbox {
+            v: f.take("v")?,
+            slips: f.take("slips")?,
+        })
+    }
+}
+
+/// The slip texts in the inbox (none when absent or unreadable).
+pub fn load_inbox(repo: &dyn Repository) -> Vec<String> {
+    repo.get(INBOX_KEY)
+        .and_then(|t| json::from_str::<Inbox>(&t).ok())
+        .map(|m| m.slips)
+        .unwrap_or_default()
+}
+
+/// Changes the inbox as stored now (another tab may have changed it since this one read it)
+/// and returns it; a failed write leaves the stored inbox as it was.
+pub fn update_inbox(
+    repo: &mut dyn Repository,
+    change: impl FnOnce(&mut Vec<String>),
+) -> Result<Vec<String>, WriteError> {
+    let mut slips = load_inbox(repo);
+    change(&mut slips);
+    let inbox = Inbox { v: 1, slips };
+    repo.set(INBOX_KEY, &json::to_string(&inbox))?;
+    Ok(inbox.slips)
+}
+
+#[cfg(test)]
+mod inbox_tests {
+    use super::*;
+    use crate::storage::MemoryRepository;
+
+    #[test]
+    fn the_inbox_keeps_what_another_tab_added() {
+        let mut repo = MemoryRepository::new();
+        assert!(load_inbox(&repo).is_empty());
+        update_inbox(&mut repo, |s| s.push("p1.a".into())).unwrap();
+        let other_tab = update_inbox(&mut repo, |s| s.push("p1.b".into())).unwrap();
+        assert_eq!(other_tab, vec!["p1.a".to_owned(), "p1.b".to_owned()]);
+        let after = update_inbox(&mut repo, |s| s.retain(|x| x != "p1.a")).unwrap();
+        assert_eq!(after, vec!["p1.b".to_owned()]);
+        assert_eq!(load_inbox(&repo), after);
+        repo.set(INBOX_KEY, "{broken").unwrap();
+        assert!(load_inbox(&repo).is_empty());
+    }
+}

@@ -10,6 +10,8 @@ mod desk;
 mod eligibility;
 mod finder;
 mod schedule;
+mod setup;
+mod sharing;
 mod storage;
 mod volunteer;
 
@@ -20,6 +22,8 @@ pub use desk::DeskTexts;
 pub use eligibility::{EligibilityTexts, citation_text, date_text, kg_text, reason_text};
 pub use finder::FinderTexts;
 pub use schedule::ScheduleTexts;
+pub use setup::SetupTexts;
+pub use sharing::SharingTexts;
 pub use storage::StorageTexts;
 pub use volunteer::VolunteerTexts;
 
@@ -140,6 +144,9 @@ pub struct PageTexts {
     pub schedule: PageText,
     pub check_in: PageText,
     pub setup: PageText,
+    pub drive_setup: PageText,
+    pub inbox: PageText,
+    pub shared_drive: PageText,
     pub data: PageText,
     pub not_found: PageText,
 }
@@ -166,6 +173,8 @@ pub struct Texts {
     pub desk: DeskTexts,
     pub dashboard: DashboardTexts,
     pub schedule: ScheduleTexts,
+    pub setup: SetupTexts,
+    pub sharing: SharingTexts,
     pub eligibility: EligibilityTexts,
     pub pages: PageTexts,
 }
@@ -191,6 +200,8 @@ pub const VI: Texts = Texts {
     desk: desk::VI,
     dashboard: dashboard::VI,
     schedule: schedule::VI,
+    setup: setup::VI,
+    sharing: sharing::VI,
     eligibility: eligibility::VI,
     pages: PageTexts {
         home: PageText {
@@ -227,7 +238,19 @@ pub const VI: Texts = Texts {
         },
         setup: PageText {
             title: "Thiết lập",
-            lead: "Khai báo chiến dịch, điểm hiến máu, đơn vị tham gia và các đợt với khung giờ và sức chứa.",
+            lead: "Khai báo chiến dịch, địa điểm hiến máu và các đơn vị tham gia.",
+        },
+        drive_setup: PageText {
+            title: "Các đợt",
+            lead: "Tạo đợt với khung giờ và sức chứa tại từng địa điểm; mở, đóng hoặc hủy đợt; chia sẻ đợt bằng liên kết, mã QR và tệp.",
+        },
+        inbox: PageText {
+            title: "Hộp thư đăng ký",
+            lead: "Phiếu đăng ký người hiến gửi về bằng liên kết, mã hoặc tệp: xem lại, nhận ra trùng lặp, rồi gộp vào lịch.",
+        },
+        shared_drive: PageText {
+            title: "Đợt hiến máu được chia sẻ",
+            lead: "Một đợt hiến máu ban tổ chức gửi cho bạn. Lưu đợt vào thiết bị này để đăng ký một khung giờ, kể cả khi không có mạng.",
         },
         data: PageText {
             title: "Dữ liệu",
@@ -261,6 +284,8 @@ pub const EN: Texts = Texts {
     desk: desk::EN,
     dashboard: dashboard::EN,
     schedule: schedule::EN,
+    setup: setup::EN,
+    sharing: sharing::EN,
     eligibility: eligibility::EN,
     pages: PageTexts {
         home: PageText {
@@ -297,7 +322,19 @@ pub const EN: Texts = Texts {
         },
         setup: PageText {
             title: "Setup",
-            lead: "Set up campaigns, donation sites, participating units and drives with their time slots and capacities.",
+            lead: "Set up campaigns, donation sites and participating units.",
+        },
+        drive_setup: PageText {
+            title: "Drives",
+            lead: "Create drives with time slots and capacities at each site; open, close or cancel them; share them by link, QR code and file.",
+        },
+        inbox: PageText {
+            title: "Pledge inbox",
+            lead: "Pledge slips volunteers sent back by link, code or file: review them, spot duplicates, and merge them into the schedule.",
+        },
+        shared_drive: PageText {
+            title: "A shared blood drive",
+            lead: "A drive an organizer sent you. Keep it on this device to pledge a slot, even offline.",
         },
         data: PageText {
             title: "Data",

@@ -8,9 +8,12 @@ mod dashboard;
 mod data;
 mod drives;
 mod eligibility;
+mod inbox;
 mod mine;
 mod pledge;
 mod schedule;
+mod setup;
+mod shared;
 
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
@@ -25,9 +28,12 @@ use dashboard::DashboardPage;
 use data::DataPage;
 use drives::{CampaignCard, ComingUp, DrivesPage};
 use eligibility::EligibilityPage;
+use inbox::InboxPage;
 use mine::MyPledgesPage;
 use pledge::PledgePage;
 use schedule::SchedulePage;
+use setup::{DriveSetupPage, SetupPage};
+use shared::SharedDrivePage;
 
 /// The volunteers' build: home, drives and the pledge form.
 pub fn volunteer_page(page: Page) -> AnyView {
@@ -66,6 +72,26 @@ pub fn schedule_page(_page: Page) -> AnyView {
 /// The check-in desk's build.
 pub fn checkin_page(_page: Page) -> AnyView {
     view! { <CheckInPage /> }.into_any()
+}
+
+/// The set-up build.
+pub fn setup_page(_page: Page) -> AnyView {
+    view! { <SetupPage /> }.into_any()
+}
+
+/// The drives' build.
+pub fn drivesetup_page(_page: Page) -> AnyView {
+    view! { <DriveSetupPage /> }.into_any()
+}
+
+/// The inbox's build.
+pub fn inbox_page(_page: Page) -> AnyView {
+    view! { <InboxPage /> }.into_any()
+}
+
+/// The shared drive's build.
+pub fn shared_page(_page: Page) -> AnyView {
+    view! { <SharedDrivePage /> }.into_any()
 }
 
 /// The Data page's build.

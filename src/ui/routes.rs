@@ -27,11 +27,15 @@ pub enum Build {
     Schedule,
     CheckIn,
     Data,
+    Setup,
+    DriveSetup,
+    Inbox,
+    Shared,
 }
 
 impl Build {
     /// Every build, each after the builds whose directories hold its own.
-    pub const ALL: [Build; 7] = [
+    pub const ALL: [Build; 11] = [
         Build::Volunteer,
         Build::Eligibility,
         Build::Mine,
@@ -39,6 +43,10 @@ impl Build {
         Build::Schedule,
         Build::CheckIn,
         Build::Data,
+        Build::Setup,
+        Build::DriveSetup,
+        Build::Inbox,
+        Build::Shared,
     ];
 
     /// The build's directory in the bundle, also the path its pages live under; empty for the
@@ -52,6 +60,10 @@ impl Build {
             Build::Schedule => "organizer/schedule",
             Build::CheckIn => "organizer/check-in",
             Build::Data => "organizer/data",
+            Build::Setup => "organizer/setup",
+            Build::DriveSetup => "organizer/drives",
+            Build::Inbox => "organizer/inbox",
+            Build::Shared => "d",
         }
     }
 
@@ -65,6 +77,10 @@ impl Build {
             Build::Schedule => "schedule",
             Build::CheckIn => "checkin",
             Build::Data => "data",
+            Build::Setup => "setup",
+            Build::DriveSetup => "drivesetup",
+            Build::Inbox => "inbox",
+            Build::Shared => "shared",
         }
     }
 
@@ -101,12 +117,15 @@ pub enum Page {
     Schedule,
     CheckIn,
     Setup,
+    DriveSetup,
+    Inbox,
+    SharedDrive,
     Data,
 }
 
 impl Page {
     /// Every page.
-    pub const ALL: [Page; 10] = [
+    pub const ALL: [Page; 13] = [
         Page::Home,
         Page::Drives,
         Page::Pledge,
@@ -116,6 +135,9 @@ impl Page {
         Page::Schedule,
         Page::CheckIn,
         Page::Setup,
+        Page::DriveSetup,
+        Page::Inbox,
+        Page::SharedDrive,
         Page::Data,
     ];
 
@@ -128,10 +150,12 @@ impl Page {
     ];
 
     /// The organizers' pages, in navigation order.
-    pub const ORGANIZER: [Page; 5] = [
+    pub const ORGANIZER: [Page; 7] = [
         Page::Dashboard,
         Page::Schedule,
         Page::CheckIn,
+        Page::Inbox,
+        Page::DriveSetup,
         Page::Setup,
         Page::Data,
     ];
@@ -148,6 +172,9 @@ impl Page {
             Page::Schedule => "/organizer/schedule",
             Page::CheckIn => "/organizer/check-in",
             Page::Setup => "/organizer/setup",
+            Page::DriveSetup => "/organizer/drives",
+            Page::Inbox => "/organizer/inbox",
+            Page::SharedDrive => "/d",
             Page::Data => "/organizer/data",
         }
     }
@@ -176,6 +203,9 @@ impl Page {
             Page::Schedule => &p.schedule,
             Page::CheckIn => &p.check_in,
             Page::Setup => &p.setup,
+            Page::DriveSetup => &p.drive_setup,
+            Page::Inbox => &p.inbox,
+            Page::SharedDrive => &p.shared_drive,
             Page::Data => &p.data,
         }
     }
@@ -263,7 +293,11 @@ mod tests {
         assert_eq!(Page::Pledge.build(), Build::Volunteer);
         assert_eq!(Page::Dashboard.build(), Build::Organizer);
         assert_eq!(Page::Schedule.build(), Build::Schedule);
-        assert_eq!(Page::Setup.build(), Build::Organizer);
+        assert_eq!(Page::Setup.build(), Build::Setup);
+        assert_eq!(Page::Inbox.build(), Build::Inbox);
+        assert_eq!(Page::DriveSetup.build(), Build::DriveSetup);
+        assert_eq!(Page::SharedDrive.build(), Build::Shared);
+        assert_eq!(Build::at("/drives"), Build::Volunteer);
         assert_eq!(Page::CheckIn.build(), Build::CheckIn);
         assert_eq!(Build::at("/organizer/check-in/x"), Build::CheckIn);
         assert_eq!(Build::at("/organizer/check-inx"), Build::Organizer);

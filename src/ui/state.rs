@@ -179,6 +179,32 @@ impl AppState {
         }
     }
 
+    /// The organizer's inbox: slip texts not yet merged or discarded.
+    pub fn inbox(self) -> Vec<String> {
+        self.store.with_value(|s| prefs::load_inbox(s.repository()))
+    }
+
+    /// Changes the inbox as stored and returns it; a failed write is shown like any failed
+    /// save and changes nothing.
+    pub fn update_inbox(
+        self,
+        change: impl FnOnce(&mut Vec<String>),
+    ) -> Result<Vec<String>, SaveError> {
+        let saved = self
+            .store
+            .try_update_value(|s| prefs::update_inbox(s.repository_mut(), change));
+        match saved {
+            Some(Ok(slips)) => Ok(slips),
+            Some(Err(error)) => {
+                let usage = self.usage();
+                let e = SaveError::Write { error, usage };
+                self.storage.update(|s| s.last_error = Some(e.clone()));
+                Err(e)
+            }
+            None => Err(SaveError::ReadOnly),
+        }
+    }
+
     /// How full storage is.
     pub fn usage(self) -> Usage {
         self.store.with_value(|s| s.usage())

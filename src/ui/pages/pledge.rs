@@ -15,7 +15,8 @@ use crate::domain::{
 };
 use crate::share::Language;
 use crate::share::ical::pledge_calendar;
-use crate::share::link::human_code;
+use crate::share::link::{PledgeSlip, encode_slip, human_code};
+use crate::share::qr::{Ecc, Qr};
 use crate::ui::i18n::{Lang, Texts, citation_text, reason_text};
 use crate::ui::routes::{Build, Page};
 use crate::ui::state::{AppState, ChangeError, Changed};
@@ -882,6 +883,48 @@ fn TextField(
     }
 }
 
+/// The slip as a link, a QR code and a file, for the organizers' inbox: what a volunteer who
+/// pledged on a shared drive sends back.
+#[component]
+fn SlipShare(id: PledgeId, code: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &state.t().sharing;
+    let Some(slip) = state
+        .ledger
+        .with_untracked(|l| PledgeSlip::from_ledger(l, &id).ok())
+    else {
+        return ().into_any();
+    };
+    let origin = window().location().origin().unwrap_or_default();
+    let link = format!("{origin}{}#{}", Page::Inbox.href(), encode_slip(&slip));
+    let svg = Qr::encode(&link, Ecc::Low)
+        .ok()
+        .map(|q| q.to_svg(&(state.t().sharing.slip_qr)(&code)));
+    let file_name = format!("phieu-hien-mau-{code}.txt");
+    let file_text = link.clone();
+    view! {
+        <details class="slip-share">
+            <summary>{move || t().slip_send}</summary>
+            <p>{move || t().slip_send_hint}</p>
+            {svg.map(|svg| view! { <div class="qr" inner_html=svg></div> })}
+            <div class="field">
+                <label for="slip-link">{move || t().slip_link}</label>
+                <input id="slip-link" class="share-link" type="text" readonly=true value=link />
+            </div>
+            <button
+                type="button"
+                class="button button-secondary"
+                on:click=move |_| {
+                    download::offer(&file_name, "text/plain;charset=utf-8", &file_text);
+                }
+            >
+                {move || t().slip_file}
+            </button>
+        </details>
+    }
+    .into_any()
+}
+
 /// The confirmation: the slip to keep, the calendar file, and a pledge for a colleague.
 #[component]
 fn Slip(id: PledgeId, on_another: impl Fn() + Copy + 'static) -> impl IntoView {
@@ -942,6 +985,7 @@ fn Slip(id: PledgeId, on_another: impl Fn() + Copy + 'static) -> impl IntoView {
                 <dd>{move || format!("{} · {volume} ml", t().volunteer.donation(donation))}</dd>
             </dl>
             <p>{move || t().volunteer.slip_keep}</p>
+            <SlipShare id=pledge.id.clone() code=code.clone() />
             <div class="actions">
                 <button type="button" class="button" on:click=calendar>
                     {move || t().volunteer.calendar_file}

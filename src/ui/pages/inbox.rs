@@ -1,0 +1,344 @@
+//! The organizer's inbox: pledge slips volunteers sent back, taken in from a slip link opened
+//! here (`/organizer/inbox#p1.…`), pasted links or codes, or slip files. Each is checked whole
+//! before it is kept; each kept slip shows who, where and when, whether it is already in the
+//! schedule, and whether the same donor (phone or citizen ID) already has a pledge that day.
+//! Merging puts it in the schedule; nothing is merged without the organizer's click.
+
+use leptos::prelude::*;
+
+use super::PageHeading;
+use super::pledge::{day_label, place_label};
+use crate::domain::PledgeId;
+use crate::share::incoming::{merge_slip, review};
+use crate::share::link::{LinkError, PledgeSlip, decode_slip, human_code};
+use crate::ui::routes::Page;
+use crate::ui::state::{AppState, Changed};
+use crate::ui::{clock, upload};
+
+/// The most a slip file may hold (many slips, one per line).
+const MAX_FILE: usize = 256 * 1024;
+
+/// The pieces of pasted text or a file that may be slips: each word holding `p1.` or a `#`,
+/// else the whole text as one.
+pub fn slip_words(text: &str) -> Vec<&str> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.contains("p1.") || w.contains('#'))
+        .collect();
+    if words.is_empty() && !text.trim().is_empty() {
+        vec![text.trim()]
+    } else {
+        words
+    }
+}
+
+/// Adds each readable slip of `texts` not already in `inbox` (the same slip decoded); returns
+/// how many were added and the errors, numbered from 1 in order.
+pub fn take_in(inbox: &mut Vec<String>, texts: &[&str]) -> (usize, Vec<(usize, LinkError)>) {
+    let mut added = 0;
+    let mut errors = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        match decode_slip(text) {
+            Ok(slip) => {
+                let known = inbox
+                    .iter()
+                    .any(|s| decode_slip(s).is_ok_and(|other| other == slip));
+                if !known {
+                    let payload = text.rsplit('#').next().unwrap_or(text).trim().to_owned();
+                    inbox.push(payload);
+                    added += 1;
+                }
+            }
+            Err(e) => errors.push((i + 1, e)),
+        }
+    }
+    (added, errors)
+}
+
+/// The inbox page.
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &state.t().sharing;
+    let slips = RwSignal::new(state.inbox());
+    let pasted = RwSignal::new(String::new());
+    let field_error = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
+    // Takes in texts from one source; `source` names it in messages (a file's name).
+    let take = move |texts: Vec<String>, source: Option<String>| {
+        let tx = state.t();
+        let words: Vec<&str> = texts.iter().flat_map(|t| slip_words(t)).collect();
+        if words.is_empty() {
+            field_error.set(Some(tx.sharing.nothing_found.to_owned()));
+            return;
+        }
+        let mut result = (0, Vec::new());
+        let saved = state.update_inbox(|inbox| result = take_in(inbox, &words));
+        let (added, errors) = result;
+        if let Ok(now) = saved {
+            slips.set(now);
+        }
+        let described: Vec<String> = errors
+            .iter()
+            .map(|(n, e)| {
+                let why = (tx.sharing.link_error)(e);
+                match (&source, words.len()) {
+                    (None, 1) => why.to_owned(),
+                    (Some(f), _) => (tx.sharing.file_line)(f, *n, why),
+                    (None, _) => format!("{n}: {why}"),
+                }
+            })
+            .collect();
+        field_error.set((!described.is_empty()).then(|| described.join(" ")));
+        notice.set(Some(if added == 0 && errors.is_empty() {
+            tx.sharing.already_in_inbox.to_owned()
+        } else {
+            (tx.sharing.added)(added)
+        }));
+        if errors.is_empty() {
+            pasted.set(String::new());
+        }
+    };
+    // A slip link opened here: take it in, then drop the fragment so a reload does not ask again.
+    let hash = window().location().hash().unwrap_or_default();
+    if !hash.trim_start_matches('#').is_empty() {
+        take(vec![hash], None);
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(Page::Inbox.href()),
+            );
+        }
+    }
+    let on_paste = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        notice.set(None);
+        take(vec![pasted.get_untracked()], None);
+    };
+    let on_files = move |ev: leptos::ev::Event| {
+        let files = upload::chosen_files(&ev);
+        leptos::task::spawn_local(async move {
+            for file in files {
+                let name = file.name();
+                match upload::file_text(&file, MAX_FILE).await {
+                    Ok(text) => take(vec![text], Some(name)),
+                    Err(_) => {
+                        let why = (state.t().sharing.link_error)(&LinkError::TooLarge);
+                        field_error.set(Some(format!("{name}: {why}")));
+                    }
+                }
+            }
+        });
+    };
+    let remove = move |text: String| {
+        if let Ok(now) = state.update_inbox(|inbox| inbox.retain(|s| *s != text)) {
+            slips.set(now);
+        }
+    };
+    view! {
+        <PageHeading page=Some(Page::Inbox) />
+        <form class="card section" on:submit=on_paste novalidate=true aria-labelledby="inbox-add">
+            <h2 id="inbox-add">{move || t().inbox_add}</h2>
+            <div class="field">
+                <label for="slip-text">{move || t().paste_slip}</label>
+                <p class="hint" id="slip-text-hint">{move || t().paste_slip_hint}</p>
+                <textarea
+                    id="slip-text"
+                    rows="3"
+                    aria-describedby="slip-text-hint slip-text-msg"
+                    aria-invalid=move || if field_error.get().is_some() { "true" } else { "false" }
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                ></textarea>
+                <p class="field-error" id="slip-text-msg">{move || field_error.get()}</p>
+            </div>
+            <div class="actions">
+                <button type="submit" class="button">{move || t().add}</button>
+            </div>
+            <div class="field">
+                <label for="slip-files">{move || t().slip_files}</label>
+                <input id="slip-files" type="file" multiple=true accept=".txt,text/plain" on:change=on_files />
+            </div>
+        </form>
+        <p class="notice" role="status" id="inbox-notice">{move || notice.get()}</p>
+        <section class="card section" aria-labelledby="inbox-list">
+            <h2 id="inbox-list">
+                {move || {
+                    let n = slips.with(Vec::len);
+                    if n == 0 { t().empty.to_owned() } else { (t().waiting)(n) }
+                }}
+            </h2>
+            <ul class="plain-list inbox-items">
+                {move || {
+                    slips
+                        .get()
+                        .into_iter()
+                        .map(|text| view! { <InboxItem text=text notice=notice remove=remove /> })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+/// One slip in the inbox: what it says, how it stands, and merge or discard.
+#[component]
+fn InboxItem(
+    text: String,
+    notice: RwSignal<Option<String>>,
+    remove: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &state.t().sharing;
+    let slip = match decode_slip(&text) {
+        Ok(s) => s,
+        Err(e) => {
+            return view! {
+                <li class="inbox-item">
+                    <p class="field-error">{move || (t().link_error)(&e)}</p>
+                    <button type="button" class="button button-small button-secondary" on:click=move |_| remove(text.clone())>
+                        {move || t().discard}
+                    </button>
+                </li>
+            }
+            .into_any();
+        }
+    };
+    let code = human_code(&slip.pledge.id);
+    let name = slip.donor.full_name.clone();
+    let slip = StoredValue::new(slip);
+    let text = StoredValue::new(text);
+    let standing = Memo::new(move |_| state.ledger.with(|l| slip.with_value(|s| review(l, s))));
+    let merge = move |_| {
+        let tx = state.t();
+        let s: PledgeSlip = slip.get_value();
+        let moved_from = state.ledger.with_untracked(|l| {
+            l.pledge_by_id(&s.pledge.id)
+                .map(|p| p.slot.clone())
+                .filter(|old| *old != s.pledge.slot)
+        });
+        let today = clock::today();
+        let result = state.change(|l| {
+            let donor = merge_slip(l, &s, today)?;
+            Ok((
+                (),
+                Changed {
+                    donors: vec![donor],
+                    pledges: vec![(s.pledge.id.clone(), moved_from)],
+                    ..Changed::default()
+                },
+            ))
+        });
+        match result {
+            Ok(()) => {
+                notice.set(Some((tx.sharing.merged)(&s.donor.full_name)));
+                remove(text.get_value());
+            }
+            Err(_) => notice.set(Some(tx.setup.refused.to_owned())),
+        }
+    };
+    let discard = move |_| {
+        notice.set(Some(state.t().sharing.discarded.to_owned()));
+        remove(text.get_value());
+    };
+    let details = move || {
+        let tx = state.t();
+        let lang = state.lang.get();
+        slip.with_value(|s| {
+            let p = &s.pledge;
+            let place = state.ledger.with(|l| place_label(l, &p.slot.place, tx));
+            format!(
+                "{} · {} · {} · {} · {} ml",
+                s.donor.phone.as_str(),
+                day_label(lang, p.slot.date),
+                p.slot.start,
+                place,
+                p.volume_ml
+            )
+        })
+    };
+    view! {
+        <li class="inbox-item" aria-label=format!("{name} · {code}")>
+            <p>
+                <strong>{name.clone()}</strong>
+                " · "
+                <code>{code.clone()}</code>
+            </p>
+            <p class="hint">{details}</p>
+            {move || {
+                let r = standing.get();
+                let tx = state.t();
+                let duplicate = r.duplicate_of.as_ref().map(|id: &PledgeId| {
+                    state.ledger.with(|l| {
+                        let who = l
+                            .pledge_by_id(id)
+                            .and_then(|p| l.donor(&p.donor))
+                            .map(|d| d.full_name.clone())
+                            .unwrap_or_default();
+                        (tx.sharing.duplicate)(&who, &human_code(id))
+                    })
+                });
+                let flag = if r.unknown_place {
+                    Some(tx.sharing.unknown_place.to_owned())
+                } else if r.already_here {
+                    Some(tx.sharing.already_here.to_owned())
+                } else {
+                    duplicate.clone()
+                };
+                let merge_words = if duplicate.is_some() { tx.sharing.merge_anyway } else { tx.sharing.merge };
+                view! {
+                    {flag.map(|f| view! { <p class="banner banner-warn inbox-flag">{f}</p> })}
+                    <div class="actions">
+                        {(!r.unknown_place && !r.already_here)
+                            .then(|| view! { <button type="button" class="button button-small" on:click=merge>{merge_words}</button> })}
+                        <button type="button" class="button button-small button-secondary" on:click=discard>
+                            {tx.sharing.discard}
+                        </button>
+                    </div>
+                }
+            }}
+        </li>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample;
+    use crate::share::link::encode_slip;
+
+    fn slip_text(i: usize) -> String {
+        let ledger = sample::sample_ledger();
+        let p = ledger.pledges().nth(i).unwrap();
+        encode_slip(&PledgeSlip::from_ledger(&ledger, &p.id).unwrap())
+    }
+
+    #[test]
+    fn pasted_links_and_codes_are_taken_in_once_each_and_bad_ones_are_numbered() {
+        let a = slip_text(0);
+        let b = slip_text(1);
+        let pasted = format!(
+            "Phiếu của Lan: https://x.example/organizer/inbox#{a}\nvà {b}\n{}\np1.garbage",
+            &b[..b.len() - 3]
+        );
+        let words = slip_words(&pasted);
+        assert_eq!(words.len(), 4);
+        let mut inbox = Vec::new();
+        let (added, errors) = take_in(&mut inbox, &words);
+        assert_eq!(added, 2);
+        assert_eq!(inbox, vec![a.clone(), b.clone()]);
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].0, 3);
+        assert_eq!(errors[1].0, 4);
+        let (again, errors) = take_in(&mut inbox, &[&a]);
+        assert_eq!((again, errors.len(), inbox.len()), (0, 0, 2));
+    }
+
+    #[test]
+    fn text_with_no_link_is_read_whole_and_empty_text_gives_nothing() {
+        assert_eq!(slip_words("  hello there "), vec!["hello there"]);
+        assert!(slip_words("   ").is_empty());
+    }
+}

@@ -1,0 +1,585 @@
+//! The organizer's drives: each drive with how full it is, opened, closed or cancelled (the
+//! pledges cancelling would cancel shown first) and shared by link, QR code and file; and the
+//! form of a new drive with a slot template per site and the days that differ.
+
+use leptos::prelude::*;
+
+use super::{Errors, Field, FormState, change_setup, day_text, message_of, new_id, parse, refusal};
+use crate::domain::{
+    CampaignId, DomainError, Drive, DriveDraft, DriveId, DriveSite, DriveStatus, Site, SiteId,
+};
+use crate::share::link::{SharedDrive, encode_drive};
+use crate::share::qr::{Ecc, Qr};
+use crate::ui::i18n::SetupTexts;
+use crate::ui::pages::PageHeading;
+use crate::ui::routes::{Build, Page};
+use crate::ui::state::{AppState, Changed};
+use crate::ui::{clock, download};
+
+/// The drives page.
+#[component]
+pub fn DriveSetupPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &state.t().setup;
+    view! {
+        <PageHeading page=Some(Page::DriveSetup) />
+        <p>
+            <a href=Page::Setup.href() rel=Page::Setup.rel_from(Build::DriveSetup)>
+                {move || t().to_setup}
+            </a>
+        </p>
+        <DriveSection />
+    }
+}
+
+/// One site's part in the drive form.
+#[derive(Clone, Copy)]
+struct SiteRow {
+    site: StoredValue<SiteId>,
+    chosen: RwSignal<bool>,
+    template: RwSignal<String>,
+    overrides: RwSignal<String>,
+}
+
+/// What a new drive starts with at each site: four slots of 20 in the morning.
+const DEFAULT_TEMPLATE: &str = "07:30-08:30 20, 08:30-09:30 20, 09:30-10:30 20, 10:30-11:30 20";
+
+#[component]
+fn DriveSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &state.t().setup;
+    view! {
+        <section class="card section" aria-labelledby="setup-drives">
+            <h2 id="setup-drives">{move || t().drives}</h2>
+            {move || {
+                let ids: Vec<DriveId> = state
+                    .ledger
+                    .with(|l| {
+                        let mut d: Vec<&Drive> = l.drives().collect();
+                        d.sort_by_key(|d| (d.start, d.name.clone()));
+                        d.into_iter().map(|d| d.id.clone()).collect()
+                    });
+                if ids.is_empty() {
+                    view! { <p>{t().no_drives}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="plain-list drive-list">
+                            {ids.into_iter().map(|id| view! { <DriveItem id=id /> }).collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+            <DriveForm />
+        </section>
+    }
+}
+
+/// A drive in the list: what it is, how full, and what can be done with it.
+#[component]
+fn DriveItem(id: DriveId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &state.t().setup;
+    let id = StoredValue::new(id);
+    let open_panel = RwSignal::new(None::<&'static str>);
+    let reason = RwSignal::new(String::new());
+    let reason_error = RwSignal::new(None::<&'static str>);
+    let notice = RwSignal::new(None::<String>);
+    let info = Memo::new(move |_| {
+        state.ledger.with(|l| {
+            let d = l.drive(&id.get_value())?;
+            let sites: Vec<String> = d
+                .sites
+                .iter()
+                .filter_map(|s| l.site(&s.site).map(|x| x.name.clone()))
+                .collect();
+            let pledged = l
+                .pledges()
+                .filter(|p| p.slot.place.drive() == Some(&d.id) && p.status.holds_slot())
+                .count();
+            let affected: Vec<String> = l
+                .pledges_affected_by_cancelling(&d.id)
+                .into_iter()
+                .map(|p| {
+                    l.donor(&p.donor)
+                        .map(|x| format!("{} · {}", x.full_name, x.phone.as_str()))
+                        .unwrap_or_default()
+                })
+                .collect();
+            Some((
+                d.name.clone(),
+                d.start,
+                d.end,
+                d.status,
+                sites.join(", "),
+                pledged,
+                d.capacity(),
+                affected,
+            ))
+        })
+    });
+    let set_status = move |status: DriveStatus| {
+        let tx = state.t();
+        match change_setup(state, |l| l.set_drive_status(&id.get_value(), status)) {
+            Ok(()) => notice.set(Some(tx.setup.status_changed.to_owned())),
+            Err(e) => notice.set(Some(refusal(tx, &e))),
+        }
+    };
+    let confirm_cancel = move |_| {
+        let tx = state.t();
+        let why = reason.get_untracked();
+        if why.trim().is_empty() {
+            reason_error.set(Some(tx.setup.cancel_reason_required));
+            return;
+        }
+        reason_error.set(None);
+        let now = clock::now().stamp;
+        let result = state.change(|l| {
+            let ids = l.cancel_drive(&id.get_value(), why.trim(), now)?;
+            let n = ids.len();
+            Ok((
+                n,
+                Changed {
+                    setup: true,
+                    pledges: ids.into_iter().map(|p| (p, None)).collect(),
+                    ..Changed::default()
+                },
+            ))
+        });
+        match result {
+            Ok(n) => {
+                open_panel.set(None);
+                notice.set(Some((tx.setup.cancelled)(n)));
+            }
+            Err(e) => notice.set(Some(refusal(tx, &e))),
+        }
+    };
+    let toggle = move |panel: &'static str| {
+        open_panel.update(|p| *p = if *p == Some(panel) { None } else { Some(panel) });
+    };
+    let heading_id = move || format!("drive-{}", id.get_value());
+    move || {
+        let Some((name, start, end, status, sites, pledged, capacity, affected)) = info.get()
+        else {
+            return ().into_any();
+        };
+        let lang = state.lang.get();
+        let tx = state.t();
+        let n_affected = affected.len();
+        view! {
+            <li class="drive-item" aria-labelledby=heading_id()>
+                <h3 id=heading_id()>{name.clone()}</h3>
+                <p>
+                    <span class=format!("status status-{}", status_class(status))>
+                        {(tx.setup.status)(status)}
+                    </span>
+                    " · "
+                    {format!("{} – {}", day_text(lang, start), day_text(lang, end))}
+                    " · "
+                    {sites}
+                </p>
+                <p class="hint">{(tx.setup.pledged_of)(pledged, capacity)}</p>
+                <div class="actions">
+                    {(status == DriveStatus::Planned || status == DriveStatus::Closed)
+                        .then(|| {
+                            view! {
+                                <button type="button" class="button button-small" on:click=move |_| set_status(DriveStatus::Open)>
+                                    {move || t().open_drive}
+                                </button>
+                            }
+                        })}
+                    {(status == DriveStatus::Open)
+                        .then(|| {
+                            view! {
+                                <button type="button" class="button button-small button-secondary" on:click=move |_| set_status(DriveStatus::Closed)>
+                                    {move || t().close_drive}
+                                </button>
+                            }
+                        })}
+                    {(status != DriveStatus::Cancelled)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button button-small button-danger"
+                                    aria-expanded=move || (open_panel.get() == Some("cancel")).to_string()
+                                    on:click=move |_| toggle("cancel")
+                                >
+                                    {move || t().cancel_drive}
+                                </button>
+                            }
+                        })}
+                    <button
+                        type="button"
+                        class="button button-small button-secondary"
+                        aria-expanded=move || (open_panel.get() == Some("share")).to_string()
+                        on:click=move |_| toggle("share")
+                    >
+                        {move || t().share}
+                    </button>
+                </div>
+                <p class="hint">
+                    {match status {
+                        DriveStatus::Open => (tx.setup.close_effect)(pledged),
+                        DriveStatus::Planned | DriveStatus::Closed => tx.setup.open_effect.to_owned(),
+                        DriveStatus::Cancelled => String::new(),
+                    }}
+                </p>
+                <Show when=move || open_panel.get() == Some("cancel")>
+                    <div class="confirm-panel" role="group" aria-label=move || t().cancel_drive>
+                        <p>
+                            <strong>
+                                {if n_affected == 0 {
+                                    tx.setup.cancel_none.to_owned()
+                                } else {
+                                    (tx.setup.cancel_effect)(n_affected)
+                                }}
+                            </strong>
+                        </p>
+                        <ul class="plain-list affected">
+                            {affected.iter().take(20).map(|a| view! { <li>{a.clone()}</li> }).collect_view()}
+                        </ul>
+                        <div class="field">
+                            <label for=format!("cancel-reason-{}", id.get_value())>{move || t().cancel_reason}</label>
+                            <input
+                                id=format!("cancel-reason-{}", id.get_value())
+                                type="text"
+                                aria-describedby=format!("cancel-reason-{}-msg", id.get_value())
+                                aria-invalid=move || if reason_error.get().is_some() { "true" } else { "false" }
+                                prop:value=move || reason.get()
+                                on:input=move |ev| reason.set(event_target_value(&ev))
+                            />
+                            <p class="field-error" id=format!("cancel-reason-{}-msg", id.get_value())>
+                                {move || reason_error.get()}
+                            </p>
+                        </div>
+                        <div class="actions">
+                            <button type="button" class="button button-danger" on:click=confirm_cancel>
+                                {move || t().cancel_confirm}
+                            </button>
+                            <button type="button" class="button button-secondary" on:click=move |_| open_panel.set(None)>
+                                {move || t().cancel_keep}
+                            </button>
+                        </div>
+                    </div>
+                </Show>
+                <Show when=move || open_panel.get() == Some("share")>
+                    <SharePanel id=id.get_value() />
+                </Show>
+                <p class="notice" role="status">{move || notice.get()}</p>
+            </li>
+        }
+            .into_any()
+    }
+}
+
+fn status_class(s: DriveStatus) -> &'static str {
+    match s {
+        DriveStatus::Planned => "planned",
+        DriveStatus::Open => "open",
+        DriveStatus::Closed => "closed",
+        DriveStatus::Cancelled => "cancelled",
+    }
+}
+
+/// A drive as a link, a QR code and a file, for volunteers to open on their own phones.
+#[component]
+fn SharePanel(id: DriveId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &state.t().setup;
+    let shared = state
+        .ledger
+        .with_untracked(|l| SharedDrive::from_ledger(l, &id).ok());
+    let Some(shared) = shared else {
+        return ().into_any();
+    };
+    let origin = window().location().origin().unwrap_or_default();
+    let link = format!(
+        "{origin}{}#{}",
+        Page::SharedDrive.href(),
+        encode_drive(&shared)
+    );
+    let label = (state.t().setup.qr_label)(&shared.drive.name);
+    let qr = Qr::encode(&link, Ecc::Low).ok();
+    let size_note = (state.t().setup.share_size)(link.len(), qr.as_ref().map(Qr::version));
+    let svg = qr.map(|q| q.to_svg(&label));
+    let file_name = format!("hien-mau-{}.txt", shared.drive.id);
+    let file_text = link.clone();
+    view! {
+        <div class="share-panel">
+            <p>{move || t().share_hint}</p>
+            <div class="field">
+                <label for=format!("share-link-{id}")>{move || t().share_link}</label>
+                <input
+                    id=format!("share-link-{id}")
+                    class="share-link"
+                    type="text"
+                    readonly=true
+                    value=link.clone()
+                    on:focus=move |ev| {
+                        if let Some(input) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(
+                            &event_target::<web_sys::HtmlInputElement>(&ev),
+                        ) {
+                            input.select();
+                        }
+                    }
+                />
+            </div>
+            {svg.map(|svg| view! { <div class="qr" inner_html=svg></div> })}
+            <p class="hint">{size_note}</p>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    on:click=move |_| {
+                        download::offer(&file_name, "text/plain;charset=utf-8", &file_text);
+                    }
+                >
+                    {move || t().share_file}
+                </button>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// The form of a new drive: campaign, name, dates, and for each chosen site its slots and the
+/// days that differ.
+#[component]
+fn DriveForm() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || &state.t().setup;
+    let campaign = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let start = RwSignal::new(String::new());
+    let end = RwSignal::new(String::new());
+    let rows: RwSignal<Vec<SiteRow>> = RwSignal::new(Vec::new());
+    // One row per site, added as sites are.
+    Effect::new(move |_| {
+        let sites: Vec<SiteId> = state.ledger.with(|l| {
+            let mut s: Vec<&Site> = l.sites().collect();
+            s.sort_by_key(|s| (s.is_fixed_point(), s.name.clone()));
+            s.into_iter().map(|s| s.id.clone()).collect()
+        });
+        let known: Vec<SiteId> =
+            rows.with_untracked(|r| r.iter().map(|r| r.site.get_value()).collect());
+        let new: Vec<SiteRow> = sites
+            .into_iter()
+            .filter(|s| !known.contains(s))
+            .map(|s| SiteRow {
+                site: StoredValue::new(s),
+                chosen: RwSignal::new(false),
+                template: RwSignal::new(DEFAULT_TEMPLATE.to_owned()),
+                overrides: RwSignal::new(String::new()),
+            })
+            .collect();
+        if !new.is_empty() {
+            rows.update(|r| r.extend(new));
+        }
+    });
+    let form = FormState::new();
+    let check = move || -> Result<(CampaignId, DriveDraft), Errors> {
+        let t = t();
+        let mut errors = Errors::new();
+        let camp = state.ledger.with(|l| {
+            let chosen = campaign.get();
+            l.campaigns()
+                .filter(|c| chosen.is_empty() || c.id.as_str() == chosen)
+                .max_by_key(|c| c.year)
+                .cloned()
+        });
+        if camp.is_none() {
+            errors.push(("drive-campaign".into(), t.campaign_required.into()));
+        }
+        if name.get().trim().is_empty() {
+            errors.push(("drive-name".into(), t.name_required.into()));
+        }
+        let first = parse::date(&start.get());
+        let last = parse::date(&end.get());
+        if first.is_none() {
+            errors.push(("drive-start".into(), t.date_invalid.into()));
+        }
+        if last.is_none() {
+            errors.push(("drive-end".into(), t.date_invalid.into()));
+        }
+        if let (Some(f), Some(l)) = (first, last)
+            && l < f
+        {
+            errors.push(("drive-end".into(), t.end_before_start.into()));
+        }
+        if let Some(c) = &camp {
+            for (id, d) in [("drive-start", first), ("drive-end", last)] {
+                if d.is_some_and(|d| d.year() != c.year) {
+                    errors.push((id.into(), (t.outside_year)(c.year)));
+                }
+            }
+        }
+        let mut sites = Vec::new();
+        for row in rows.get().into_iter().filter(|r| r.chosen.get()) {
+            let key = row.site.get_value();
+            let template = parse::slots(&row.template.get(), t)
+                .map_err(|m| errors.push((format!("tpl-{key}"), m)));
+            let overrides = parse::overrides(&row.overrides.get(), first, last, t)
+                .map_err(|m| errors.push((format!("ovr-{key}"), m)));
+            if let (Ok(template), Ok(overrides)) = (template, overrides) {
+                match DriveSite::new(key.clone(), template, overrides) {
+                    Ok(s) => sites.push(s),
+                    Err(_) => errors.push((format!("tpl-{key}"), t.slots_overlap.into())),
+                }
+            }
+        }
+        if rows.with(|r| !r.iter().any(|r| r.chosen.get())) {
+            errors.push(("drive-sites".into(), t.sites_required.into()));
+        }
+        match (camp, first, last) {
+            (Some(c), Some(first), Some(last)) if errors.is_empty() => Ok((
+                c.id.clone(),
+                DriveDraft {
+                    name: name.get(),
+                    start: first,
+                    end: last,
+                    sites,
+                },
+            )),
+            _ => Err(errors),
+        }
+    };
+    let errors = form.errors(check);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form.submit(check, |(camp, draft)| {
+            let tx = state.t();
+            let id = new_id(DriveId::new, tx)?;
+            let result = change_setup(state, |l| {
+                let c = l
+                    .campaign(&camp)
+                    .cloned()
+                    .ok_or(DomainError::UnknownCampaign(camp))?;
+                l.add_drive(Drive::new(id, &c, draft)?)
+            });
+            result.map_err(|e| refusal(tx, &e))?;
+            let done = (tx.setup.drive_added)(&name.get_untracked());
+            name.set(String::new());
+            for r in rows.get_untracked() {
+                r.chosen.set(false);
+                r.overrides.set(String::new());
+            }
+            Ok(done)
+        });
+    };
+    let label = move |f: fn(&SetupTexts) -> &'static str| Signal::derive(move || f(t()).to_owned());
+    let site_name = move |id: &SiteId| {
+        state
+            .ledger
+            .with(|l| l.site(id).map(|s| s.name.clone()).unwrap_or_default())
+    };
+    let sites_message = Memo::new(move |_| errors.with(|e| message_of(e, "drive-sites")));
+    let campaign_message = Memo::new(move |_| errors.with(|e| message_of(e, "drive-campaign")));
+    view! {
+        <form class="setup-form" on:submit=submit novalidate=true aria-labelledby="drive-new">
+            <h3 id="drive-new">{move || t().new_drive}</h3>
+            <div class="field">
+                <label for="drive-campaign">{move || t().campaign}</label>
+                <select
+                    id="drive-campaign"
+                    aria-describedby="drive-campaign-msg"
+                    on:change=move |ev| campaign.set(event_target_value(&ev))
+                >
+                    // Newest first, and chosen unless another one is.
+                    {move || {
+                        let mut list: Vec<(i32, String, String)> = state
+                            .ledger
+                            .with(|l| l.campaigns().map(|c| (c.year, c.id.to_string(), format!("{} · {}", c.year, c.name))).collect());
+                        list.sort_by(|a, b| b.cmp(a));
+                        let chosen = campaign.get_untracked();
+                        list.into_iter()
+                            .enumerate()
+                            .map(|(i, (_, v, words))| {
+                                let selected = if chosen.is_empty() { i == 0 } else { v == chosen };
+                                view! { <option value=v selected=selected>{words}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <p class="field-error" id="drive-campaign-msg">{move || campaign_message.get()}</p>
+            </div>
+            <Field id="drive-name" label=label(|t| t.name) value=name errors=errors />
+            <div class="field-row">
+                <Field id="drive-start" label=label(|t| t.start) value=start errors=errors kind="date" />
+                <Field id="drive-end" label=label(|t| t.end) value=end errors=errors kind="date" />
+            </div>
+            <fieldset class="drive-sites" aria-describedby="drive-sites-msg">
+                <legend>{move || t().drive_sites}</legend>
+                {move || {
+                    if rows.with(Vec::is_empty) {
+                        return view! { <p>{t().add_sites_first}</p> }.into_any();
+                    }
+                    rows.get()
+                        .into_iter()
+                        .map(|row| {
+                            let key = row.site.get_value();
+                            let check_id = format!("site-pick-{key}");
+                            let site = site_name(&key);
+                            let site_for_template = site.clone();
+                            let site_for_overrides = site.clone();
+                            view! {
+                                <div class="site-pick">
+                                    <label class="choice">
+                                        <input
+                                            type="checkbox"
+                                            id=check_id
+                                            prop:checked=move || row.chosen.get()
+                                            on:change=move |ev| row.chosen.set(event_target_checked(&ev))
+                                        />
+                                        {site}
+                                    </label>
+                                    <Show when=move || row.chosen.get()>
+                                        <Field
+                                            id=format!("tpl-{key}")
+                                            label=Signal::derive({
+                                                let s = site_for_template.clone();
+                                                move || (t().template)(&s)
+                                            })
+                                            hint=Signal::derive(move || t().template_hint)
+                                            value=row.template
+                                            errors=errors
+                                        />
+                                        <Field
+                                            id=format!("ovr-{key}")
+                                            label=Signal::derive({
+                                                let s = site_for_overrides.clone();
+                                                move || (t().overrides)(&s)
+                                            })
+                                            hint=Signal::derive(move || t().overrides_hint)
+                                            value=row.overrides
+                                            errors=errors
+                                            kind="textarea"
+                                        />
+                                    </Show>
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
+                <p class="field-error" id="drive-sites-msg">{move || sites_message.get()}</p>
+            </fieldset>
+            <div class="actions">
+                <button type="submit" class="button">{move || t().add_drive}</button>
+            </div>
+            <p class="notice" role="status">{move || form.notice.get()}</p>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::Lang;
+
+    #[test]
+    fn the_default_template_reads_as_four_slots() {
+        let t = &Lang::Vi.texts().setup;
+        assert_eq!(parse::slots(DEFAULT_TEMPLATE, t).map(|s| s.len()), Ok(4));
+    }
+}
