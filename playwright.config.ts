@@ -3,7 +3,8 @@ import { defineConfig } from "@playwright/test";
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) against the release
 // build in dist/, served as static files by scripts/static-server.mjs. scripts/test builds dist/
 // first.
-export const PORT = 4173;
+// E2E_PORT moves it, so two checkouts can run their tests side by side.
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: "tests/e2e",

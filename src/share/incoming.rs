@@ -4,7 +4,7 @@
 
 use crate::domain::{
     Campaign, CampaignDraft, DomainError, Donor, DonorId, Drive, DriveDraft, DriveStatus, Ledger,
-    PledgeId, Timestamp, Units,
+    PledgeId, Timestamp, UnitId, Units,
 };
 
 use super::link::{PledgeSlip, SharedDrive};
@@ -139,13 +139,15 @@ pub fn review(ledger: &Ledger, slip: &PledgeSlip) -> Review {
 }
 
 /// Merges a slip: its donor becomes the donor already here with the same id, phone or citizen
-/// ID (ours kept unless the slip's is newer), else a new donor; a unit unknown here is left
-/// out. The pledge is merged by id and update time, capacity unchecked (the organizer sees a
-/// slot over capacity). Returns the donor's id here.
+/// ID (ours kept unless the slip's is newer), else a new donor. `unit` is the donor's unit as
+/// the organizer chose it (a volunteer's phone may not know the campaign's units); `None`
+/// keeps the slip's, left out when unknown here. The pledge is merged by id and update time,
+/// capacity unchecked (the organizer sees a slot over capacity). Returns the donor's id here.
 pub fn merge_slip(
     ledger: &mut Ledger,
     slip: &PledgeSlip,
     today: crate::domain::Date,
+    unit: Option<UnitId>,
 ) -> Result<DonorId, DomainError> {
     if review(ledger, slip).unknown_place {
         return Err(match slip.pledge.slot.place.drive() {
@@ -158,18 +160,27 @@ pub fn merge_slip(
         .as_ref()
         .map_or_else(|| slip.pledge.donor.clone(), |d| d.id.clone());
     let mut draft = slip.donor.clone();
-    if draft
+    if let Some(u) = &unit {
+        if ledger.unit(u).is_none() {
+            return Err(DomainError::UnknownUnit(u.clone()));
+        }
+        draft.unit = Some(u.clone());
+    } else if draft
         .unit
         .as_ref()
         .is_some_and(|u| ledger.unit(u).is_none())
     {
         draft.unit = None;
     }
+    let chosen = draft.unit.clone();
     let mut donor = Donor::new(id.clone(), draft, today, slip.donor_updated_at)?;
     if let Some(ours) = existing {
         donor.history = ours.history.clone();
         if ours.updated_at >= donor.updated_at {
             donor = ours;
+            if unit.is_some() {
+                donor.unit = chosen;
+            }
         }
     }
     ledger.merge_donor(donor);
@@ -267,14 +278,14 @@ mod tests {
         let r = review(&fresh, &slip);
         assert!(!r.already_here && r.duplicate_of.is_none() && !r.unknown_place);
         let today = Date::from_ymd(2024, 1, 1).unwrap();
-        let donor = merge_slip(&mut fresh, &slip, today).unwrap();
+        let donor = merge_slip(&mut fresh, &slip, today, None).unwrap();
         assert_eq!(donor, slip.pledge.donor);
         assert_eq!(fresh.pledge_by_id(&slip.pledge.id), Some(&slip.pledge));
         assert!(review(&fresh, &slip).already_here);
         let copy = fresh.clone();
-        merge_slip(&mut fresh, &slip, today).unwrap();
+        merge_slip(&mut fresh, &slip, today, None).unwrap();
         assert_eq!(fresh, copy, "merging twice changes nothing");
-        merge_slip(&mut here, &slip, Date::from_ymd(2024, 1, 1).unwrap()).unwrap();
+        merge_slip(&mut here, &slip, Date::from_ymd(2024, 1, 1).unwrap(), None).unwrap();
         assert_eq!(here, org);
     }
 
@@ -290,10 +301,32 @@ mod tests {
         assert_eq!(r.duplicate_of, Some(original.pledge.id.clone()));
         assert!(!r.already_here && !r.unknown_place);
         let mut here = org.clone();
-        let donor = merge_slip(&mut here, &again, Date::from_ymd(2024, 1, 1).unwrap()).unwrap();
+        let donor =
+            merge_slip(&mut here, &again, Date::from_ymd(2024, 1, 1).unwrap(), None).unwrap();
         assert_eq!(donor, original.pledge.donor, "no second donor record");
         assert_eq!(here.donors().count(), org.donors().count());
         assert_eq!(here.pledges().count(), org.pledges().count() + 1);
+    }
+
+    #[test]
+    fn the_organizer_chooses_the_unit_a_volunteers_phone_did_not_know() {
+        let org = organizer();
+        let mut slip = slip_of(&org, 1);
+        slip.pledge.id = PledgeId::new("p-new").unwrap();
+        slip.pledge.donor = DonorId::new("d-new").unwrap();
+        slip.donor.phone = crate::domain::Phone::parse("0911 000 111").unwrap();
+        slip.donor.citizen_id = None;
+        slip.donor.unit = Some(crate::domain::UnitId::new("unit-not-here").unwrap());
+        let today = Date::from_ymd(2024, 1, 1).unwrap();
+        let mut here = org.clone();
+        merge_slip(&mut here, &slip, today, None).unwrap();
+        assert_eq!(here.donor(&slip.pledge.donor).unwrap().unit, None);
+        let unit = org.units().next().unwrap().id.clone();
+        let mut here = org.clone();
+        merge_slip(&mut here, &slip, today, Some(unit.clone())).unwrap();
+        assert_eq!(here.donor(&slip.pledge.donor).unwrap().unit, Some(unit));
+        let unknown = crate::domain::UnitId::new("nowhere").unwrap();
+        assert!(merge_slip(&mut org.clone(), &slip, today, Some(unknown)).is_err());
     }
 
     #[test]
@@ -302,7 +335,7 @@ mod tests {
         let slip = slip_of(&org, 0);
         let mut empty = Ledger::new();
         assert!(review(&empty, &slip).unknown_place);
-        assert!(merge_slip(&mut empty, &slip, Date::from_ymd(2024, 1, 1).unwrap()).is_err());
+        assert!(merge_slip(&mut empty, &slip, Date::from_ymd(2024, 1, 1).unwrap(), None).is_err());
         assert_eq!(empty, Ledger::new());
     }
 }

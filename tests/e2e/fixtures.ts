@@ -30,12 +30,14 @@ export const NAV_VI = [
   { name: "Tổng quan", path: "/organizer" },
   { name: "Lịch trình", path: "/organizer/schedule" },
   { name: "Tiếp đón", path: "/organizer/check-in" },
+  { name: "Hộp thư đăng ký", path: "/organizer/inbox" },
+  { name: "Các đợt", path: "/organizer/drives" },
   { name: "Thiết lập", path: "/organizer/setup" },
   { name: "Dữ liệu", path: "/organizer/data" },
 ];
 
 /** Every page's path, the home page and the not-found page included. */
-export const ALL_PATHS = ["/", ...NAV_VI.map((n) => n.path), "/no-such-page"];
+export const ALL_PATHS = ["/", ...NAV_VI.map((n) => n.path), "/d", "/no-such-page"];
 
 /** Fixes the page's clock at `at` (Hanoi time in the string) and loads the sample campaign
  * through the Data page, as an organizer would. */

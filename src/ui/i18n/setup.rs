@@ -35,7 +35,7 @@ pub struct SetupTexts {
     pub partner: &'static str,
     pub add_campaign: &'static str,
     /// "Đã tạo chiến dịch X, chỉ tiêu 1.799 đơn vị."
-    pub campaign_added: fn(&str, i64) -> String,
+    pub campaign_added: fn(&str, &str) -> String,
     // sites
     pub no_sites: &'static str,
     pub new_site: &'static str,

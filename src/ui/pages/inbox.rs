@@ -8,11 +8,12 @@ use leptos::prelude::*;
 
 use super::PageHeading;
 use super::pledge::{day_label, place_label};
-use crate::domain::PledgeId;
+use crate::domain::{PledgeId, UnitId};
 use crate::share::incoming::{merge_slip, review};
 use crate::share::link::{LinkError, PledgeSlip, decode_slip, human_code};
 use crate::ui::routes::Page;
 use crate::ui::state::{AppState, Changed};
+use crate::ui::widgets::unit_choices;
 use crate::ui::{clock, upload};
 
 /// The most a slip file may hold (many slips, one per line).
@@ -99,9 +100,13 @@ pub fn InboxPage() -> impl IntoView {
             pasted.set(String::new());
         }
     };
-    // A slip link opened here: take it in, then drop the fragment so a reload does not ask again.
-    let hash = window().location().hash().unwrap_or_default();
-    if !hash.trim_start_matches('#').is_empty() {
+    // A slip link opened here (or followed while the inbox is open): take it in, then drop the
+    // fragment so a reload does not ask again.
+    let from_link = move || {
+        let hash = window().location().hash().unwrap_or_default();
+        if hash.trim_start_matches('#').is_empty() {
+            return;
+        }
         take(vec![hash], None);
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(
@@ -110,7 +115,10 @@ pub fn InboxPage() -> impl IntoView {
                 Some(Page::Inbox.href()),
             );
         }
-    }
+    };
+    from_link();
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| from_link());
+    on_cleanup(move || listener.remove());
     let on_paste = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         notice.set(None);
@@ -210,6 +218,18 @@ fn InboxItem(
     let slip = StoredValue::new(slip);
     let text = StoredValue::new(text);
     let standing = Memo::new(move |_| state.ledger.with(|l| slip.with_value(|s| review(l, s))));
+    // The donor's unit, chosen here: the slip's when this ledger knows it.
+    let unit = RwSignal::new(state.ledger.with_untracked(|l| {
+        slip.with_value(|s| {
+            s.donor
+                .unit
+                .as_ref()
+                .filter(|u| l.unit(u).is_some())
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        })
+    }));
+    let unit_id = format!("unit-{}", code);
     let merge = move |_| {
         let tx = state.t();
         let s: PledgeSlip = slip.get_value();
@@ -219,8 +239,9 @@ fn InboxItem(
                 .filter(|old| *old != s.pledge.slot)
         });
         let today = clock::today();
+        let chosen = UnitId::new(unit.get_untracked()).ok();
         let result = state.change(|l| {
-            let donor = merge_slip(l, &s, today)?;
+            let donor = merge_slip(l, &s, today, chosen)?;
             Ok((
                 (),
                 Changed {
@@ -266,6 +287,27 @@ fn InboxItem(
                 <code>{code.clone()}</code>
             </p>
             <p class="hint">{details}</p>
+            <Show when=move || { let r = standing.get(); !r.unknown_place && !r.already_here }>
+                <div class="field">
+                    <label for=unit_id.clone()>{move || state.t().volunteer.unit_label}</label>
+                    <select id=unit_id.clone() on:change=move |ev| unit.set(event_target_value(&ev))>
+                        <option value="" selected=move || unit.get().is_empty()>
+                            {move || state.t().volunteer.unit_none}
+                        </option>
+                        {move || {
+                            state
+                                .ledger
+                                .with(unit_choices)
+                                .into_iter()
+                                .map(|(v, words)| {
+                                    let selected = v == unit.get_untracked();
+                                    view! { <option value=v selected=selected>{words}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+            </Show>
             {move || {
                 let r = standing.get();
                 let tx = state.t();

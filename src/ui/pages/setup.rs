@@ -292,7 +292,8 @@ fn CampaignSection() -> impl IntoView {
             let tx = state.t();
             let id = new_id(CampaignId::new, tx)?;
             let campaign = Campaign::new(id, draft).map_err(|_| tx.setup.refused.to_owned())?;
-            let done = (tx.setup.campaign_added)(&campaign.name, campaign.target());
+            let target = state.lang.get_untracked().number(campaign.target());
+            let done = (tx.setup.campaign_added)(&campaign.name, &target);
             change_setup(state, |l| l.add_campaign(campaign)).map_err(|e| refusal(tx, &e))?;
             for s in [year, name, baseline, slogans, partner] {
                 s.set(String::new());

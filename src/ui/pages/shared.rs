@@ -41,11 +41,16 @@ pub fn SharedDrivePage() -> impl IntoView {
         failed.set(None);
         opened.set(Some(decode_drive(text)));
     };
-    // The link itself: its fragment holds the drive.
-    let hash = window().location().hash().unwrap_or_default();
-    if !hash.trim_start_matches('#').is_empty() {
-        open_text(&hash);
-    }
+    // The link itself: its fragment holds the drive (also when followed with the page open).
+    let from_link = move || {
+        let hash = window().location().hash().unwrap_or_default();
+        if !hash.trim_start_matches('#').is_empty() {
+            open_text(&hash);
+        }
+    };
+    from_link();
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| from_link());
+    on_cleanup(move || listener.remove());
     let on_paste = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         open_text(&pasted.get_untracked());

@@ -354,7 +354,9 @@ fn DriveForm() -> impl IntoView {
     let start = RwSignal::new(String::new());
     let end = RwSignal::new(String::new());
     let rows: RwSignal<Vec<SiteRow>> = RwSignal::new(Vec::new());
-    // One row per site, added as sites are.
+    // One row per site, added as sites are. The rows' signals belong to the form, not to the
+    // effect: an effect disposes what it created when it runs again.
+    let owner = Owner::current().expect("the drive form renders inside an owner");
     Effect::new(move |_| {
         let sites: Vec<SiteId> = state.ledger.with(|l| {
             let mut s: Vec<&Site> = l.sites().collect();
@@ -363,16 +365,18 @@ fn DriveForm() -> impl IntoView {
         });
         let known: Vec<SiteId> =
             rows.with_untracked(|r| r.iter().map(|r| r.site.get_value()).collect());
-        let new: Vec<SiteRow> = sites
-            .into_iter()
-            .filter(|s| !known.contains(s))
-            .map(|s| SiteRow {
-                site: StoredValue::new(s),
-                chosen: RwSignal::new(false),
-                template: RwSignal::new(DEFAULT_TEMPLATE.to_owned()),
-                overrides: RwSignal::new(String::new()),
-            })
-            .collect();
+        let new: Vec<SiteRow> = owner.with(|| {
+            sites
+                .into_iter()
+                .filter(|s| !known.contains(s))
+                .map(|s| SiteRow {
+                    site: StoredValue::new(s),
+                    chosen: RwSignal::new(false),
+                    template: RwSignal::new(DEFAULT_TEMPLATE.to_owned()),
+                    overrides: RwSignal::new(String::new()),
+                })
+                .collect()
+        });
         if !new.is_empty() {
             rows.update(|r| r.extend(new));
         }
