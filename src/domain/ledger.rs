@@ -1,5 +1,7 @@
 //! The ledger: every record of the app in one value, and every operation that changes them.
-//! Each operation checks everything first and changes nothing when it refuses.
+//! Each operation checks everything first and changes nothing when it refuses. Several
+//! operations make one change all or nothing with [`Ledger::begin`], [`Ledger::commit`] and
+//! [`Ledger::roll_back`]: while a change is recorded, every write notes the value it replaces.
 
 use std::collections::BTreeMap;
 
@@ -185,7 +187,11 @@ pub enum Merged {
 }
 
 /// Every record, by id, with indexes kept in step by the operations.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Every write to a record or an index goes through one of the few private methods that note
+/// the old value in the journal first (`setup_mut`, `put_donor`, `donor_mut`, `put_pledge`,
+/// and the index's `hold` and `release`); the operations never write the fields directly.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(from = "Records")]
 pub struct Ledger {
     setup: Setup,
@@ -193,6 +199,54 @@ pub struct Ledger {
     pledges: BTreeMap<PledgeId, Pledge>,
     #[serde(skip)]
     index: Index,
+    /// The change being recorded, if any: never stored, never compared.
+    #[serde(skip)]
+    journal: Option<Box<Journal>>,
+}
+
+/// Two ledgers are equal when their records are: the index follows from the records, and a
+/// change being recorded is not data.
+impl PartialEq for Ledger {
+    fn eq(&self, other: &Ledger) -> bool {
+        self.setup == other.setup && self.donors == other.donors && self.pledges == other.pledges
+    }
+}
+
+impl Eq for Ledger {}
+
+/// What the change being recorded has overwritten: for each record and index entry it touched,
+/// the value it had before the first touch (`None`: it was absent). Only the first touch is
+/// noted, so putting these values back in any order restores the ledger exactly, index
+/// included, whatever happened in between.
+#[derive(Debug, Clone, Default)]
+struct Journal {
+    /// The whole set-up (a few drives, sites and units), noted once.
+    setup: Option<Setup>,
+    donors: BTreeMap<DonorId, Option<Donor>>,
+    pledges: BTreeMap<PledgeId, Option<Pledge>>,
+    taken: BTreeMap<SlotRef, Option<u32>>,
+    donor_days: BTreeMap<(DonorId, Date), Option<PledgeId>>,
+}
+
+/// Notes `key`'s current value in `journal` unless it was noted already.
+fn note<K: Ord + Clone, V: Clone>(
+    journal: &mut BTreeMap<K, Option<V>>,
+    current: &BTreeMap<K, V>,
+    key: &K,
+) {
+    if !journal.contains_key(key) {
+        journal.insert(key.clone(), current.get(key).cloned());
+    }
+}
+
+/// Puts back the values `journal` noted.
+fn restore<K: Ord, V>(current: &mut BTreeMap<K, V>, journal: BTreeMap<K, Option<V>>) {
+    for (key, old) in journal {
+        match old {
+            Some(value) => current.insert(key, value),
+            None => current.remove(&key),
+        };
+    }
 }
 
 /// The stored shape of a [`Ledger`]; indexes are rebuilt on load.
@@ -210,6 +264,7 @@ impl From<Records> for Ledger {
             donors: r.donors,
             pledges: r.pledges,
             index: Index::default(),
+            journal: None,
         };
         ledger.rebuild_index();
         ledger
@@ -269,23 +324,33 @@ struct Index {
 }
 
 impl Index {
-    fn hold(&mut self, p: &Pledge) {
+    /// Counts `p`'s place, noting the entries it changes in `journal` when one is recording.
+    fn hold(&mut self, p: &Pledge, journal: Option<&mut Journal>) {
         if p.status.holds_slot() {
+            let key = (p.donor.clone(), p.slot.date);
+            if let Some(j) = journal {
+                note(&mut j.taken, &self.taken, &p.slot);
+                note(&mut j.donor_days, &self.donor_days, &key);
+            }
             *self.taken.entry(p.slot.clone()).or_default() += 1;
-            self.donor_days
-                .insert((p.donor.clone(), p.slot.date), p.id.clone());
+            self.donor_days.insert(key, p.id.clone());
         }
     }
 
-    fn release(&mut self, p: &Pledge) {
+    /// Frees `p`'s place, noting the entries it changes in `journal` when one is recording.
+    fn release(&mut self, p: &Pledge, journal: Option<&mut Journal>) {
         if p.status.holds_slot() {
+            let key = (p.donor.clone(), p.slot.date);
+            if let Some(j) = journal {
+                note(&mut j.taken, &self.taken, &p.slot);
+                note(&mut j.donor_days, &self.donor_days, &key);
+            }
             if let Some(n) = self.taken.get_mut(&p.slot) {
                 *n -= 1;
                 if *n == 0 {
                     self.taken.remove(&p.slot);
                 }
             }
-            let key = (p.donor.clone(), p.slot.date);
             if self.donor_days.get(&key) == Some(&p.id) {
                 self.donor_days.remove(&key);
             }
@@ -314,8 +379,83 @@ impl Ledger {
     fn rebuild_index(&mut self) {
         self.index = Index::default();
         for p in self.pledges.values() {
-            self.index.hold(p);
+            self.index.hold(p, None);
         }
+    }
+
+    // ----- all or nothing -----
+
+    /// Starts recording a change: until [`Ledger::commit`] or [`Ledger::roll_back`], every
+    /// operation notes what it overwrites. Recording costs a copy of each record touched (and of
+    /// the small set-up once), never of the whole ledger. A `begin` while recording keeps what
+    /// was recorded so far as done and starts afresh.
+    pub fn begin(&mut self) {
+        self.journal = Some(Box::default());
+    }
+
+    /// Keeps every operation since [`Ledger::begin`] and stops recording.
+    pub fn commit(&mut self) {
+        self.journal = None;
+    }
+
+    /// Undoes every operation since [`Ledger::begin`], indexes included, and stops recording;
+    /// the ledger is then equal to what it was at `begin`. Does nothing when not recording.
+    pub fn roll_back(&mut self) {
+        let Some(journal) = self.journal.take() else {
+            return;
+        };
+        let Journal {
+            setup,
+            donors,
+            pledges,
+            taken,
+            donor_days,
+        } = *journal;
+        if let Some(setup) = setup {
+            self.setup = setup;
+        }
+        restore(&mut self.donors, donors);
+        restore(&mut self.pledges, pledges);
+        restore(&mut self.index.taken, taken);
+        restore(&mut self.index.donor_days, donor_days);
+    }
+
+    /// The set-up, to change; its old value is noted first when recording.
+    fn setup_mut(&mut self) -> &mut Setup {
+        if let Some(j) = &mut self.journal {
+            j.setup.get_or_insert_with(|| self.setup.clone());
+        }
+        &mut self.setup
+    }
+
+    /// A donor, to change; its old value is noted first when recording.
+    fn donor_mut(&mut self, id: &DonorId) -> Option<&mut Donor> {
+        if let Some(j) = &mut self.journal {
+            note(&mut j.donors, &self.donors, id);
+        }
+        self.donors.get_mut(id)
+    }
+
+    /// Adds or replaces a donor, noting the old value first when recording.
+    fn put_donor(&mut self, donor: Donor) {
+        if let Some(j) = &mut self.journal {
+            note(&mut j.donors, &self.donors, &donor.id);
+        }
+        self.donors.insert(donor.id.clone(), donor);
+    }
+
+    /// Adds or replaces a pledge and moves its place in the index from the old version to the
+    /// new, noting every old value first when recording.
+    fn put_pledge(&mut self, pledge: Pledge) {
+        let mut journal = self.journal.as_deref_mut();
+        if let Some(j) = journal.as_deref_mut() {
+            note(&mut j.pledges, &self.pledges, &pledge.id);
+        }
+        if let Some(old) = self.pledges.get(&pledge.id) {
+            self.index.release(old, journal.as_deref_mut());
+        }
+        self.index.hold(&pledge, journal);
+        self.pledges.insert(pledge.id.clone(), pledge);
     }
 
     /// A ledger from records that came from storage or a file: the set-up as it is (validate it
@@ -347,14 +487,14 @@ impl Ledger {
     /// Replaces the set-up records (another tab or an import changed them); pledges and donors
     /// stay as they are.
     pub fn replace_setup(&mut self, setup: Setup) {
-        self.setup = setup;
+        *self.setup_mut() = setup;
     }
 
     /// Takes a donor record from elsewhere: added when new, replacing ours when later.
     pub fn merge_donor(&mut self, donor: Donor) -> Merged {
         match self.donors.get(&donor.id) {
             None => {
-                self.donors.insert(donor.id.clone(), donor);
+                self.put_donor(donor);
                 Merged::Added
             }
             Some(ours)
@@ -365,7 +505,7 @@ impl Ledger {
                     donor_tie_key(&donor),
                 ) =>
             {
-                self.donors.insert(donor.id.clone(), donor);
+                self.put_donor(donor);
                 Merged::Updated
             }
             Some(_) => Merged::Kept,
@@ -386,13 +526,11 @@ impl Ledger {
                     pledge_tie_key(&pledge),
                 ) =>
             {
-                self.index.release(ours);
                 Merged::Updated
             }
             Some(_) => return Merged::Kept,
         };
-        self.index.hold(&pledge);
-        self.pledges.insert(pledge.id.clone(), pledge);
+        self.put_pledge(pledge);
         result
     }
 
@@ -562,17 +700,21 @@ impl Ledger {
         if self.campaign_of_year(campaign.year).is_some() {
             return Err(DomainError::DuplicateId(campaign.year.to_string()));
         }
-        insert_new(&mut self.setup.campaigns, campaign.id.clone(), campaign)
+        insert_new(
+            &mut self.setup_mut().campaigns,
+            campaign.id.clone(),
+            campaign,
+        )
     }
 
     /// Adds a site.
     pub fn add_site(&mut self, site: Site) -> Result<(), DomainError> {
-        insert_new(&mut self.setup.sites, site.id.clone(), site)
+        insert_new(&mut self.setup_mut().sites, site.id.clone(), site)
     }
 
     /// Adds a participating unit.
     pub fn add_unit(&mut self, unit: Unit) -> Result<(), DomainError> {
-        insert_new(&mut self.setup.units, unit.id.clone(), unit)
+        insert_new(&mut self.setup_mut().units, unit.id.clone(), unit)
     }
 
     /// Adds a donor; the donor's unit, if any, must exist.
@@ -584,7 +726,11 @@ impl Ledger {
         {
             return Err(DomainError::UnknownUnit(unit.clone()));
         }
-        insert_new(&mut self.donors, donor.id.clone(), donor)
+        if self.donors.contains_key(&donor.id) {
+            return Err(DomainError::DuplicateId(donor.id.to_string()));
+        }
+        self.put_donor(donor);
+        Ok(())
     }
 
     /// Adds a drive whose campaign and sites exist.
@@ -599,7 +745,7 @@ impl Ledger {
         {
             return Err(DomainError::UnknownSite(s.site.clone()));
         }
-        insert_new(&mut self.setup.drives, drive.id.clone(), drive)
+        insert_new(&mut self.setup_mut().drives, drive.id.clone(), drive)
     }
 
     /// Edits a drive's name, dates and sites. Refuses an edit that would leave a pledge without
@@ -640,7 +786,7 @@ impl Ledger {
         if orphaned > 0 {
             return Err(DomainError::PledgesWouldBeOrphaned(orphaned as u32));
         }
-        self.setup.drives.insert(id.clone(), edited);
+        self.setup_mut().drives.insert(id.clone(), edited);
         Ok(())
     }
 
@@ -651,7 +797,7 @@ impl Ledger {
         status: DriveStatus,
     ) -> Result<(), DomainError> {
         let drive = self
-            .setup
+            .setup_mut()
             .drives
             .get_mut(id)
             .ok_or_else(|| DomainError::UnknownDrive(id.clone()))?;
@@ -680,7 +826,7 @@ impl Ledger {
         now: Timestamp,
     ) -> Result<Vec<PledgeId>, DomainError> {
         let drive = self
-            .setup
+            .setup_mut()
             .drives
             .get_mut(id)
             .ok_or_else(|| DomainError::UnknownDrive(id.clone()))?;
@@ -763,7 +909,7 @@ impl Ledger {
             .find(|s| s.start == start)
             .ok_or(DomainError::NoSuchSlot(date.unwrap_or(drive.start), start))?;
         slot.capacity = capacity;
-        if let Some(drive) = self.setup.drives.get_mut(drive_id)
+        if let Some(drive) = self.setup_mut().drives.get_mut(drive_id)
             && let Some(s) = drive.sites.iter_mut().find(|s| &s.site == site)
         {
             *s = schedule;
@@ -834,9 +980,9 @@ impl Ledger {
     }
 
     fn insert_pledge(&mut self, pledge: Pledge) -> &Pledge {
-        self.index.hold(&pledge);
         let id = pledge.id.clone();
-        self.pledges.entry(id).or_insert(pledge)
+        self.put_pledge(pledge);
+        &self.pledges[&id]
     }
 
     /// Pledges a slot: the slot must exist and be open, not past and not full; the donor must
@@ -913,11 +1059,11 @@ impl Ledger {
 
     /// Changes a pledge's status, keeping the indexes in step.
     fn set_status(&mut self, id: &PledgeId, status: PledgeStatus, now: Timestamp) {
-        if let Some(p) = self.pledges.get_mut(id) {
-            self.index.release(p);
+        if let Some(p) = self.pledges.get(id) {
+            let mut p = p.clone();
             p.status = status;
             p.updated_at = now;
-            self.index.hold(p);
+            self.put_pledge(p);
         }
     }
 
@@ -957,11 +1103,11 @@ impl Ledger {
             volume_ml: p.volume_ml,
         };
         self.check_slot(&req, rules, now, Some(id), false)?;
-        if let Some(p) = self.pledges.get_mut(id) {
-            self.index.release(p);
+        if let Some(p) = self.pledges.get(id) {
+            let mut p = p.clone();
             p.slot = req.slot;
             p.updated_at = now.stamp;
-            self.index.hold(p);
+            self.put_pledge(p);
         }
         Ok(())
     }
@@ -999,7 +1145,7 @@ impl Ledger {
                     volume_ml,
                 };
                 let donor = p.donor.clone();
-                if let Some(d) = self.donors.get_mut(&donor) {
+                if let Some(d) = self.donor_mut(&donor) {
                     d.record_donation(donation, now);
                 }
                 PledgeStatus::Donated {

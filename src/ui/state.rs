@@ -1,6 +1,7 @@
 //! The app state shared through context: a small `Copy` handle on the signals at the edge, and
-//! the one path every change takes: apply to a copy of the ledger, save what changed, and only
-//! then show it, so a failed save leaves both storage and screen as they were.
+//! the one path every change takes: apply to the ledger while it records what it overwrites,
+//! save what changed, and only then show it; a refusal or a failed save undoes the change, so
+//! storage and screen stay as they were.
 
 use leptos::prelude::*;
 
@@ -222,25 +223,48 @@ impl AppState {
         self.store.with_value(|s| s.quarantined())
     }
 
-    /// Applies `change` to a copy of the ledger, saves what it says it touched, and only then
-    /// shows the new ledger. On any refusal or failed save, storage and screen stay as they were.
+    /// Applies `change` to the ledger in place, recording what it overwrites, saves what it
+    /// says it touched, and only then shows the new ledger. On any refusal or failed save the
+    /// recorded change is rolled back and nothing is shown: storage and screen stay as they
+    /// were. No copy of the ledger is made, so a save costs the same at 100 or 20,000 pledges.
+    ///
+    /// `change` must not read `self.ledger` (it holds the ledger for writing); it gets the
+    /// ledger as its argument.
     pub fn change<T>(
         self,
         change: impl FnOnce(&mut Ledger) -> Result<(T, Changed), DomainError>,
     ) -> Result<T, ChangeError> {
-        let mut next = self.ledger.get_untracked();
-        let (value, changed) = change(&mut next).map_err(ChangeError::Domain)?;
-        let saved = self
-            .store
-            .try_update_value(|store| save(store, &next, &changed))
-            .unwrap_or(Err(SaveError::ReadOnly));
-        match saved {
-            Ok(()) => {
-                self.ledger.set(next);
+        let store = self.store;
+        let outcome = self
+            .ledger
+            .try_maybe_update(|ledger| {
+                ledger.begin();
+                let outcome =
+                    change(ledger)
+                        .map_err(ChangeError::Domain)
+                        .and_then(|(value, changed)| {
+                            store
+                                .try_update_value(|store| save(store, ledger, &changed))
+                                .unwrap_or(Err(SaveError::ReadOnly))
+                                .map_err(ChangeError::Save)
+                                .map(|()| value)
+                        });
+                if outcome.is_ok() {
+                    ledger.commit();
+                } else {
+                    ledger.roll_back();
+                }
+                // Subscribers hear of it only when it happened.
+                (outcome.is_ok(), outcome)
+            })
+            .unwrap_or(Err(ChangeError::Save(SaveError::ReadOnly)));
+        match outcome {
+            Ok(value) => {
                 self.storage.update(|s| s.last_error = None);
                 Ok(value)
             }
-            Err(e) => {
+            Err(ChangeError::Domain(e)) => Err(ChangeError::Domain(e)),
+            Err(ChangeError::Save(e)) => {
                 self.storage.update(|s| {
                     s.last_error = Some(e.clone());
                     s.read_only = matches!(e, SaveError::ReadOnly);
@@ -299,14 +323,13 @@ impl AppState {
                 }
             }
             Some(key) => {
-                let mut next = self.ledger.get_untracked();
-                let changed = self
-                    .store
-                    .try_update_value(|s| s.reload_key(&key, &mut next))
-                    .unwrap_or(false);
-                if changed {
-                    self.ledger.set(next);
-                }
+                // In place: `reload_key` reads the whole value before it changes anything.
+                let store = self.store;
+                self.ledger.maybe_update(|ledger| {
+                    store
+                        .try_update_value(|s| s.reload_key(&key, ledger))
+                        .unwrap_or(false)
+                });
                 let read_only = self.store.with_value(|s| s.is_read_only());
                 self.storage.update(|s| s.read_only = read_only);
             }

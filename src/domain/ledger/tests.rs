@@ -81,8 +81,8 @@ fn request(donor: usize, slot: SlotRef) -> PledgeRequest {
     }
 }
 
-fn add_donor(ledger: &mut Ledger, n: usize, birth: &str, weight_kg: u16) {
-    let draft = DonorDraft {
+fn donor_draft(n: usize, birth: &str, weight_kg: u16) -> DonorDraft {
+    DonorDraft {
         full_name: format!("Nguyễn Văn {n}"),
         sex: Sex::Male,
         birth_date: d(birth),
@@ -92,7 +92,11 @@ fn add_donor(ledger: &mut Ledger, n: usize, birth: &str, weight_kg: u16) {
         blood_group: None,
         category: Category::Staff,
         unit: None,
-    };
+    }
+}
+
+fn add_donor(ledger: &mut Ledger, n: usize, birth: &str, weight_kg: u16) {
+    let draft = donor_draft(n, birth, weight_kg);
     ledger
         .add_donor(Donor::new(donor_id(n), draft, d("2023-01-01"), Timestamp(0)).unwrap())
         .unwrap();
@@ -103,20 +107,7 @@ fn add_donor(ledger: &mut Ledger, n: usize, birth: &str, weight_kg: u16) {
 /// 3; donors 0..10 eligible.
 fn ledger() -> Ledger {
     let mut l = Ledger::new();
-    let campaign = Campaign::new(
-        CampaignId::new("c2023").unwrap(),
-        CampaignDraft {
-            year: 2023,
-            name: "2023".into(),
-            baseline: Units::ZERO,
-            growth_bp: 0,
-            slogans: vec![],
-            partner: String::new(),
-            ml_per_unit: None,
-            notes: String::new(),
-        },
-    )
-    .unwrap();
+    let campaign = campaign_of(2023);
     l.add_campaign(campaign.clone()).unwrap();
     l.add_site(
         Site::new(
@@ -884,4 +875,439 @@ proptest! {
             prop_assert_eq!(forward.taken(&slot), held);
         }
     }
+}
+
+// ----- all or nothing: begin, commit, roll_back -----
+
+/// One call of any method that changes a ledger, for the all-or-nothing tests. Pledge numbers
+/// name `p-<n>` (a step numbered `n` pledges as `p-<n>`); donors 0..10 exist at first.
+#[derive(Debug, Clone)]
+enum Step {
+    Pledge {
+        donor: usize,
+        slot: usize,
+    },
+    WalkIn {
+        donor: usize,
+        slot: usize,
+    },
+    Cancel {
+        pledge: usize,
+    },
+    Reschedule {
+        pledge: usize,
+        slot: usize,
+    },
+    CheckIn {
+        pledge: usize,
+    },
+    Outcome {
+        pledge: usize,
+        kind: usize,
+    },
+    MergePledge(Pledge),
+    MergeDonor {
+        donor: usize,
+        at: i64,
+    },
+    AddDonor {
+        donor: usize,
+    },
+    AddCampaign {
+        year: i32,
+    },
+    AddSite {
+        n: usize,
+    },
+    AddUnit {
+        n: usize,
+    },
+    AddDrive {
+        n: usize,
+    },
+    EditDrive {
+        end: usize,
+    },
+    SetDriveStatus {
+        open: bool,
+    },
+    CancelDrive,
+    SetSlotCapacity {
+        slot: usize,
+        one_day: bool,
+        capacity: u16,
+        allow: bool,
+    },
+    ReplaceSetup,
+}
+
+/// At the desk on the drive's first day, before its first slot: walk-ins are for today.
+fn desk(stamp: i64) -> Now {
+    now("2023-04-24", "07:00", stamp)
+}
+
+fn campaign_of(year: i32) -> Campaign {
+    Campaign::new(
+        CampaignId::new(format!("c{year}")).unwrap(),
+        CampaignDraft {
+            year,
+            name: year.to_string(),
+            baseline: Units::ZERO,
+            growth_bp: 0,
+            slogans: vec![],
+            partner: String::new(),
+            ml_per_unit: None,
+            notes: String::new(),
+        },
+    )
+    .unwrap()
+}
+
+/// Donor `n` as another device wrote it: another weight, changed at `at`.
+fn donor_version(n: usize, weight_kg: u16, at: i64) -> Donor {
+    let draft = donor_draft(n, "1992-02-02", weight_kg);
+    Donor::new(donor_id(n), draft, d("2023-01-01"), Timestamp(at)).unwrap()
+}
+
+/// Applies `step` as the `i`-th operation (its pledge is `p-<i>`, its moment `i`).
+fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainError> {
+    let at = Timestamp(i as i64 + 10);
+    let all = slots();
+    let drive = l.drive(&drive_id()).cloned();
+    match step {
+        Step::Pledge { donor, slot } => l
+            .pledge(
+                pledge_id(i),
+                request(*donor, all[*slot].clone()),
+                &rules(),
+                before(),
+            )
+            .map(|_| ()),
+        Step::WalkIn { donor, slot } => l
+            .walk_in(
+                pledge_id(i),
+                request(*donor, all[*slot].clone()),
+                &rules(),
+                desk(at.0),
+                false,
+            )
+            .map(|_| ()),
+        Step::Cancel { pledge } => l.cancel(&pledge_id(*pledge), "bận", at),
+        Step::Reschedule { pledge, slot } => {
+            l.reschedule(&pledge_id(*pledge), all[*slot].clone(), &rules(), before())
+        }
+        Step::CheckIn { pledge } => l.check_in(&pledge_id(*pledge), at),
+        Step::Outcome { pledge, kind } => {
+            let outcome = match kind {
+                0 => Outcome::Donated { volume_ml: 350 },
+                1 => Outcome::Deferred(Deferral {
+                    reason: "huyết áp".into(),
+                    until: d("2023-06-01"),
+                }),
+                _ => Outcome::NoShow,
+            };
+            l.record_outcome(&pledge_id(*pledge), outcome, at)
+        }
+        Step::MergePledge(p) => {
+            l.merge_pledge(p.clone());
+            Ok(())
+        }
+        Step::MergeDonor { donor, at } => {
+            l.merge_donor(donor_version(*donor, 55, *at));
+            Ok(())
+        }
+        Step::AddDonor { donor } => l.add_donor(donor_version(*donor, 70, 0)),
+        Step::AddCampaign { year } => l.add_campaign(campaign_of(*year)),
+        Step::AddSite { n } => l.add_site(
+            Site::new(
+                SiteId::new(format!("hall-{n}")).unwrap(),
+                &format!("Hội trường {n}"),
+                "",
+                "Đống Đa",
+                SiteKind::Venue,
+            )
+            .unwrap(),
+        ),
+        Step::AddUnit { n } => l.add_unit(
+            Unit::new(
+                UnitId::new(format!("unit-{n}")).unwrap(),
+                &format!("Bệnh viện {n}"),
+                crate::domain::UnitKind::PublicHospital,
+                None,
+            )
+            .unwrap(),
+        ),
+        Step::AddDrive { n } => {
+            let template = vec![SlotSpec::new(t("08:00"), t("10:00"), 5).unwrap()];
+            let added = Drive::new(
+                DriveId::new(format!("d-extra-{n}")).unwrap(),
+                &campaign_of(2023),
+                DriveDraft {
+                    name: format!("Đợt thêm {n}"),
+                    start: d("2023-05-02"),
+                    end: d("2023-05-03"),
+                    sites: vec![DriveSite::new(hall(), template, BTreeMap::new()).unwrap()],
+                },
+            )
+            .unwrap();
+            l.add_drive(added)
+        }
+        Step::EditDrive { end } => {
+            let drive = drive.ok_or(DomainError::UnknownDrive(drive_id()))?;
+            let draft = DriveDraft {
+                name: format!("Đợt 1, đến {end}"),
+                start: drive.start,
+                end: d("2023-04-25").add_days(*end as i64),
+                sites: drive.sites.clone(),
+            };
+            l.edit_drive(&drive_id(), draft)
+        }
+        Step::SetDriveStatus { open } => l.set_drive_status(
+            &drive_id(),
+            if *open {
+                DriveStatus::Open
+            } else {
+                DriveStatus::Closed
+            },
+        ),
+        Step::CancelDrive => l.cancel_drive(&drive_id(), "mưa bão", at).map(|_| ()),
+        Step::SetSlotCapacity {
+            slot,
+            one_day,
+            capacity,
+            allow,
+        } => l.set_slot_capacity(
+            &drive_id(),
+            &hall(),
+            one_day.then_some(all[*slot].date),
+            all[*slot].start,
+            *capacity,
+            if *allow {
+                CapacityDecision::AllowBelowPledged
+            } else {
+                CapacityDecision::KeepPledged
+            },
+        ),
+        Step::ReplaceSetup => {
+            let mut setup = l.setup().clone();
+            let unit = Unit::new(
+                UnitId::new("replaced").unwrap(),
+                "Đơn vị từ tab khác",
+                crate::domain::UnitKind::SpecialtyCenter,
+                None,
+            )
+            .unwrap();
+            setup.units.insert(unit.id.clone(), unit);
+            setup.campaigns.values_mut().for_each(|c| c.notes.push('!'));
+            l.replace_setup(setup);
+            Ok(())
+        }
+    }
+}
+
+/// What pledging each slot would answer for each donor (0..13): full slots, second pledges the
+/// same day, closed drives all show here.
+fn answers(l: &Ledger) -> Vec<Result<(), DomainError>> {
+    let mut out = Vec::new();
+    for donor in 0..13 {
+        for slot in slots() {
+            let mut probe = l.clone();
+            out.push(
+                probe
+                    .pledge(pledge_id(999), request(donor, slot), &rules(), before())
+                    .map(|_| ()),
+            );
+        }
+    }
+    out
+}
+
+/// A drive with pledges in every state: p-0 pledged on the 24th, p-1 on the 26th, p-2 checked
+/// in on the 25th.
+fn busy_ledger() -> Ledger {
+    let mut l = ledger();
+    try_pledge(&mut l, 0, 0, at_hall("2023-04-24", "07:30")).unwrap();
+    try_pledge(&mut l, 1, 1, at_hall("2023-04-26", "07:30")).unwrap();
+    try_pledge(&mut l, 2, 2, at_hall("2023-04-25", "07:30")).unwrap();
+    l.check_in(&pledge_id(2), Timestamp(5)).unwrap();
+    l
+}
+
+#[test]
+fn every_operation_is_undone_by_roll_back_indexes_included() {
+    // Each step below succeeds on the busy ledger, so each method's writes are exercised; a
+    // method that wrote without noting the old value would leave something behind.
+    let moved = {
+        let mut p = busy_ledger().pledge_by_id(&pledge_id(0)).unwrap().clone();
+        p.slot = at_hall("2023-04-27", "09:00");
+        p.updated_at = Timestamp(99);
+        p
+    };
+    let steps = [
+        Step::Pledge { donor: 3, slot: 1 },
+        Step::WalkIn { donor: 4, slot: 1 },
+        Step::Cancel { pledge: 0 },
+        Step::Reschedule { pledge: 0, slot: 7 },
+        Step::CheckIn { pledge: 0 },
+        Step::Outcome { pledge: 2, kind: 0 },
+        Step::Outcome { pledge: 2, kind: 1 },
+        Step::Outcome { pledge: 0, kind: 2 },
+        Step::MergePledge(moved),
+        Step::MergeDonor { donor: 1, at: 99 },
+        Step::MergeDonor { donor: 12, at: 1 },
+        Step::AddDonor { donor: 11 },
+        Step::AddCampaign { year: 2025 },
+        Step::AddSite { n: 0 },
+        Step::AddUnit { n: 0 },
+        Step::AddDrive { n: 0 },
+        Step::EditDrive { end: 3 },
+        Step::SetDriveStatus { open: false },
+        Step::CancelDrive,
+        Step::SetSlotCapacity {
+            slot: 0,
+            one_day: true,
+            capacity: 3,
+            allow: false,
+        },
+        Step::SetSlotCapacity {
+            slot: 1,
+            one_day: false,
+            capacity: 1,
+            allow: false,
+        },
+        Step::ReplaceSetup,
+    ];
+    for step in steps {
+        let mut l = busy_ledger();
+        let before = l.clone();
+        l.begin();
+        assert_eq!(apply(&mut l, &step, 50), Ok(()), "{step:?}");
+        assert_ne!(l, before, "{step:?} changed nothing");
+        l.roll_back();
+        assert_eq!(l, before, "{step:?} was not undone");
+        assert_eq!(l.index, before.index, "{step:?} left the index changed");
+        assert!(l.journal.is_none());
+    }
+}
+
+#[test]
+fn a_refused_step_after_a_done_one_undoes_both() {
+    // The pledge form's change: the donor is merged, then the pledge is refused (the slot is
+    // full); the donor's new version must go too.
+    let mut l = busy_ledger();
+    try_pledge(&mut l, 3, 3, at_hall("2023-04-24", "07:30")).unwrap();
+    let before = l.clone();
+    l.begin();
+    l.merge_donor(donor_version(5, 80, 99));
+    assert_eq!(
+        try_pledge(&mut l, 4, 5, at_hall("2023-04-24", "07:30")),
+        Err(DomainError::SlotFull { capacity: 2 })
+    );
+    l.roll_back();
+    assert_eq!(l, before);
+    assert_eq!(
+        l.donor(&donor_id(5)).unwrap().weight,
+        Weight::from_kg(60).unwrap()
+    );
+}
+
+#[test]
+fn roll_back_without_begin_and_after_commit_changes_nothing() {
+    let mut l = busy_ledger();
+    l.roll_back();
+    assert_eq!(l, busy_ledger());
+    l.begin();
+    try_pledge(&mut l, 3, 3, at_hall("2023-04-27", "07:30")).unwrap();
+    l.commit();
+    let committed = l.clone();
+    l.roll_back();
+    assert_eq!(l, committed);
+    assert_eq!(l.taken(&at_hall("2023-04-27", "07:30")), 1);
+}
+
+#[test]
+fn the_journal_is_neither_stored_nor_compared() {
+    let mut l = busy_ledger();
+    let idle = l.clone();
+    l.begin();
+    assert_eq!(l, idle, "recording is not a difference");
+    let json = serde_json::to_string(&l).unwrap();
+    assert!(!json.contains("journal"));
+    assert_eq!(json, serde_json::to_string(&idle).unwrap());
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        6 => (0..12usize, 0..8usize).prop_map(|(donor, slot)| Step::Pledge { donor, slot }),
+        1 => (0..12usize, 0..2usize).prop_map(|(donor, slot)| Step::WalkIn { donor, slot }),
+        2 => (0..40usize).prop_map(|pledge| Step::Cancel { pledge }),
+        3 => (0..40usize, 0..8usize).prop_map(|(pledge, slot)| Step::Reschedule { pledge, slot }),
+        2 => (0..40usize).prop_map(|pledge| Step::CheckIn { pledge }),
+        2 => (0..40usize, 0..3usize).prop_map(|(pledge, kind)| Step::Outcome { pledge, kind }),
+        2 => pledge_version().prop_map(Step::MergePledge),
+        1 => (0..13usize, 0..60i64).prop_map(|(donor, at)| Step::MergeDonor { donor, at }),
+        1 => (8..13usize).prop_map(|donor| Step::AddDonor { donor }),
+        1 => (2022..2026i32).prop_map(|year| Step::AddCampaign { year }),
+        1 => (0..3usize).prop_map(|n| Step::AddSite { n }),
+        1 => (0..3usize).prop_map(|n| Step::AddUnit { n }),
+        1 => (0..3usize).prop_map(|n| Step::AddDrive { n }),
+        1 => (0..4usize).prop_map(|end| Step::EditDrive { end }),
+        1 => any::<bool>().prop_map(|open| Step::SetDriveStatus { open }),
+        1 => Just(Step::CancelDrive),
+        2 => (0..8usize, any::<bool>(), 1..4u16, any::<bool>()).prop_map(
+            |(slot, one_day, capacity, allow)| Step::SetSlotCapacity { slot, one_day, capacity, allow }
+        ),
+        1 => Just(Step::ReplaceSetup),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn roll_back_restores_the_ledger_and_commit_keeps_the_change(
+        earlier in prop::collection::vec(step(), 0..20),
+        recorded in prop::collection::vec(step(), 1..20),
+    ) {
+        let mut l = ledger();
+        for (i, s) in earlier.iter().enumerate() {
+            let _ = apply(&mut l, s, i);
+        }
+        let before = l.clone();
+        let before_answers = answers(&before);
+
+        let mut plain = before.clone();
+        l.begin();
+        for (i, s) in recorded.iter().enumerate() {
+            let _ = apply(&mut l, s, 20 + i);
+            let _ = apply(&mut plain, s, 20 + i);
+        }
+        let mut committed = l.clone();
+        l.roll_back();
+        prop_assert_eq!(&l, &before);
+        prop_assert_eq!(&l.index, &before.index);
+        prop_assert!(l.journal.is_none());
+        for slot in slots() {
+            prop_assert_eq!(l.taken(&slot), before.taken(&slot));
+        }
+        prop_assert_eq!(answers(&l), before_answers);
+
+        committed.commit();
+        prop_assert_eq!(&committed, &plain);
+        prop_assert_eq!(&committed.index, &plain.index);
+        prop_assert!(committed.journal.is_none());
+    }
+}
+
+#[test]
+fn a_day_taken_before_is_still_taken_after_roll_back() {
+    let mut l = busy_ledger();
+    let later = at_hall("2023-04-24", "09:00");
+    let taken_day = Err(DomainError::AlreadyPledgedThatDay(d("2023-04-24")));
+    assert_eq!(try_pledge(&mut l.clone(), 7, 0, later.clone()), taken_day);
+    l.begin();
+    l.cancel(&pledge_id(0), "đổi giờ", Timestamp(20)).unwrap();
+    try_pledge(&mut l, 7, 0, later.clone()).unwrap();
+    l.roll_back();
+    assert_eq!(try_pledge(&mut l.clone(), 7, 0, later.clone()), taken_day);
+    assert_eq!(l.taken(&later), 0);
+    assert_eq!(l.taken(&at_hall("2023-04-24", "07:30")), 1);
 }

@@ -937,12 +937,13 @@ fn Slip(id: PledgeId, on_another: impl Fn() + Copy + 'static) -> impl IntoView {
         return ().into_any();
     };
     let code = human_code(&pledge.id);
-    let ledger = state.ledger.get_untracked();
-    let donor = ledger
-        .donor(&pledge.donor)
-        .map(|d| d.full_name.clone())
-        .unwrap_or_default();
-    let spec = ledger.slot_spec(&pledge.slot).ok();
+    let (donor, spec) = state.ledger.with_untracked(|ledger| {
+        let donor = ledger
+            .donor(&pledge.donor)
+            .map(|d| d.full_name.clone())
+            .unwrap_or_default();
+        (donor, ledger.slot_spec(&pledge.slot).ok())
+    });
     let calendar = {
         let id = pledge.id.clone();
         move |_| {
