@@ -170,13 +170,42 @@ pub struct Texts {
     pub storage: StorageTexts,
     pub volunteer: VolunteerTexts,
     pub finder: FinderTexts,
-    pub desk: DeskTexts,
-    pub dashboard: DashboardTexts,
-    pub schedule: ScheduleTexts,
-    pub setup: SetupTexts,
+    /// The catalogue's language; the organizers' areas ([`Texts::desk`], ...) are reached
+    /// through it, so only the builds that show them carry their words.
+    pub lang: Lang,
     pub sharing: SharingTexts,
     pub eligibility: EligibilityTexts,
     pub pages: PageTexts,
+}
+
+/// The words of one area in the catalogue's language.
+macro_rules! area {
+    ($(#[$doc:meta] $name:ident: $ty:ty = $module:ident;)*) => {
+        impl Texts {
+            $(
+                #[$doc]
+                pub fn $name(&self) -> &'static $ty {
+                    match self.lang {
+                        Lang::Vi => &$module::VI,
+                        Lang::En => &$module::EN,
+                    }
+                }
+            )*
+        }
+    };
+}
+
+// Areas of pages only some builds show: each build links the words of the areas it uses
+// (every field of `Texts` is in every build).
+area! {
+    /// The check-in desk's words.
+    desk: DeskTexts = desk;
+    /// The dashboard's words.
+    dashboard: DashboardTexts = dashboard;
+    /// The schedule's words.
+    schedule: ScheduleTexts = schedule;
+    /// The set-up pages' words.
+    setup: SetupTexts = setup;
 }
 
 /// Vietnamese, the default language.
@@ -197,10 +226,7 @@ pub const VI: Texts = Texts {
     storage: storage::VI,
     volunteer: volunteer::VI,
     finder: finder::VI,
-    desk: desk::VI,
-    dashboard: dashboard::VI,
-    schedule: schedule::VI,
-    setup: setup::VI,
+    lang: Lang::Vi,
     sharing: sharing::VI,
     eligibility: eligibility::VI,
     pages: PageTexts {
@@ -281,10 +307,7 @@ pub const EN: Texts = Texts {
     storage: storage::EN,
     volunteer: volunteer::EN,
     finder: finder::EN,
-    desk: desk::EN,
-    dashboard: dashboard::EN,
-    schedule: schedule::EN,
-    setup: setup::EN,
+    lang: Lang::En,
     sharing: sharing::EN,
     eligibility: eligibility::EN,
     pages: PageTexts {

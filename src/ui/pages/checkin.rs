@@ -118,7 +118,7 @@ pub fn CheckInPage() -> impl IntoView {
                 _ => (a + 1, r + 1, d),
             })
         });
-        Some((state.t().desk.summary)(all, arrived, donated))
+        Some((state.t().desk().summary)(all, arrived, donated))
     };
     let t = move || state.t();
     // Enter in the search field: the first donor listed who has not arrived arrives.
@@ -147,11 +147,11 @@ pub fn CheckInPage() -> impl IntoView {
         <PageHeading page=Some(Page::CheckIn) />
         <Show
             when=move || !places.get().is_empty()
-            fallback=move || view! { <p class="card section">{move || t().desk.no_place_today}</p> }
+            fallback=move || view! { <p class="card section">{move || t().desk().no_place_today}</p> }
         >
             <section class="card section desk-head">
                 <div class="field">
-                    <label for="desk-place">{move || t().desk.place}</label>
+                    <label for="desk-place">{move || t().desk().place}</label>
                     <select
                         id="desk-place"
                         on:change=move |ev| place.set(place_from_key(&event_target_value(&ev)))
@@ -174,7 +174,7 @@ pub fn CheckInPage() -> impl IntoView {
                 <p class="desk-summary">{summary}</p>
             </section>
             <div class="field desk-search">
-                <label for="desk-search">{move || t().desk.search}</label>
+                <label for="desk-search">{move || t().desk().search}</label>
                 <input
                     id="desk-search"
                     type="search"
@@ -185,12 +185,12 @@ pub fn CheckInPage() -> impl IntoView {
                     on:input=move |ev| query.set(event_target_value(&ev))
                     on:keydown=on_enter
                 />
-                <p class="hint" id="desk-search-hint">{move || t().desk.search_hint}</p>
+                <p class="hint" id="desk-search-hint">{move || t().desk().search_hint}</p>
             </div>
             <p class="feedback" role="status">{move || notice.get()}</p>
             <Show
                 when=move || !list.with(Vec::is_empty)
-                fallback=move || view! { <p>{move || t().desk.no_match}</p> }
+                fallback=move || view! { <p>{move || t().desk().no_match}</p> }
             >
                 <ul class="desk-list">
                     {move || {
@@ -219,7 +219,7 @@ fn arrive(state: AppState, id: &PledgeId, notice: RwSignal<Option<String>>) {
             },
         ))
     });
-    let t = &state.t().desk;
+    let t = state.t().desk();
     notice.set(Some(match result {
         Ok(name) => (t.done_arrived)(&name),
         Err(_) => t.refused.to_owned(),
@@ -248,7 +248,7 @@ fn record(state: AppState, id: &PledgeId, outcome: Outcome, notice: RwSignal<Opt
         ))
     });
     let lang = state.lang.get_untracked();
-    let t = &state.t().desk;
+    let t = state.t().desk();
     notice.set(Some(match (result, outcome) {
         (Ok((name, Some(units))), Outcome::Donated { volume_ml }) => {
             (t.done_donated)(&name, volume_ml, &lang.units(units))
@@ -292,14 +292,14 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                     class="button"
                     on:click=move |_| arrive(state, &id.get_value(), notice)
                 >
-                    {move || t().desk.arrived}
+                    {move || t().desk().arrived}
                 </button>
                 <button
                     type="button"
                     class="button button-secondary"
                     on:click=move |_| record(state, &id.get_value(), Outcome::NoShow, notice)
                 >
-                    {move || t().desk.no_show}
+                    {move || t().desk().no_show}
                 </button>
             </div>
         }
@@ -316,7 +316,7 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                     .parse::<Date>()
                     .ok()
                     .filter(|d| *d > today);
-                let desk = &t().desk;
+                let desk = t().desk();
                 match (why.is_empty(), day) {
                     (true, _) => defer_error.set(Some(desk.defer_reason_required)),
                     (false, None) => defer_error.set(Some(desk.defer_until_invalid)),
@@ -329,7 +329,7 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
             };
             view! {
                 <div class="actions outcome">
-                    <label for=volume_id.clone()>{move || t().desk.volume}</label>
+                    <label for=volume_id.clone()>{move || t().desk().volume}</label>
                     <select
                         id=volume_id
                         on:change=move |ev| volume.set(event_target_value(&ev))
@@ -348,7 +348,7 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                             record(state, &id.get_value(), Outcome::Donated { volume_ml }, notice);
                         }
                     >
-                        {move || t().desk.donated}
+                        {move || t().desk().donated}
                     </button>
                     <button
                         type="button"
@@ -356,13 +356,13 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                         aria-expanded=move || deferring.get().to_string()
                         on:click=move |_| deferring.update(|d| *d = !*d)
                     >
-                        {move || t().desk.defer}
+                        {move || t().desk().defer}
                     </button>
                 </div>
                 <Show when=move || deferring.get()>
                     <div class="defer-form">
                         <div class="field">
-                            <label for=reason_id.clone()>{move || t().desk.defer_reason}</label>
+                            <label for=reason_id.clone()>{move || t().desk().defer_reason}</label>
                             <input
                                 id=reason_id.clone()
                                 type="text"
@@ -371,7 +371,7 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                             />
                         </div>
                         <div class="field">
-                            <label for=until_id.clone()>{move || t().desk.defer_until}</label>
+                            <label for=until_id.clone()>{move || t().desk().defer_until}</label>
                             <input
                                 id=until_id.clone()
                                 type="date"
@@ -380,7 +380,7 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                             />
                         </div>
                         <button type="button" class="button" on:click=defer>
-                            {move || t().desk.defer}
+                            {move || t().desk().defer}
                         </button>
                         <p class="field-error" role="alert">{move || defer_error.get()}</p>
                     </div>
@@ -400,7 +400,7 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                 <span>{phone}</span>
                 " · "
                 <span class="desk-code">{code}</span>
-                {walk_in.then(|| view! { " · " <span>{move || t().desk.walk_in_mark}</span> })}
+                {walk_in.then(|| view! { " · " <span>{move || t().desk().walk_in_mark}</span> })}
             </p>
             <p class="desk-state">{state_text}</p>
             {actions}
@@ -463,7 +463,7 @@ fn WalkIn(place: Place, notice: RwSignal<Option<String>>) -> impl IntoView {
             return;
         };
         if chosen_full() && !over.get_untracked() {
-            error.set(Some(tx.desk.walk_in_full));
+            error.set(Some(tx.desk().walk_in_full));
             return;
         }
         let (Ok(pledge_id), Ok(new_donor)) =
@@ -521,18 +521,18 @@ fn WalkIn(place: Place, notice: RwSignal<Option<String>>) -> impl IntoView {
         match result {
             Ok(()) => {
                 error.set(None);
-                notice.set(Some((tx.desk.done_walk_in)(&full_name)));
+                notice.set(Some((tx.desk().done_walk_in)(&full_name)));
                 for s in [name, phone, birth, weight] {
                     s.set(String::new());
                 }
                 over.set(false);
             }
-            Err(_) => error.set(Some(tx.desk.refused)),
+            Err(_) => error.set(Some(tx.desk().refused)),
         }
     };
     view! {
         <form class="card section walk-in" on:submit=submit novalidate=true aria-labelledby="walk-in">
-            <h2 id="walk-in">{move || t().desk.walk_in}</h2>
+            <h2 id="walk-in">{move || t().desk().walk_in}</h2>
             <div class="field">
                 <label for="walk-name">{move || t().volunteer.name_label}</label>
                 <input
@@ -594,7 +594,7 @@ fn WalkIn(place: Place, notice: RwSignal<Option<String>>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="walk-slot">{move || t().desk.walk_in_slot}</label>
+                <label for="walk-slot">{move || t().desk().walk_in_slot}</label>
                 <select
                     id="walk-slot"
                     on:change=move |ev| time.set(event_target_value(&ev))
@@ -629,11 +629,11 @@ fn WalkIn(place: Place, notice: RwSignal<Option<String>>) -> impl IntoView {
                         prop:checked=move || over.get()
                         on:change=move |ev| over.set(event_target_checked(&ev))
                     />
-                    {move || t().desk.walk_in_over}
+                    {move || t().desk().walk_in_over}
                 </label>
             </Show>
             <div class="actions">
-                <button type="submit" class="button">{move || t().desk.walk_in_save}</button>
+                <button type="submit" class="button">{move || t().desk().walk_in_save}</button>
                 <p class="field-error" role="alert">{move || error.get()}</p>
             </div>
         </form>

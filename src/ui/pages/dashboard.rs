@@ -128,7 +128,7 @@ fn Chart(
                 style:height=format!("{height}px")
             ></canvas>
             <details>
-                <summary>{move || state.t().dashboard.table}</summary>
+                <summary>{move || state.t().dashboard().table}</summary>
                 {children()}
             </details>
         </figure>
@@ -186,7 +186,7 @@ pub fn DashboardPage() -> impl IntoView {
         let f = filter.get()?;
         Some(state.ledger.with(|l| figures(l, &f, today)))
     });
-    let t = move || &state.t().dashboard;
+    let t = move || state.t().dashboard();
     let choices = move |kind: u8| {
         state.ledger.with(|l| {
             let c = campaign.get();
@@ -266,7 +266,7 @@ pub fn DashboardPage() -> impl IntoView {
 #[component]
 fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().dashboard;
+    let t = move || state.t().dashboard();
     let lang = move || state.lang.get();
     let figs = move || data.get().unwrap_or_default();
     let units = move |u: Units| lang().units(u);

@@ -256,7 +256,7 @@ fn InboxItem(
                 notice.set(Some((tx.sharing.merged)(&s.donor.full_name)));
                 remove(text.get_value());
             }
-            Err(_) => notice.set(Some(tx.setup.refused.to_owned())),
+            Err(_) => notice.set(Some(tx.setup().refused.to_owned())),
         }
     };
     let discard = move |_| {

@@ -293,7 +293,7 @@ pub fn SchedulePage() -> impl IntoView {
         let first = days.iter().position(|d| *d >= today).unwrap_or(0);
         chosen.set(days.get(first).map(|d| (*d, 0)));
     });
-    let t = move || &state.t().schedule;
+    let t = move || state.t().schedule();
     let whole_phones = RwSignal::new(false);
     let download_csv = move |_| {
         let (Some((date, i)), Some(Scope::Drive(drive))) =

@@ -174,8 +174,8 @@ impl FormState {
 /// The words of a refused change.
 fn refusal(t: &Texts, e: &crate::ui::state::ChangeError) -> String {
     match e {
-        crate::ui::state::ChangeError::Save(_) => t.setup.not_saved.to_owned(),
-        crate::ui::state::ChangeError::Domain(_) => t.setup.refused.to_owned(),
+        crate::ui::state::ChangeError::Save(_) => t.setup().not_saved.to_owned(),
+        crate::ui::state::ChangeError::Domain(_) => t.setup().refused.to_owned(),
     }
 }
 
@@ -198,7 +198,7 @@ fn change_setup(
 
 /// A new id for a record, or the refusal to show.
 fn new_id<T>(make: impl Fn(String) -> Result<T, DomainError>, t: &Texts) -> Result<T, String> {
-    make(ids::new_id()).map_err(|_| t.setup.refused.to_owned())
+    make(ids::new_id()).map_err(|_| t.setup().refused.to_owned())
 }
 
 /// `dd/mm/yyyy`.
@@ -210,7 +210,7 @@ fn day_text(lang: Lang, d: Date) -> String {
 #[component]
 pub fn SetupPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().setup;
+    let t = move || state.t().setup();
     view! {
         <PageHeading page=Some(Page::Setup) />
         <nav class="card section setup-jump" aria-label=move || t().jump>
@@ -232,7 +232,7 @@ pub fn SetupPage() -> impl IntoView {
 #[component]
 fn CampaignSection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().setup;
+    let t = move || state.t().setup();
     let year = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let baseline = RwSignal::new(String::new());
@@ -291,9 +291,9 @@ fn CampaignSection() -> impl IntoView {
         form.submit(check, |draft| {
             let tx = state.t();
             let id = new_id(CampaignId::new, tx)?;
-            let campaign = Campaign::new(id, draft).map_err(|_| tx.setup.refused.to_owned())?;
+            let campaign = Campaign::new(id, draft).map_err(|_| tx.setup().refused.to_owned())?;
             let target = state.lang.get_untracked().number(campaign.target());
-            let done = (tx.setup.campaign_added)(&campaign.name, &target);
+            let done = (tx.setup().campaign_added)(&campaign.name, &target);
             change_setup(state, |l| l.add_campaign(campaign)).map_err(|e| refusal(tx, &e))?;
             for s in [year, name, baseline, slogans, partner] {
                 s.set(String::new());
@@ -391,7 +391,7 @@ fn CampaignSection() -> impl IntoView {
 #[component]
 fn SiteSection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().setup;
+    let t = move || state.t().setup();
     let name = RwSignal::new(String::new());
     let address = RwSignal::new(String::new());
     let district = RwSignal::new(String::new());
@@ -450,8 +450,9 @@ fn SiteSection() -> impl IntoView {
         form.submit(check, |(n, a, d, kind)| {
             let tx = state.t();
             let id = new_id(SiteId::new, tx)?;
-            let site = Site::new(id, &n, &a, &d, kind).map_err(|_| tx.setup.refused.to_owned())?;
-            let done = (tx.setup.site_added)(&site.name);
+            let site =
+                Site::new(id, &n, &a, &d, kind).map_err(|_| tx.setup().refused.to_owned())?;
+            let done = (tx.setup().site_added)(&site.name);
             change_setup(state, |l| l.add_site(site)).map_err(|e| refusal(tx, &e))?;
             for s in [name, address, district] {
                 s.set(String::new());
@@ -566,7 +567,7 @@ fn SiteSection() -> impl IntoView {
 #[component]
 fn UnitSection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().setup;
+    let t = move || state.t().setup();
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new(String::from("3"));
     let quota = RwSignal::new(String::new());
@@ -620,8 +621,8 @@ fn UnitSection() -> impl IntoView {
         form.submit(check, |(n, k, q)| {
             let tx = state.t();
             let id = new_id(UnitId::new, tx)?;
-            let unit = Unit::new(id, &n, k, q).map_err(|_| tx.setup.refused.to_owned())?;
-            let done = (tx.setup.units_added)(1);
+            let unit = Unit::new(id, &n, k, q).map_err(|_| tx.setup().refused.to_owned())?;
+            let done = (tx.setup().units_added)(1);
             change_setup(state, |l| l.add_unit(unit)).map_err(|e| refusal(tx, &e))?;
             name.set(String::new());
             quota.set(String::new());
@@ -643,7 +644,7 @@ fn UnitSection() -> impl IntoView {
                                 let i = UnitKind::ALL.iter().position(|k| *k == u.kind).unwrap_or(3);
                                 (
                                     u.name.clone(),
-                                    tx.dashboard.unit_kinds[i],
+                                    tx.dashboard().unit_kinds[i],
                                     u.quota.map(|q| lang.units(q)).unwrap_or_default(),
                                 )
                             })
@@ -651,18 +652,18 @@ fn UnitSection() -> impl IntoView {
                     });
                 rows.sort();
                 if rows.is_empty() {
-                    view! { <p>{tx.setup.no_units}</p> }.into_any()
+                    view! { <p>{tx.setup().no_units}</p> }.into_any()
                 } else {
                     let n = rows.len();
                     view! {
                         <details class="unit-table">
-                            <summary>{(tx.setup.units_count)(n)}</summary>
+                            <summary>{(tx.setup().units_count)(n)}</summary>
                         <table class="setup-table">
                             <thead>
                                 <tr>
-                                    <th scope="col">{tx.setup.name}</th>
-                                    <th scope="col">{tx.setup.unit_kind}</th>
-                                    <th scope="col">{tx.setup.quota}</th>
+                                    <th scope="col">{tx.setup().name}</th>
+                                    <th scope="col">{tx.setup().unit_kind}</th>
+                                    <th scope="col">{tx.setup().quota}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -692,7 +693,7 @@ fn UnitSection() -> impl IntoView {
                                 .map(|i| {
                                     view! {
                                         <option value=i.to_string()>
-                                            {move || state.t().dashboard.unit_kinds[i]}
+                                            {move || state.t().dashboard().unit_kinds[i]}
                                         </option>
                                     }
                                 })
@@ -723,7 +724,7 @@ fn UnitSection() -> impl IntoView {
 #[component]
 fn UnitPaste() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().setup;
+    let t = move || state.t().setup();
     let text = RwSignal::new(String::new());
     let notice = RwSignal::new(None::<String>);
     let read = Memo::new(move |_| {
@@ -743,7 +744,7 @@ fn UnitPaste() -> impl IntoView {
             let Ok(unit) = new_id(UnitId::new, tx).and_then(|id| {
                 Unit::new(id, &row.name, row.kind, row.quota).map_err(|_| String::new())
             }) else {
-                notice.set(Some(tx.setup.refused.to_owned()));
+                notice.set(Some(tx.setup().refused.to_owned()));
                 return;
             };
             units.push(unit);
@@ -751,7 +752,7 @@ fn UnitPaste() -> impl IntoView {
         let n = units.len();
         match change_setup(state, |l| units.into_iter().try_for_each(|u| l.add_unit(u))) {
             Ok(()) => {
-                notice.set(Some((tx.setup.units_added)(n)));
+                notice.set(Some((tx.setup().units_added)(n)));
                 text.set(String::new());
             }
             Err(e) => notice.set(Some(refusal(tx, &e))),
@@ -782,11 +783,11 @@ fn UnitPaste() -> impl IntoView {
                     }
                     let tx = state.t();
                     view! {
-                        <p>{(tx.setup.paste_summary)(good.len(), bad.len())}</p>
+                        <p>{(tx.setup().paste_summary)(good.len(), bad.len())}</p>
                         <ul class="plain-list paste-errors">
                             {bad
                                 .into_iter()
-                                .map(|(row, m)| view! { <li class="field-error">{(tx.setup.row_error)(row, &m)}</li> })
+                                .map(|(row, m)| view! { <li class="field-error">{(tx.setup().row_error)(row, &m)}</li> })
                                 .collect_view()}
                         </ul>
                     }

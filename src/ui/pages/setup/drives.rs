@@ -20,7 +20,7 @@ use crate::ui::{clock, download};
 #[component]
 pub fn DriveSetupPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().setup;
+    let t = move || state.t().setup();
     view! {
         <PageHeading page=Some(Page::DriveSetup) />
         <p>
@@ -47,7 +47,7 @@ const DEFAULT_TEMPLATE: &str = "07:30-08:30 20, 08:30-09:30 20, 09:30-10:30 20, 
 #[component]
 fn DriveSection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().setup;
+    let t = move || state.t().setup();
     view! {
         <section class="card section" aria-labelledby="setup-drives">
             <h2 id="setup-drives">{move || t().drives}</h2>
@@ -79,7 +79,7 @@ fn DriveSection() -> impl IntoView {
 #[component]
 fn DriveItem(id: DriveId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().setup;
+    let t = move || state.t().setup();
     let id = StoredValue::new(id);
     let open_panel = RwSignal::new(None::<&'static str>);
     let reason = RwSignal::new(String::new());
@@ -121,7 +121,7 @@ fn DriveItem(id: DriveId) -> impl IntoView {
     let set_status = move |status: DriveStatus| {
         let tx = state.t();
         match change_setup(state, |l| l.set_drive_status(&id.get_value(), status)) {
-            Ok(()) => notice.set(Some(tx.setup.status_changed.to_owned())),
+            Ok(()) => notice.set(Some(tx.setup().status_changed.to_owned())),
             Err(e) => notice.set(Some(refusal(tx, &e))),
         }
     };
@@ -129,7 +129,7 @@ fn DriveItem(id: DriveId) -> impl IntoView {
         let tx = state.t();
         let why = reason.get_untracked();
         if why.trim().is_empty() {
-            reason_error.set(Some(tx.setup.cancel_reason_required));
+            reason_error.set(Some(tx.setup().cancel_reason_required));
             return;
         }
         reason_error.set(None);
@@ -149,7 +149,7 @@ fn DriveItem(id: DriveId) -> impl IntoView {
         match result {
             Ok(n) => {
                 open_panel.set(None);
-                notice.set(Some((tx.setup.cancelled)(n)));
+                notice.set(Some((tx.setup().cancelled)(n)));
             }
             Err(e) => notice.set(Some(refusal(tx, &e))),
         }
@@ -171,14 +171,14 @@ fn DriveItem(id: DriveId) -> impl IntoView {
                 <h3 id=heading_id()>{name.clone()}</h3>
                 <p>
                     <span class=format!("status status-{}", status_class(status))>
-                        {(tx.setup.status)(status)}
+                        {(tx.setup().status)(status)}
                     </span>
                     " · "
                     {format!("{} – {}", day_text(lang, start), day_text(lang, end))}
                     " · "
                     {sites}
                 </p>
-                <p class="hint">{(tx.setup.pledged_of)(pledged, capacity)}</p>
+                <p class="hint">{(tx.setup().pledged_of)(pledged, capacity)}</p>
                 <div class="actions">
                     {(status == DriveStatus::Planned || status == DriveStatus::Closed)
                         .then(|| {
@@ -220,8 +220,8 @@ fn DriveItem(id: DriveId) -> impl IntoView {
                 </div>
                 <p class="hint">
                     {match status {
-                        DriveStatus::Open => (tx.setup.close_effect)(pledged),
-                        DriveStatus::Planned | DriveStatus::Closed => tx.setup.open_effect.to_owned(),
+                        DriveStatus::Open => (tx.setup().close_effect)(pledged),
+                        DriveStatus::Planned | DriveStatus::Closed => tx.setup().open_effect.to_owned(),
                         DriveStatus::Cancelled => String::new(),
                     }}
                 </p>
@@ -230,9 +230,9 @@ fn DriveItem(id: DriveId) -> impl IntoView {
                         <p>
                             <strong>
                                 {if n_affected == 0 {
-                                    tx.setup.cancel_none.to_owned()
+                                    tx.setup().cancel_none.to_owned()
                                 } else {
-                                    (tx.setup.cancel_effect)(n_affected)
+                                    (tx.setup().cancel_effect)(n_affected)
                                 }}
                             </strong>
                         </p>
@@ -286,7 +286,7 @@ fn status_class(s: DriveStatus) -> &'static str {
 #[component]
 fn SharePanel(id: DriveId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().setup;
+    let t = move || state.t().setup();
     let shared = state
         .ledger
         .with_untracked(|l| SharedDrive::from_ledger(l, &id).ok());
@@ -299,9 +299,9 @@ fn SharePanel(id: DriveId) -> impl IntoView {
         Page::SharedDrive.href(),
         encode_drive(&shared)
     );
-    let label = (state.t().setup.qr_label)(&shared.drive.name);
+    let label = (state.t().setup().qr_label)(&shared.drive.name);
     let qr = Qr::encode(&link, Ecc::Low).ok();
-    let size_note = (state.t().setup.share_size)(link.len(), qr.as_ref().map(Qr::version));
+    let size_note = (state.t().setup().share_size)(link.len(), qr.as_ref().map(Qr::version));
     let svg = qr.map(|q| q.to_svg(&label));
     let file_name = format!("hien-mau-{}.txt", shared.drive.id);
     let file_text = link.clone();
@@ -348,7 +348,7 @@ fn SharePanel(id: DriveId) -> impl IntoView {
 #[component]
 fn DriveForm() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().setup;
+    let t = move || state.t().setup();
     let campaign = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let start = RwSignal::new(String::new());
@@ -462,7 +462,7 @@ fn DriveForm() -> impl IntoView {
                 l.add_drive(Drive::new(id, &c, draft)?)
             });
             result.map_err(|e| refusal(tx, &e))?;
-            let done = (tx.setup.drive_added)(&name.get_untracked());
+            let done = (tx.setup().drive_added)(&name.get_untracked());
             name.set(String::new());
             for r in rows.get_untracked() {
                 r.chosen.set(false);
@@ -583,7 +583,7 @@ mod tests {
 
     #[test]
     fn the_default_template_reads_as_four_slots() {
-        let t = &Lang::Vi.texts().setup;
+        let t = Lang::Vi.texts().setup();
         assert_eq!(parse::slots(DEFAULT_TEMPLATE, t).map(|s| s.len()), Ok(4));
     }
 }

@@ -322,7 +322,7 @@ mod tests {
     use crate::ui::i18n::Lang;
 
     fn t() -> &'static SetupTexts {
-        &Lang::En.texts().setup
+        Lang::En.texts().setup()
     }
 
     fn hm(h: u8, m: u8) -> TimeOfDay {
