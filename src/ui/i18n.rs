@@ -9,6 +9,7 @@ mod dashboard;
 mod desk;
 mod eligibility;
 mod finder;
+mod import;
 mod schedule;
 mod setup;
 mod sharing;
@@ -21,6 +22,7 @@ pub use dashboard::DashboardTexts;
 pub use desk::DeskTexts;
 pub use eligibility::{EligibilityTexts, citation_text, date_text, kg_text, reason_text};
 pub use finder::FinderTexts;
+pub use import::ImportTexts;
 pub use schedule::ScheduleTexts;
 pub use setup::SetupTexts;
 pub use sharing::SharingTexts;
@@ -206,6 +208,8 @@ area! {
     schedule: ScheduleTexts = schedule;
     /// The set-up pages' words.
     setup: SetupTexts = setup;
+    /// The donor-list import's words.
+    import: ImportTexts = import;
 }
 
 /// Vietnamese, the default language.

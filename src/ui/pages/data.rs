@@ -1,5 +1,8 @@
 //! The organizer's Data page: what is stored and how full storage is, data set aside as
-//! unreadable (to download), the sample campaign, and wiping everything.
+//! unreadable (to download), backup and restore, a donor list imported from a spreadsheet, the
+//! sample campaign, and wiping everything.
+
+mod import;
 
 use leptos::prelude::*;
 
@@ -20,6 +23,7 @@ pub fn DataPage() -> impl IntoView {
         <StorageSection />
         <QuarantineSection />
         <BackupSection />
+        <import::ImportSection />
         <SampleSection />
         <WipeSection />
     }

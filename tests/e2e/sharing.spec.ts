@@ -1,0 +1,141 @@
+import { test, expect, loadSampleAt } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
+
+// Links, codes and files that arrive damaged, from another version, or carrying hostile text:
+// each gives its message and changes nothing.
+
+const AT = "2024-05-13T08:00:00+07:00";
+
+async function sharedLink(page: Page, driveName: string | RegExp): Promise<string> {
+  await page.goto("/organizer/drives");
+  const drive = page.locator(".drive-item", { has: page.getByRole("heading", { name: driveName }) });
+  await drive.getByRole("button", { name: "Chia sẻ" }).click();
+  return drive.locator(".share-link").inputValue();
+}
+
+async function volunteer(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date(AT));
+  page.on("dialog", () => {
+    throw new Error("a dialog opened");
+  });
+  return page;
+}
+
+test("a truncated, tampered, newer or wrong-kind drive link says why and keeps nothing", async ({ page, browser, baseURL }) => {
+  await loadSampleAt(page, AT);
+  const link = await sharedLink(page, "Đợt 1");
+  const payload = link.split("#")[1];
+  const flipped = payload.slice(0, 40) + (payload[40] === "A" ? "B" : "A") + payload.slice(41);
+  const cases: [string, string][] = [
+    [payload.slice(0, payload.length - 12), "Liên kết bị cắt ngắn, gõ sai hoặc đã bị sửa"],
+    [flipped, "Liên kết bị cắt ngắn, gõ sai hoặc đã bị sửa"],
+    ["d9." + payload.slice(3), "phiên bản mới hơn"],
+    ["p1." + payload.slice(3), "không phải liên kết hay mã đúng loại"],
+    ["hello", "không phải liên kết hay mã đúng loại"],
+    ["d1." + "A".repeat(70_000), "Quá dài"],
+  ];
+  const vol = await volunteer(browser, baseURL!);
+  for (const [fragment, message] of cases) {
+    await vol.goto(`/d#${fragment}`);
+    await vol.reload();
+    await expect(vol.getByRole("alert")).toContainText(message);
+    await expect(vol.getByRole("button", { name: "Lưu đợt vào thiết bị này" })).toHaveCount(0);
+  }
+  // Pasted into the field, the same.
+  await vol.goto("/d");
+  await vol.getByLabel("Liên kết đợt hiến máu").fill(link.slice(0, link.length - 5));
+  await vol.getByRole("button", { name: "Mở", exact: true }).click();
+  await expect(vol.getByRole("alert")).toContainText("Liên kết bị cắt ngắn");
+  // Nothing was kept: the volunteer's device still has no drive.
+  await vol.goto("/drives");
+  await expect(vol.locator(".opening")).toHaveCount(0);
+  // The whole link still opens.
+  await vol.goto(link);
+  await expect(vol.getByRole("heading", { name: "Đợt 1" })).toBeVisible();
+});
+
+test("a garbled slip code is refused beside the field and the inbox stays empty", async ({ page }) => {
+  await page.clock.setFixedTime(new Date(AT));
+  await page.goto("/organizer/inbox");
+  const field = page.getByLabel("Liên kết hoặc mã phiếu");
+  await field.fill("p1.AAAA-not-a-slip");
+  await page.getByRole("button", { name: "Thêm vào hộp thư" }).click();
+  await expect(page.locator("#slip-text-msg")).toContainText("Liên kết bị cắt ngắn, gõ sai hoặc đã bị sửa");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await field.fill("d1.AAAA");
+  await page.getByRole("button", { name: "Thêm vào hộp thư" }).click();
+  await expect(page.locator("#slip-text-msg")).toContainText("không phải liên kết hay mã đúng loại");
+  await expect(page.getByRole("heading", { name: "Hộp thư trống." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Hộp thư trống." })).toBeVisible();
+});
+
+test("hostile names stay inert text on the set-up pages, in the shared link and on the volunteer's phone", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  page.on("dialog", () => {
+    throw new Error("a dialog opened");
+  });
+  const hostile = "<img src=x onerror=alert(1)>";
+  const formula = '=HYPERLINK("http://evil.example","Bấm")';
+  await page.clock.setFixedTime(new Date(AT));
+  await page.goto("/organizer/setup");
+  await page.getByLabel("Năm", { exact: true }).fill("2024");
+  await page.getByLabel("Tên", { exact: true }).first().fill(formula);
+  await page.getByLabel("Kết quả năm trước (đơn vị máu)").fill("100");
+  await page.getByRole("button", { name: "Tạo chiến dịch" }).click();
+  const siteForm = page.locator("form", { has: page.getByRole("heading", { name: "Địa điểm mới" }) });
+  await siteForm.getByLabel("Tên", { exact: true }).fill(hostile);
+  await siteForm.getByRole("button", { name: "Thêm địa điểm" }).click();
+  await expect(page.getByText(`Đã thêm địa điểm “${hostile}”.`)).toBeVisible();
+  await page.goto("/organizer/drives");
+  await page.getByLabel("Tên", { exact: true }).fill(hostile);
+  await page.getByLabel("Ngày bắt đầu").fill("2024-05-20");
+  await page.getByLabel("Ngày kết thúc").fill("2024-05-21");
+  await page.getByLabel(hostile).check();
+  await page.getByRole("button", { name: "Tạo đợt" }).click();
+  await page.locator(".drive-item").getByRole("button", { name: "Mở đăng ký" }).click();
+  const link = await sharedLink(page, hostile);
+  await expect(page.getByRole("img", { name: `Mã QR của đợt ${hostile}` })).toBeVisible();
+  expect(await page.locator("img[src='x']").count()).toBe(0);
+
+  const vol = await volunteer(browser, baseURL!);
+  await vol.goto(link);
+  await expect(vol.getByRole("heading", { name: hostile, level: 2 })).toBeVisible();
+  await expect(vol.getByText(formula)).toBeVisible();
+  await vol.getByRole("button", { name: "Lưu đợt vào thiết bị này" }).click();
+  await expect(vol.locator(".shared-site h3")).toHaveText(hostile);
+  expect(await vol.locator("img[src='x']").count()).toBe(0);
+});
+
+test("a donor list from a spreadsheet: columns guessed, bad rows listed by number, only valid rows added on confirmation", async ({
+  page,
+}) => {
+  await loadSampleAt(page, AT);
+  const donors = page.locator(".counts div", { hasText: "Người hiến" }).locator("dd");
+  const before = await donors.textContent();
+  const csv =
+    "\uFEFFHọ và tên;SĐT;Ngày sinh;Giới tính;Cân nặng;Đơn vị\n" +
+    "Trần Văn Hùng;0912 555 001;12/03/1988;Nam;68;Bệnh viện Đa khoa Xanh Pôn\n" +
+    "Lê Thị Thu;12345;01/01/1990;Nữ;50;\n" +
+    "Ngô Thị Hà;912555002;5/6/1995;Nữ;49,5 kg;\n" +
+    "Phí Văn Long;0912 555 001;02/02/1985;Nam;70;\n";
+  await page.getByLabel("Tệp CSV").setInputFiles({ name: "nhan-vien.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(page.getByLabel("Họ và tên", { exact: true })).toHaveValue("0");
+  await expect(page.getByLabel("Số điện thoại", { exact: true })).toHaveValue("1");
+  await page.getByLabel("Đối tượng cho hàng để trống").selectOption({ label: "Cán bộ, nhân viên" });
+  await expect(page.locator("#import-summary")).toHaveText("2 hàng hợp lệ, 2 hàng có lỗi (sẽ không được thêm).");
+  await expect(page.getByText("Hàng 3, Số điện thoại: không phải số điện thoại Việt Nam")).toBeVisible();
+  await expect(page.getByText("Hàng 5, Số điện thoại: trùng số điện thoại với hàng 2")).toBeVisible();
+  await expect(donors).toHaveText(before!);
+  await page.getByRole("button", { name: "Thêm 2 người hiến hợp lệ" }).click();
+  await expect(page.getByText("Đã thêm 2 người hiến, cập nhật 0 người đã có (cùng số điện thoại).")).toBeVisible();
+  await expect(donors).not.toHaveText(before!);
+
+  await page.getByLabel("Tệp CSV").setInputFiles({ name: "hong.csv", mimeType: "text/csv", buffer: Buffer.from('Họ tên,SĐT\n"Lan,0912') });
+  await expect(page.locator("#import-file-msg")).toHaveText("Dấu ngoặc kép mở ở hàng 2 không được đóng: tệp bị hỏng.");
+});
