@@ -65,6 +65,12 @@ test("from empty storage: set up, share a drive, a volunteer pledges through the
   await drive.getByRole("button", { name: "Chia sẻ" }).click();
   await expect(drive.getByRole("img", { name: "Mã QR của đợt Đợt xuân" })).toBeVisible();
   const link = await drive.getByLabel("Liên kết của đợt").inputValue();
+  // The drive's calendar: one event per day and site, none the day Thanh Nhàn is closed.
+  const download = org.waitForEvent("download");
+  await drive.getByRole("button", { name: "Tải lịch đợt (.ics)" }).click();
+  const ics = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString("utf8");
+  expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(7);
+  expect(ics).toContain("TZID=Asia/Ho_Chi_Minh");
   expect(link.startsWith(`${baseURL}/d#d1.`)).toBe(true);
 
   // A volunteer on another device (its own storage) opens the link.

@@ -51,9 +51,18 @@ test("a truncated, tampered, newer or wrong-kind drive link says why and keeps n
   // Nothing was kept: the volunteer's device still has no drive.
   await vol.goto("/drives");
   await expect(vol.locator(".opening")).toHaveCount(0);
-  // The whole link still opens.
+  // The whole link still opens, and with the network off too once the app has been opened.
   await vol.goto(link);
   await expect(vol.getByRole("heading", { name: "Đợt 1" })).toBeVisible();
+  await vol.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await vol.context().setOffline(true);
+  await vol.goto("/drives");
+  await vol.goto(link);
+  await expect(vol.getByRole("heading", { name: "Đợt 1" })).toBeVisible();
+  await vol.getByRole("button", { name: "Lưu đợt vào thiết bị này" }).click();
+  await expect(vol.locator("#shared-kept")).toBeVisible();
 });
 
 test("a garbled slip code is refused beside the field and the inbox stays empty", async ({ page }) => {

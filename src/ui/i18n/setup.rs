@@ -119,6 +119,7 @@ pub struct SetupTexts {
     pub cancelled: fn(usize) -> String,
     // sharing
     pub share: &'static str,
+    pub drive_calendar: &'static str,
     pub share_hint: &'static str,
     pub share_link: &'static str,
     pub share_file: &'static str,
@@ -250,6 +251,7 @@ pub const VI: SetupTexts = SetupTexts {
     cancel_keep: "Không hủy",
     cancelled: |n| format!("Đã hủy đợt và {n} lượt đăng ký."),
     share: "Chia sẻ",
+    drive_calendar: "Tải lịch đợt (.ics)",
     share_hint: "Gửi liên kết, cho quét mã QR hoặc gửi tệp: người hiến mở được trên điện thoại, kể cả khi không có mạng.",
     share_link: "Liên kết của đợt",
     share_file: "Tải tệp liên kết",
@@ -390,6 +392,7 @@ pub const EN: SetupTexts = SetupTexts {
     cancel_keep: "Keep the drive",
     cancelled: |n| format!("The drive and {n} pledge(s) are cancelled."),
     share: "Share",
+    drive_calendar: "Calendar file (.ics)",
     share_hint: "Send the link, let people scan the QR code, or send the file: volunteers open it on their phones, even offline.",
     share_link: "Link to the drive",
     share_file: "Download the link as a file",

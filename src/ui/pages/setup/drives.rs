@@ -8,6 +8,8 @@ use super::{Errors, Field, FormState, change_setup, day_text, message_of, new_id
 use crate::domain::{
     CampaignId, DomainError, Drive, DriveDraft, DriveId, DriveSite, DriveStatus, Site, SiteId,
 };
+use crate::share::Language;
+use crate::share::ical::drive_calendar;
 use crate::share::link::{SharedDrive, encode_drive};
 use crate::share::qr::{Ecc, Qr};
 use crate::ui::i18n::SetupTexts;
@@ -158,6 +160,21 @@ fn DriveItem(id: DriveId) -> impl IntoView {
         open_panel.update(|p| *p = if *p == Some(panel) { None } else { Some(panel) });
     };
     let heading_id = move || format!("drive-{}", id.get_value());
+    // The drive's days as a calendar file: one event per day and site.
+    let calendar = move |drive_id: &DriveId| {
+        let lang = match state.lang.get_untracked() {
+            crate::ui::i18n::Lang::Vi => Language::Vi,
+            crate::ui::i18n::Lang::En => Language::En,
+        };
+        let text = state.ledger.with_untracked(|l| {
+            l.drive(drive_id)
+                .map(|d| drive_calendar(d, l.sites(), clock::now().stamp, lang))
+        });
+        if let Some(Ok(text)) = text {
+            let name = format!("hien-mau-{drive_id}.ics");
+            download::offer(&name, "text/calendar;charset=utf-8", &text);
+        }
+    };
     move || {
         let Some((name, start, end, status, sites, pledged, capacity, affected)) = info.get()
         else {
@@ -216,6 +233,13 @@ fn DriveItem(id: DriveId) -> impl IntoView {
                         on:click=move |_| toggle("share")
                     >
                         {move || t().share}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-small button-secondary"
+                        on:click=move |_| calendar(&id.get_value())
+                    >
+                        {move || t().drive_calendar}
                     </button>
                 </div>
                 <p class="hint">
