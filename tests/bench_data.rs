@@ -80,4 +80,33 @@ fn read_models() {
         targets::unit_progress(&ledger, &campaign, today).len()
     });
     time("clone ledger", &|| ledger.clone().pledges().count());
+    // Opening the store (what a start does after the reads): decode every key into the ledger.
+    let (mut store, _) = Store::open(MemoryRepository::new(), "bench", || "bench-device".into());
+    store.replace_all(&ledger, "bench").unwrap();
+    let repo = store.repository().clone();
+    time("open store", &|| {
+        let (_, loaded) = Store::open(repo.clone(), "bench", || "bench-device".into());
+        loaded.ledger.pledges().count()
+    });
+    time("copy the keys", &|| {
+        let copy = repo.clone();
+        copy.keys().len()
+    });
+}
+
+/// Opens a store of 10,000 pledges once, for a profiler
+/// (`valgrind --tool=callgrind <test binary> --ignored open_store_once`).
+#[test]
+#[ignore = "for a profiler; run by hand"]
+fn open_store_once() {
+    let ledger = generate(&GenerateOptions::new(
+        42,
+        10_000,
+        "2024-06-01".parse().unwrap(),
+    ));
+    let (mut store, _) = Store::open(MemoryRepository::new(), "bench", || "bench-device".into());
+    store.replace_all(&ledger, "bench").unwrap();
+    let repo = store.repository().clone();
+    let (_, loaded) = Store::open(repo, "bench", || "bench-device".into());
+    assert_eq!(loaded.ledger.pledges().count(), ledger.pledges().count());
 }

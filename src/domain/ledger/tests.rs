@@ -1311,3 +1311,37 @@ fn a_day_taken_before_is_still_taken_after_roll_back() {
     assert_eq!(l.taken(&later), 0);
     assert_eq!(l.taken(&at_hall("2023-04-24", "07:30")), 1);
 }
+
+#[test]
+fn building_from_parts_keeps_the_same_winners_as_merging_one_by_one() {
+    let sample = crate::domain::sample::sample_ledger();
+    let mut donors: Vec<Donor> = sample.donors().take(40).cloned().collect();
+    let mut pledges: Vec<Pledge> = sample.pledges().take(60).cloned().collect();
+    // Older, newer and same-moment rivals of some records, in an order that is not by id.
+    for (i, d) in donors.clone().iter().enumerate().step_by(3) {
+        let mut rival = d.clone();
+        rival.full_name = format!("Rival {i}");
+        rival.updated_at = Timestamp(d.updated_at.0 + [-1, 0, 1][i % 3]);
+        donors.insert(i % 7, rival);
+    }
+    for (i, p) in pledges.clone().iter().enumerate().step_by(4) {
+        let mut rival = p.clone();
+        rival.volume_ml = 250 + (i as u16 % 3) * 100;
+        rival.updated_at = Timestamp(p.updated_at.0 + [1, 0, -1][i % 3]);
+        pledges.insert(i % 5, rival);
+    }
+    donors.reverse();
+    let built = Ledger::from_parts(sample.setup().clone(), donors.clone(), pledges.clone());
+    let mut merged = Ledger::new();
+    merged.replace_setup(sample.setup().clone());
+    for d in donors {
+        merged.merge_donor(d);
+    }
+    for p in pledges {
+        merged.merge_pledge(p);
+    }
+    assert_eq!(built, merged);
+    for p in merged.pledges() {
+        assert_eq!(built.taken(&p.slot), merged.taken(&p.slot));
+    }
+}
