@@ -175,7 +175,6 @@ pub struct Texts {
     /// The catalogue's language; the organizers' areas ([`Texts::desk`], ...) are reached
     /// through it, so only the builds that show them carry their words.
     pub lang: Lang,
-    pub sharing: SharingTexts,
     pub eligibility: EligibilityTexts,
     pub pages: PageTexts,
 }
@@ -210,6 +209,8 @@ area! {
     setup: SetupTexts = setup;
     /// The donor-list import's words.
     import: ImportTexts = import;
+    /// The words of a shared drive and of the inbox.
+    sharing: SharingTexts = sharing;
 }
 
 /// Vietnamese, the default language.
@@ -231,7 +232,6 @@ pub const VI: Texts = Texts {
     volunteer: volunteer::VI,
     finder: finder::VI,
     lang: Lang::Vi,
-    sharing: sharing::VI,
     eligibility: eligibility::VI,
     pages: PageTexts {
         home: PageText {
@@ -312,7 +312,6 @@ pub const EN: Texts = Texts {
     volunteer: volunteer::EN,
     finder: finder::EN,
     lang: Lang::En,
-    sharing: sharing::EN,
     eligibility: eligibility::EN,
     pages: PageTexts {
         home: PageText {

@@ -60,7 +60,7 @@ pub fn take_in(inbox: &mut Vec<String>, texts: &[&str]) -> (usize, Vec<(usize, L
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().sharing;
+    let t = move || state.t().sharing();
     let slips = RwSignal::new(state.inbox());
     let pasted = RwSignal::new(String::new());
     let field_error = RwSignal::new(None::<String>);
@@ -70,7 +70,7 @@ pub fn InboxPage() -> impl IntoView {
         let tx = state.t();
         let words: Vec<&str> = texts.iter().flat_map(|t| slip_words(t)).collect();
         if words.is_empty() {
-            field_error.set(Some(tx.sharing.nothing_found.to_owned()));
+            field_error.set(Some(tx.sharing().nothing_found.to_owned()));
             return;
         }
         let mut result = (0, Vec::new());
@@ -82,19 +82,19 @@ pub fn InboxPage() -> impl IntoView {
         let described: Vec<String> = errors
             .iter()
             .map(|(n, e)| {
-                let why = (tx.sharing.link_error)(e);
+                let why = (tx.sharing().link_error)(e);
                 match (&source, words.len()) {
                     (None, 1) => why.to_owned(),
-                    (Some(f), _) => (tx.sharing.file_line)(f, *n, why),
+                    (Some(f), _) => (tx.sharing().file_line)(f, *n, why),
                     (None, _) => format!("{n}: {why}"),
                 }
             })
             .collect();
         field_error.set((!described.is_empty()).then(|| described.join(" ")));
         notice.set(Some(if added == 0 && errors.is_empty() {
-            tx.sharing.already_in_inbox.to_owned()
+            tx.sharing().already_in_inbox.to_owned()
         } else {
-            (tx.sharing.added)(added)
+            (tx.sharing().added)(added)
         }));
         if errors.is_empty() {
             pasted.set(String::new());
@@ -132,7 +132,7 @@ pub fn InboxPage() -> impl IntoView {
                 match upload::file_text(&file, MAX_FILE).await {
                     Ok(text) => take(vec![text], Some(name)),
                     Err(_) => {
-                        let why = (state.t().sharing.link_error)(&LinkError::TooLarge);
+                        let why = (state.t().sharing().link_error)(&LinkError::TooLarge);
                         field_error.set(Some(format!("{name}: {why}")));
                     }
                 }
@@ -198,7 +198,7 @@ fn InboxItem(
     remove: impl Fn(String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().sharing;
+    let t = move || state.t().sharing();
     let slip = match decode_slip(&text) {
         Ok(s) => s,
         Err(e) => {
@@ -253,14 +253,14 @@ fn InboxItem(
         });
         match result {
             Ok(()) => {
-                notice.set(Some((tx.sharing.merged)(&s.donor.full_name)));
+                notice.set(Some((tx.sharing().merged)(&s.donor.full_name)));
                 remove(text.get_value());
             }
             Err(_) => notice.set(Some(tx.setup().refused.to_owned())),
         }
     };
     let discard = move |_| {
-        notice.set(Some(state.t().sharing.discarded.to_owned()));
+        notice.set(Some(state.t().sharing().discarded.to_owned()));
         remove(text.get_value());
     };
     let details = move || {
@@ -318,24 +318,24 @@ fn InboxItem(
                             .and_then(|p| l.donor(&p.donor))
                             .map(|d| d.full_name.clone())
                             .unwrap_or_default();
-                        (tx.sharing.duplicate)(&who, &human_code(id))
+                        (tx.sharing().duplicate)(&who, &human_code(id))
                     })
                 });
                 let flag = if r.unknown_place {
-                    Some(tx.sharing.unknown_place.to_owned())
+                    Some(tx.sharing().unknown_place.to_owned())
                 } else if r.already_here {
-                    Some(tx.sharing.already_here.to_owned())
+                    Some(tx.sharing().already_here.to_owned())
                 } else {
                     duplicate.clone()
                 };
-                let merge_words = if duplicate.is_some() { tx.sharing.merge_anyway } else { tx.sharing.merge };
+                let merge_words = if duplicate.is_some() { tx.sharing().merge_anyway } else { tx.sharing().merge };
                 view! {
                     {flag.map(|f| view! { <p class="banner banner-warn inbox-flag">{f}</p> })}
                     <div class="actions">
                         {(!r.unknown_place && !r.already_here)
                             .then(|| view! { <button type="button" class="button button-small" on:click=merge>{merge_words}</button> })}
                         <button type="button" class="button button-small button-secondary" on:click=discard>
-                            {tx.sharing.discard}
+                            {tx.sharing().discard}
                         </button>
                     </div>
                 }

@@ -888,7 +888,7 @@ fn TextField(
 #[component]
 fn SlipShare(id: PledgeId, code: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().sharing;
+    let t = move || &state.t().volunteer;
     let Some(slip) = state
         .ledger
         .with_untracked(|l| PledgeSlip::from_ledger(l, &id).ok())
@@ -899,7 +899,7 @@ fn SlipShare(id: PledgeId, code: String) -> impl IntoView {
     let link = format!("{origin}{}#{}", Page::Inbox.href(), encode_slip(&slip));
     let svg = Qr::encode(&link, Ecc::Low)
         .ok()
-        .map(|q| q.to_svg(&(state.t().sharing.slip_qr)(&code)));
+        .map(|q| q.to_svg(&(state.t().volunteer.slip_qr)(&code)));
     let file_name = format!("phieu-hien-mau-{code}.txt");
     let file_text = link.clone();
     view! {

@@ -31,7 +31,7 @@ fn slots_text(slots: &[SlotSpec]) -> (String, usize) {
 #[component]
 pub fn SharedDrivePage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().sharing;
+    let t = move || state.t().sharing();
     let opened = RwSignal::new(None::<Result<SharedDrive, LinkError>>);
     let kept = RwSignal::new(None::<Kept>);
     let failed = RwSignal::new(None::<String>);
@@ -150,7 +150,7 @@ pub fn SharedDrivePage() -> impl IntoView {
 #[component]
 fn DriveCard(shared: SharedDrive, kept: RwSignal<Option<Kept>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || &state.t().sharing;
+    let t = move || state.t().sharing();
     let lang = move || state.lang.get();
     let d = shared.drive.clone();
     let date = move |x: crate::domain::Date| {
