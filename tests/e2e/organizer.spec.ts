@@ -233,3 +233,32 @@ test("cancelling a drive lists the pledges it cancels before anything happens", 
   await panel.getByRole("button", { name: "Không hủy" }).click();
   await expect(drive).not.toContainText("Đã hủy");
 });
+
+test("a drive is edited in the same form, and an edit that would strand pledges is refused with their count", async ({
+  page,
+}) => {
+  await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
+  await page.goto("/organizer/data");
+  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
+  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+  await page.goto("/organizer/drives");
+  const first = page.locator(".drive-item", { has: page.getByRole("heading", { name: "Đợt 1" }) });
+  await first.getByRole("button", { name: "Sửa" }).click();
+  await expect(page.getByRole("heading", { name: "Sửa đợt “Đợt 1”" })).toBeVisible();
+  await expect(page.getByLabel("Tên", { exact: true })).toBeFocused();
+  await expect(page.getByLabel("Tên", { exact: true })).toHaveValue("Đợt 1");
+  await expect(page.getByLabel("Ngày bắt đầu")).toHaveValue("2023-04-24");
+  await expect(page.getByRole("checkbox", { name: "Bệnh viện Ung bướu Hà Nội" })).toBeChecked();
+  // Dropping a site its donors pledged at would leave them without a slot.
+  await page.getByRole("checkbox", { name: "Bệnh viện Ung bướu Hà Nội" }).uncheck();
+  await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await expect(page.getByText(/^Không lưu: \d+ lượt đăng ký sẽ mất ngày hoặc khung giờ của mình/)).toBeVisible();
+  await expect(first).toContainText("Bệnh viện Ung bướu Hà Nội");
+  // A change that strands no one is saved.
+  await page.getByRole("checkbox", { name: "Bệnh viện Ung bướu Hà Nội" }).check();
+  await page.getByLabel("Tên", { exact: true }).fill("Đợt 1 (tháng Tư)");
+  await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await expect(page.getByText("Đã lưu thay đổi của đợt “Đợt 1 (tháng Tư)”.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Đợt 1 (tháng Tư)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Đợt mới" })).toBeVisible();
+});

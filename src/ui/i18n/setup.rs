@@ -100,6 +100,13 @@ pub struct SetupTexts {
     pub override_outside: fn(&str) -> String,
     pub override_twice: fn(&str) -> String,
     pub add_drive: &'static str,
+    pub edit_drive: &'static str,
+    pub edit_heading: fn(&str) -> String,
+    pub save_drive: &'static str,
+    pub cancel_edit: &'static str,
+    pub drive_saved: fn(&str) -> String,
+    pub orphaned: fn(u32) -> String,
+    pub closed_word: &'static str,
     pub drive_added: fn(&str) -> String,
     pub status: fn(DriveStatus) -> &'static str,
     /// Places taken of all places.
@@ -223,6 +230,17 @@ pub const VI: SetupTexts = SetupTexts {
     override_outside: |day| format!("Ngày {day} không thuộc đợt."),
     override_twice: |line| format!("Ngày này đã có ở dòng trên: “{line}”."),
     add_drive: "Tạo đợt",
+    edit_drive: "Sửa",
+    edit_heading: |name| format!("Sửa đợt “{name}”"),
+    save_drive: "Lưu thay đổi",
+    cancel_edit: "Thôi sửa",
+    drive_saved: |name| format!("Đã lưu thay đổi của đợt “{name}”."),
+    orphaned: |n| {
+        format!(
+            "Không lưu: {n} lượt đăng ký sẽ mất ngày hoặc khung giờ của mình. Hãy dời hoặc hủy các lượt đó trước."
+        )
+    },
+    closed_word: "nghỉ",
     drive_added: |name| format!("Đã tạo đợt “{name}” (đang chuẩn bị: mở đợt để nhận đăng ký)."),
     status: |s| match s {
         DriveStatus::Planned => "Đang chuẩn bị",
@@ -364,6 +382,15 @@ pub const EN: SetupTexts = SetupTexts {
     override_outside: |day| format!("{day} is not a day of the drive."),
     override_twice: |line| format!("That day is already given above: “{line}”."),
     add_drive: "Create drive",
+    edit_drive: "Edit",
+    edit_heading: |name| format!("Edit the drive “{name}”"),
+    save_drive: "Save changes",
+    cancel_edit: "Stop editing",
+    drive_saved: |name| format!("The changes to “{name}” are saved."),
+    orphaned: |n| {
+        format!("Not saved: {n} pledge(s) would lose their day or slot. Move or cancel them first.")
+    },
+    closed_word: "closed",
     drive_added: |name| format!("Drive “{name}” created (planned: open it to take pledges)."),
     status: |s| match s {
         DriveStatus::Planned => "Planned",

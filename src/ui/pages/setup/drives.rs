@@ -15,7 +15,7 @@ use crate::share::qr::{Ecc, Qr};
 use crate::ui::i18n::SetupTexts;
 use crate::ui::pages::PageHeading;
 use crate::ui::routes::{Build, Page};
-use crate::ui::state::{AppState, Changed};
+use crate::ui::state::{AppState, ChangeError, Changed};
 use crate::ui::{clock, download};
 
 /// The drives page.
@@ -50,6 +50,7 @@ const DEFAULT_TEMPLATE: &str = "07:30-08:30 20, 08:30-09:30 20, 09:30-10:30 20, 
 fn DriveSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t().setup();
+    let editing = RwSignal::new(None::<DriveId>);
     view! {
         <section class="card section" aria-labelledby="setup-drives">
             <h2 id="setup-drives">{move || t().drives}</h2>
@@ -66,20 +67,20 @@ fn DriveSection() -> impl IntoView {
                 } else {
                     view! {
                         <ul class="plain-list drive-list">
-                            {ids.into_iter().map(|id| view! { <DriveItem id=id /> }).collect_view()}
+                            {ids.into_iter().map(|id| view! { <DriveItem id=id editing=editing /> }).collect_view()}
                         </ul>
                     }
                         .into_any()
                 }
             }}
-            <DriveForm />
+            <DriveForm editing=editing />
         </section>
     }
 }
 
 /// A drive in the list: what it is, how full, and what can be done with it.
 #[component]
-fn DriveItem(id: DriveId) -> impl IntoView {
+fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t().setup();
     let id = StoredValue::new(id);
@@ -234,6 +235,18 @@ fn DriveItem(id: DriveId) -> impl IntoView {
                     >
                         {move || t().share}
                     </button>
+                    {(status != DriveStatus::Cancelled)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button button-small button-secondary"
+                                    on:click=move |_| editing.set(Some(id.get_value()))
+                                >
+                                    {move || t().edit_drive}
+                                </button>
+                            }
+                        })}
                     <button
                         type="button"
                         class="button button-small button-secondary"
@@ -370,7 +383,7 @@ fn SharePanel(id: DriveId) -> impl IntoView {
 /// The form of a new drive: campaign, name, dates, and for each chosen site its slots and the
 /// days that differ.
 #[component]
-fn DriveForm() -> impl IntoView {
+fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t().setup();
     let campaign = RwSignal::new(String::new());
@@ -406,6 +419,48 @@ fn DriveForm() -> impl IntoView {
         }
     });
     let form = FormState::new();
+    let clear = move || {
+        name.set(String::new());
+        campaign.set(String::new());
+        for r in rows.get_untracked() {
+            r.chosen.set(false);
+            r.template.set(DEFAULT_TEMPLATE.to_owned());
+            r.overrides.set(String::new());
+        }
+    };
+    // Editing a drive fills the form with it; its campaign stays.
+    Effect::new(move |_| {
+        let Some(id) = editing.get() else {
+            return;
+        };
+        let Some(drive) = state.ledger.with_untracked(|l| l.drive(&id).cloned()) else {
+            return;
+        };
+        form.tried.set(false);
+        form.notice.set(None);
+        campaign.set(drive.campaign.to_string());
+        name.set(drive.name.clone());
+        start.set(drive.start.to_string());
+        end.set(drive.end.to_string());
+        let closed = state.t().setup().closed_word;
+        for r in rows.get_untracked() {
+            let site = drive.site(&r.site.get_value());
+            r.chosen.set(site.is_some());
+            r.template.set(site.map_or_else(
+                || DEFAULT_TEMPLATE.to_owned(),
+                |s| parse::slots_text(&s.template),
+            ));
+            r.overrides.set(
+                site.map(|s| parse::overrides_text(&s.overrides, closed))
+                    .unwrap_or_default(),
+            );
+        }
+        if let Some(el) = document().get_element_by_id("drive-name")
+            && let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
+        {
+            let _ = el.focus();
+        }
+    });
     let check = move || -> Result<(CampaignId, DriveDraft), Errors> {
         let t = t();
         let mut errors = Errors::new();
@@ -477,21 +532,33 @@ fn DriveForm() -> impl IntoView {
         ev.prevent_default();
         form.submit(check, |(camp, draft)| {
             let tx = state.t();
-            let id = new_id(DriveId::new, tx)?;
-            let result = change_setup(state, |l| {
-                let c = l
-                    .campaign(&camp)
-                    .cloned()
-                    .ok_or(DomainError::UnknownCampaign(camp))?;
-                l.add_drive(Drive::new(id, &c, draft)?)
-            });
-            result.map_err(|e| refusal(tx, &e))?;
-            let done = (tx.setup().drive_added)(&name.get_untracked());
-            name.set(String::new());
-            for r in rows.get_untracked() {
-                r.chosen.set(false);
-                r.overrides.set(String::new());
-            }
+            let drive_name = draft.name.trim().to_owned();
+            let result = match editing.get_untracked() {
+                Some(id) => change_setup(state, |l| l.edit_drive(&id, draft)),
+                None => {
+                    let id = new_id(DriveId::new, tx)?;
+                    change_setup(state, |l| {
+                        let c = l
+                            .campaign(&camp)
+                            .cloned()
+                            .ok_or(DomainError::UnknownCampaign(camp))?;
+                        l.add_drive(Drive::new(id, &c, draft)?)
+                    })
+                }
+            };
+            result.map_err(|e| match e {
+                ChangeError::Domain(DomainError::PledgesWouldBeOrphaned(n)) => {
+                    (tx.setup().orphaned)(n)
+                }
+                e => refusal(tx, &e),
+            })?;
+            let done = if editing.get_untracked().is_some() {
+                (tx.setup().drive_saved)(&drive_name)
+            } else {
+                (tx.setup().drive_added)(&drive_name)
+            };
+            editing.set(None);
+            clear();
             Ok(done)
         });
     };
@@ -505,12 +572,21 @@ fn DriveForm() -> impl IntoView {
     let campaign_message = Memo::new(move |_| errors.with(|e| message_of(e, "drive-campaign")));
     view! {
         <form class="setup-form" on:submit=submit novalidate=true aria-labelledby="drive-new">
-            <h3 id="drive-new">{move || t().new_drive}</h3>
+            <h3 id="drive-new">
+                {move || match editing.get() {
+                    Some(id) => {
+                        let n = state.ledger.with(|l| l.drive(&id).map(|d| d.name.clone()).unwrap_or_default());
+                        (t().edit_heading)(&n)
+                    }
+                    None => t().new_drive.to_owned(),
+                }}
+            </h3>
             <div class="field">
                 <label for="drive-campaign">{move || t().campaign}</label>
                 <select
                     id="drive-campaign"
                     aria-describedby="drive-campaign-msg"
+                    disabled=move || editing.get().is_some()
                     on:change=move |ev| campaign.set(event_target_value(&ev))
                 >
                     // Newest first, and chosen unless another one is.
@@ -519,7 +595,7 @@ fn DriveForm() -> impl IntoView {
                             .ledger
                             .with(|l| l.campaigns().map(|c| (c.year, c.id.to_string(), format!("{} · {}", c.year, c.name))).collect());
                         list.sort_by(|a, b| b.cmp(a));
-                        let chosen = campaign.get_untracked();
+                        let chosen = campaign.get();
                         list.into_iter()
                             .enumerate()
                             .map(|(i, (_, v, words))| {
@@ -593,7 +669,22 @@ fn DriveForm() -> impl IntoView {
                 <p class="field-error" id="drive-sites-msg">{move || sites_message.get()}</p>
             </fieldset>
             <div class="actions">
-                <button type="submit" class="button">{move || t().add_drive}</button>
+                <button type="submit" class="button">
+                    {move || if editing.get().is_some() { t().save_drive } else { t().add_drive }}
+                </button>
+                <Show when=move || editing.get().is_some()>
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        on:click=move |_| {
+                            editing.set(None);
+                            form.tried.set(false);
+                            clear();
+                        }
+                    >
+                        {move || t().cancel_edit}
+                    </button>
+                </Show>
             </div>
             <p class="notice" role="status">{move || form.notice.get()}</p>
         </form>

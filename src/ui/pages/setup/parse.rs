@@ -189,6 +189,31 @@ pub fn overrides(
     Ok(out)
 }
 
+/// A day's slots as [`slots`] reads them: `07:30-08:30 20, 08:30-09:30 20`.
+pub fn slots_text(slots: &[SlotSpec]) -> String {
+    slots
+        .iter()
+        .map(|s| format!("{}-{} {}", s.start, s.end, s.capacity))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Days that differ as [`overrides`] reads them, one per line: `14/05/2024: 07:30-09:00 10`,
+/// or the day and `closed` (the word given) for a day with no slots.
+pub fn overrides_text(days: &BTreeMap<Date, Vec<SlotSpec>>, closed: &str) -> String {
+    days.iter()
+        .map(|(d, slots)| {
+            let day = format!("{:02}/{:02}/{}", d.day(), d.month(), d.year());
+            if slots.is_empty() {
+                format!("{day}: {closed}")
+            } else {
+                format!("{day}: {}", slots_text(slots))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// One row of a pasted list of units.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitRow {
@@ -486,6 +511,26 @@ mod tests {
         assert_eq!(bad[2].1, t().quota_not_positive);
         assert!(bad[3].1.contains("many"));
         assert_eq!(bad[4].1, t().unit_exists);
+    }
+
+    #[test]
+    fn slots_and_days_written_back_read_the_same() {
+        let template = slots("07:30-08:30 20, 08:30-09:30 15", t()).unwrap();
+        assert_eq!(slots_text(&template), "07:30-08:30 20, 08:30-09:30 15");
+        assert_eq!(slots(&slots_text(&template), t()), Ok(template));
+        let first = Date::from_ymd(2024, 5, 13);
+        let last = Date::from_ymd(2024, 5, 16);
+        let days = overrides(
+            "14/05/2024: 07:30-09:00 10\n15/05/2024: nghỉ",
+            first,
+            last,
+            t(),
+        )
+        .unwrap();
+        let text = overrides_text(&days, "nghỉ");
+        assert_eq!(text, "14/05/2024: 07:30-09:00 10\n15/05/2024: nghỉ");
+        assert_eq!(overrides(&text, first, last, t()), Ok(days));
+        assert_eq!(overrides_text(&BTreeMap::new(), "closed"), "");
     }
 
     #[test]
