@@ -25,3 +25,63 @@ for (const width of WIDTHS) {
     });
   }
 }
+
+// The organizers' new pages with their content open: a drive shared and its cancel panel, an
+// edit under way, a pasted unit list with errors, a shared drive kept, a slip in the inbox.
+for (const [width, colorScheme] of [[360, "light"], [1280, "dark"]] as const) {
+  test(`no WCAG 2.1 AA violation on the set-up, drives, shared drive and inbox with content, ${width}px ${colorScheme}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.emulateMedia({ colorScheme });
+    await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
+    const check = async (what: string) => {
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(results.violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+    };
+    await page.goto("/organizer/data");
+    await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
+    await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+    await page.getByLabel("Tệp CSV").setInputFiles({
+      name: "a.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Họ và tên;SĐT\nLan;123\n"),
+    });
+    await expect(page.locator("#import-summary")).toBeVisible();
+    await check("data with an import");
+    await page.goto("/organizer/setup");
+    await page.getByLabel("Danh sách đơn vị").fill("Bệnh viện E; 30\n; 5");
+    await page.getByRole("button", { name: "Tạo chiến dịch" }).click();
+    await page.getByLabel("Điểm hiến máu cố định, mở theo lịch tuần").check();
+    await check("setup with errors");
+    await page.goto("/organizer/drives");
+    const first = page.locator(".drive-item").first();
+    await first.getByRole("button", { name: "Chia sẻ" }).click();
+    const link = await first.locator(".share-link").inputValue();
+    await first.getByRole("button", { name: "Sửa" }).click();
+    await expect(page.getByRole("button", { name: "Lưu thay đổi" })).toBeVisible();
+    await check("drives, shared and under edit");
+    await first.getByRole("button", { name: "Hủy đợt" }).click();
+    await check("drives, cancel panel");
+    await page.goto(link);
+    await page.getByRole("button", { name: "Lưu đợt vào thiết bị này" }).click();
+    await check("a shared drive kept");
+    await page.goto("/pledge");
+    await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+    await page.getByLabel("08:30–09:00").check();
+    await page.getByLabel("Họ và tên").fill("Nguyễn Thị Lan");
+    await page.getByLabel("Số điện thoại").fill("0912 345 678");
+    await page.getByLabel("Ngày sinh").fill("1990-01-20");
+    await page.getByLabel("Nữ", { exact: true }).check();
+    await page.getByLabel("Cân nặng (kg)").fill("55");
+    await page.getByLabel(/Tôi đồng ý/).check();
+    await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+    await page.getByText("Gửi phiếu cho ban tổ chức").click();
+    await check("the slip with its QR code");
+    const slip = await page.getByLabel("Liên kết phiếu đăng ký").inputValue();
+    await page.evaluate(() => localStorage.removeItem("hienmau/inbox"));
+    await page.goto(slip);
+    await expect(page.getByRole("heading", { name: "1 phiếu chờ xem xét" })).toBeVisible();
+    await check("the inbox with a slip");
+  });
+}
