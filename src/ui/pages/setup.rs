@@ -1,7 +1,6 @@
-//! The organizer's set-up: campaigns, sites (venues and fixed points with weekly hours),
-//! participating units (one at a time or a pasted list), and drives with a slot template per
-//! site and days that differ; each drive opened, closed or cancelled (the pledges it would
-//! cancel shown first) and shared by link, QR code and file.
+//! The organizer's set-up: campaigns, sites (venues and fixed points with weekly hours) and
+//! participating units (one at a time or a pasted list); the drives page (`drives`, a build of
+//! its own) shares this module's form pieces.
 //!
 //! Every form reads its fields on submit into a domain draft; each bad field gets its message
 //! beside it, and nothing is saved until all are right. Messages follow the fields as they are
