@@ -148,3 +148,42 @@ test("a donor list from a spreadsheet: columns guessed, bad rows listed by numbe
   await page.getByLabel("Tệp CSV").setInputFiles({ name: "hong.csv", mimeType: "text/csv", buffer: Buffer.from('Họ tên,SĐT\n"Lan,0912') });
   await expect(page.locator("#import-file-msg")).toHaveText("Dấu ngoặc kép mở ở hàng 2 không được đóng: tệp bị hỏng.");
 });
+
+test("a slip taken in while storage is full is not kept and says so; with room it is", async ({ page }) => {
+  await loadSampleAt(page, AT);
+  await page.goto("/pledge");
+  await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+  await page.getByLabel("08:30–09:00").check();
+  await page.getByLabel("Họ và tên").fill("Nguyễn Thị Lan");
+  await page.getByLabel("Số điện thoại").fill("0912 345 678");
+  await page.getByLabel("Ngày sinh").fill("1990-01-20");
+  await page.getByLabel("Nữ", { exact: true }).check();
+  await page.getByLabel("Cân nặng (kg)").fill("55");
+  await page.getByLabel(/Tôi đồng ý/).check();
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  await page.getByText("Gửi phiếu cho ban tổ chức").click();
+  const slip = (await page.getByLabel("Liên kết phiếu đăng ký").inputValue()).split("#")[1];
+
+  await page.goto("/organizer/inbox");
+  await page.evaluate(() => {
+    let n = 0;
+    for (const size of [65536, 4096, 256, 16, 1]) {
+      const block = "x".repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler/${n++}`, block);
+      } catch {
+        // full at this block size; try smaller ones
+      }
+    }
+  });
+  await page.getByLabel("Liên kết hoặc mã phiếu").fill(slip);
+  await page.getByRole("button", { name: "Thêm vào hộp thư" }).click();
+  await expect(page.locator("#inbox-notice")).toHaveText("Không lưu được vào bộ nhớ của trình duyệt; chưa có gì thay đổi.");
+  await expect(page.getByRole("heading", { name: "Hộp thư trống." })).toBeVisible();
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith("filler/")) localStorage.removeItem(k);
+  });
+  await page.getByRole("button", { name: "Thêm vào hộp thư" }).click();
+  await expect(page.locator("#inbox-notice")).toHaveText("Đã thêm 1 phiếu vào hộp thư.");
+  await expect(page.getByRole("heading", { name: "1 phiếu chờ xem xét" })).toBeVisible();
+});

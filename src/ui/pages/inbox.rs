@@ -76,8 +76,13 @@ pub fn InboxPage() -> impl IntoView {
         let mut result = (0, Vec::new());
         let saved = state.update_inbox(|inbox| result = take_in(inbox, &words));
         let (added, errors) = result;
-        if let Ok(now) = saved {
-            slips.set(now);
+        match saved {
+            Ok(now) => slips.set(now),
+            Err(_) => {
+                // Nothing was kept; the storage banner says why.
+                notice.set(Some(tx.setup().not_saved.to_owned()));
+                return;
+            }
         }
         let described: Vec<String> = errors
             .iter()
