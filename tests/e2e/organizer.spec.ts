@@ -99,6 +99,11 @@ test("from empty storage: set up, share a drive, a volunteer pledges through the
   await expect(slip.getByRole("img", { name: `Mã QR của phiếu ${code}` })).toBeVisible();
   const slipLink = await slip.getByLabel("Liên kết phiếu đăng ký").inputValue();
   expect(slipLink.startsWith(`${baseURL}/organizer/inbox#p1.`)).toBe(true);
+  // The volunteer's home names the campaign but shows no progress: the link carries no target.
+  await vol.goto("/");
+  const campaign = vol.getByRole("region", { name: "Hiến máu tình nguyện 2025" });
+  await expect(campaign).toContainText("Giọt máu đào, nghĩa tình sâu");
+  await expect(campaign.getByRole("progressbar")).toHaveCount(0);
 
   // The organizer opens the slip link: the slip waits in the inbox until merged.
   await org.goto(slipLink);

@@ -53,6 +53,17 @@ pub fn CampaignCard() -> impl IntoView {
         let Some((name, slogan, p)) = progress.get() else {
             return view! { <p class="card section">{t.no_campaign}</p> }.into_any();
         };
+        if p.target <= 0 {
+            // A campaign known here only from a shared drive: no target on this device, so no
+            // progress to show (the organizers' devices have it).
+            return view! {
+                <section class="card section campaign" aria-labelledby="campaign-name">
+                    <h2 id="campaign-name">{name}</h2>
+                    {slogan.map(|s| view! { <p class="slogan">{s}</p> })}
+                </section>
+            }
+            .into_any();
+        }
         let target = crate::domain::Units::whole(p.target);
         let permille = (p.donated.milli() / p.target.max(1)).clamp(0, 1000);
         let pace = if p.days_left == 0 {
