@@ -267,3 +267,30 @@ test("a drive is edited in the same form, and an edit that would strand pledges 
   await expect(page.getByRole("heading", { name: "Đợt 1 (tháng Tư)" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Đợt mới" })).toBeVisible();
 });
+
+test("one slot's places change on one day; below what is pledged only when ticked", async ({ page }) => {
+  await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
+  await page.goto("/organizer/data");
+  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
+  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+  await page.goto("/organizer/drives");
+  const first = page.locator(".drive-item", { has: page.getByRole("heading", { name: "Đợt 1" }) });
+  await first.getByRole("button", { name: "Sức chứa" }).click();
+  await first.getByLabel("Địa điểm").selectOption({ label: "Bệnh viện Đa khoa Xanh Pôn" });
+  await first.getByLabel("Ngày", { exact: true }).selectOption({ label: "24/04/2023" });
+  const places = first.getByLabel("Số chỗ mới");
+  await places.fill("0");
+  await first.getByRole("button", { name: "Lưu sức chứa" }).click();
+  await expect(first.getByText("Số người mỗi khung giờ phải từ 1 trở lên.")).toBeVisible();
+  await places.fill("1");
+  await first.getByRole("button", { name: "Lưu sức chứa" }).click();
+  await expect(first.getByText(/^Đã có \d+ người đăng ký khung giờ này/)).toBeVisible();
+  await expect(places).toHaveAttribute("aria-invalid", "true");
+  await first.getByLabel(/^Vẫn giảm/).check();
+  await first.getByRole("button", { name: "Lưu sức chứa" }).click();
+  await expect(first.getByText(/^Đã lưu: khung \d\d:\d\d có 1 chỗ\.$/)).toBeVisible();
+  await first.getByLabel("Ngày", { exact: true }).selectOption({ label: "24/04/2023" });
+  await expect(first.getByLabel("Khung giờ · số chỗ hiện tại").locator("option").first()).toHaveText(/· 1$/);
+  await first.getByLabel("Ngày", { exact: true }).selectOption({ label: "25/04/2023" });
+  await expect(first.getByLabel("Khung giờ · số chỗ hiện tại").locator("option").first()).toHaveText(/· 12$/);
+});

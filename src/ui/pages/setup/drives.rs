@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use super::{Errors, Field, FormState, change_setup, day_text, message_of, new_id, parse, refusal};
 use crate::domain::{
-    CampaignId, DomainError, Drive, DriveDraft, DriveId, DriveSite, DriveStatus, Site, SiteId,
+    CampaignId, CapacityDecision, DomainError, Drive, DriveDraft, DriveId, DriveSite, DriveStatus,
+    Site, SiteId,
 };
 use crate::share::Language;
 use crate::share::ical::drive_calendar;
@@ -51,17 +52,22 @@ fn DriveSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t().setup();
     let editing = RwSignal::new(None::<DriveId>);
+    // Only a drive added or gone (or reordered) redraws the list: each item follows its own
+    // drive, and keeps its open panel and its last message across changes.
+    let ids = Memo::new(move |_| {
+        state.ledger.with(|l| {
+            let mut d: Vec<&Drive> = l.drives().collect();
+            d.sort_by_key(|d| (d.start, d.name.clone()));
+            d.into_iter()
+                .map(|d| d.id.clone())
+                .collect::<Vec<DriveId>>()
+        })
+    });
     view! {
         <section class="card section" aria-labelledby="setup-drives">
             <h2 id="setup-drives">{move || t().drives}</h2>
             {move || {
-                let ids: Vec<DriveId> = state
-                    .ledger
-                    .with(|l| {
-                        let mut d: Vec<&Drive> = l.drives().collect();
-                        d.sort_by_key(|d| (d.start, d.name.clone()));
-                        d.into_iter().map(|d| d.id.clone()).collect()
-                    });
+                let ids = ids.get();
                 if ids.is_empty() {
                     view! { <p>{t().no_drives}</p> }.into_any()
                 } else {
@@ -241,6 +247,19 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="button button-small button-secondary"
+                                    aria-expanded=move || (open_panel.get() == Some("capacity")).to_string()
+                                    on:click=move |_| toggle("capacity")
+                                >
+                                    {move || t().capacity}
+                                </button>
+                            }
+                        })}
+                    {(status != DriveStatus::Cancelled)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button button-small button-secondary"
                                     on:click=move |_| editing.set(Some(id.get_value()))
                                 >
                                     {move || t().edit_drive}
@@ -303,6 +322,9 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                 <Show when=move || open_panel.get() == Some("share")>
                     <SharePanel id=id.get_value() />
                 </Show>
+                <Show when=move || open_panel.get() == Some("capacity")>
+                    <CapacityPanel id=id.get_value() notice=notice />
+                </Show>
                 <p class="notice" role="status">{move || notice.get()}</p>
             </li>
         }
@@ -317,6 +339,193 @@ fn status_class(s: DriveStatus) -> &'static str {
         DriveStatus::Closed => "closed",
         DriveStatus::Cancelled => "cancelled",
     }
+}
+
+/// One slot's places, on one day or on every day of the template: lowering them under what is
+/// already pledged needs a tick, after the count is shown.
+#[component]
+fn CapacityPanel(id: DriveId, notice: RwSignal<Option<String>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t().setup();
+    let id = StoredValue::new(id);
+    let drive = state
+        .ledger
+        .with_untracked(|l| l.drive(&id.get_value()).cloned());
+    let Some(drive) = drive else {
+        return ().into_any();
+    };
+    let drive = StoredValue::new(drive);
+    let first_site = drive.with_value(|d| d.sites.first().map(|s| s.site.to_string()));
+    let site = RwSignal::new(first_site.unwrap_or_default());
+    let day = RwSignal::new(String::new());
+    let slot = RwSignal::new(String::new());
+    let places = RwSignal::new(String::new());
+    let below = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let pledged = RwSignal::new(None::<u32>);
+    // The slots of the chosen site on the chosen day (the template when "every day").
+    let slots = Memo::new(move |_| {
+        let chosen = site.get();
+        let date = parse::date(&day.get());
+        drive.with_value(|d| {
+            d.sites
+                .iter()
+                .find(|s| s.site.as_str() == chosen)
+                .map(|s| match date {
+                    Some(date) => s.slots_on(date).to_vec(),
+                    None => s.template.clone(),
+                })
+                .unwrap_or_default()
+        })
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let tx = state.t();
+        let start = slot
+            .get_untracked()
+            .parse::<crate::domain::TimeOfDay>()
+            .ok()
+            .or_else(|| slots.get_untracked().first().map(|s| s.start));
+        let capacity = parse::whole_number(&places.get_untracked())
+            .filter(|n| *n >= 1)
+            .and_then(|n| u16::try_from(n).ok());
+        let (Some(start), Some(capacity), Ok(site_id)) =
+            (start, capacity, SiteId::new(site.get_untracked()))
+        else {
+            error.set(Some(tx.setup().capacity_not_positive.to_owned()));
+            return;
+        };
+        let date = parse::date(&day.get_untracked());
+        let decision = if below.get_untracked() {
+            CapacityDecision::AllowBelowPledged
+        } else {
+            CapacityDecision::KeepPledged
+        };
+        let result = change_setup(state, |l| {
+            l.set_slot_capacity(&id.get_value(), &site_id, date, start, capacity, decision)
+        });
+        match result {
+            Ok(()) => {
+                error.set(None);
+                pledged.set(None);
+                below.set(false);
+                notice.set(Some((tx.setup().capacity_saved)(
+                    &start.to_string(),
+                    capacity,
+                )));
+            }
+            Err(ChangeError::Domain(DomainError::CapacityBelowPledged { pledged: n })) => {
+                pledged.set(Some(n));
+                error.set(Some((tx.setup().capacity_below)(n)));
+            }
+            Err(e) => error.set(Some(refusal(tx, &e))),
+        }
+    };
+    let lang = move || state.lang.get();
+    let key = id.get_value().to_string();
+    let (site_id, day_id, slot_id, places_id) = (
+        format!("cap-site-{key}"),
+        format!("cap-day-{key}"),
+        format!("cap-slot-{key}"),
+        format!("cap-places-{key}"),
+    );
+    let places_msg = format!("{places_id}-msg");
+    view! {
+        <form class="confirm-panel capacity-panel" on:submit=submit novalidate=true>
+            <div class="field-row">
+                <div class="field">
+                    <label for=site_id.clone()>{move || t().capacity_site}</label>
+                    <select
+                        id=site_id
+                        on:change=move |ev| {
+                            slot.set(String::new());
+                            site.set(event_target_value(&ev));
+                        }
+                    >
+                        {move || {
+                            let sites: Vec<(String, String)> = state.ledger.with(|l| {
+                                drive.with_value(|d| {
+                                    d.sites
+                                        .iter()
+                                        .map(|s| {
+                                            let name = l.site(&s.site).map(|x| x.name.clone()).unwrap_or_default();
+                                            (s.site.to_string(), name)
+                                        })
+                                        .collect()
+                                })
+                            });
+                            sites
+                                .into_iter()
+                                .map(|(v, words)| {
+                                    let selected = v == site.get_untracked();
+                                    view! { <option value=v selected=selected>{words}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=day_id.clone()>{move || t().capacity_day}</label>
+                    <select
+                        id=day_id
+                        on:change=move |ev| {
+                            slot.set(String::new());
+                            day.set(event_target_value(&ev));
+                        }
+                    >
+                        <option value="">{move || t().capacity_every_day}</option>
+                        {drive
+                            .with_value(|d| d.days().collect::<Vec<_>>())
+                            .into_iter()
+                            .map(|d| view! { <option value=d.to_string()>{move || day_text(lang(), d)}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=slot_id.clone()>{move || t().capacity_slot}</label>
+                    <select id=slot_id on:change=move |ev| slot.set(event_target_value(&ev))>
+                        {move || {
+                            slots
+                                .get()
+                                .into_iter()
+                                .map(|s| {
+                                    let words = format!("{}–{} · {}", s.start, s.end, s.capacity);
+                                    view! { <option value=s.start.to_string()>{words}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=places_id.clone()>{move || t().capacity_places}</label>
+                    <input
+                        id=places_id
+                        type="text"
+                        inputmode="numeric"
+                        aria-describedby=places_msg.clone()
+                        aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                        prop:value=move || places.get()
+                        on:input=move |ev| places.set(event_target_value(&ev))
+                    />
+                    <p class="field-error" id=places_msg>{move || error.get()}</p>
+                </div>
+            </div>
+            <Show when=move || pledged.get().is_some()>
+                <label class="choice">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || below.get()
+                        on:change=move |ev| below.set(event_target_checked(&ev))
+                    />
+                    {move || t().capacity_allow_below}
+                </label>
+            </Show>
+            <div class="actions">
+                <button type="submit" class="button">{move || t().capacity_save}</button>
+            </div>
+        </form>
+    }
+    .into_any()
 }
 
 /// A drive as a link, a QR code and a file, for volunteers to open on their own phones.
