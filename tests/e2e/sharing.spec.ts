@@ -187,3 +187,46 @@ test("a slip taken in while storage is full is not kept and says so; with room i
   await expect(page.locator("#inbox-notice")).toHaveText("Đã thêm 1 phiếu vào hộp thư.");
   await expect(page.getByRole("heading", { name: "1 phiếu chờ xem xét" })).toBeVisible();
 });
+
+test("the drive's link file opens the drive, and the slip file lands in the inbox", async ({ page, browser, baseURL }) => {
+  await loadSampleAt(page, AT);
+  await page.goto("/organizer/drives");
+  const drive = page.locator(".drive-item").first();
+  await drive.getByRole("button", { name: "Chia sẻ" }).click();
+  const driveDownload = page.waitForEvent("download");
+  await drive.getByRole("button", { name: "Tải tệp liên kết" }).click();
+  const driveFile = await driveDownload;
+  const driveText = Buffer.concat(await (await driveFile.createReadStream()).toArray());
+  expect(driveFile.suggestedFilename()).toMatch(/\.txt$/);
+
+  const vol = await volunteer(browser, baseURL!);
+  await vol.goto("/d");
+  await vol.getByLabel("Hoặc mở tệp liên kết").setInputFiles({ name: driveFile.suggestedFilename(), mimeType: "text/plain", buffer: driveText });
+  await expect(vol.getByRole("heading", { name: "Đợt 1" })).toBeVisible();
+
+  // The volunteer pledges on a fixed point of the sample and saves the slip as a file.
+  await page.goto("/pledge");
+  await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+  await page.getByLabel("08:30–09:00").check();
+  await page.getByLabel("Họ và tên").fill("Nguyễn Thị Lan");
+  await page.getByLabel("Số điện thoại").fill("0912 345 678");
+  await page.getByLabel("Ngày sinh").fill("1990-01-20");
+  await page.getByLabel("Nữ", { exact: true }).check();
+  await page.getByLabel("Cân nặng (kg)").fill("55");
+  await page.getByLabel(/Tôi đồng ý/).check();
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  await page.getByText("Gửi phiếu cho ban tổ chức").click();
+  const slipDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Tải tệp phiếu" }).click();
+  const slipFile = await slipDownload;
+  const slipText = Buffer.concat(await (await slipFile.createReadStream()).toArray());
+  await page.goto("/organizer/inbox");
+  await page.getByLabel("Hoặc chọn tệp phiếu").setInputFiles([
+    { name: slipFile.suggestedFilename(), mimeType: "text/plain", buffer: slipText },
+    { name: "hong.txt", mimeType: "text/plain", buffer: Buffer.from("p1.bbbbbbbb") },
+  ]);
+  await expect(page.getByRole("heading", { name: "1 phiếu chờ xem xét" })).toBeVisible();
+  await expect(page.locator("#slip-text-msg")).toContainText("hong.txt, dòng 1: Liên kết bị cắt ngắn");
+  // Already in this device's schedule (the same browser made it): merging would change nothing.
+  await expect(page.getByRole("listitem", { name: /^Nguyễn Thị Lan · / })).toContainText("Đã có trong lịch");
+});
