@@ -7,6 +7,7 @@
 
 mod dashboard;
 mod desk;
+mod drives;
 mod eligibility;
 mod finder;
 mod import;
@@ -20,6 +21,7 @@ use crate::domain::Units;
 
 pub use dashboard::DashboardTexts;
 pub use desk::DeskTexts;
+pub use drives::DriveTexts;
 pub use eligibility::{EligibilityTexts, citation_text, date_text, kg_text, reason_text};
 pub use finder::FinderTexts;
 pub use import::ImportTexts;
@@ -205,8 +207,10 @@ area! {
     dashboard: DashboardTexts = dashboard;
     /// The schedule's words.
     schedule: ScheduleTexts = schedule;
-    /// The set-up pages' words.
+    /// The set-up page's words.
     setup: SetupTexts = setup;
+    /// The drives page's words (and a drive's status).
+    drive_setup: DriveTexts = drives;
     /// The donor-list import's words.
     import: ImportTexts = import;
     /// The words of a shared drive and of the inbox.

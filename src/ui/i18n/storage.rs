@@ -3,6 +3,10 @@
 /// Words about storage: banners, the Data page's storage sections.
 #[derive(Debug)]
 pub struct StorageTexts {
+    /// A change the domain refused: nothing saved.
+    pub change_refused: &'static str,
+    /// A change the browser's storage refused: nothing changed.
+    pub change_not_saved: &'static str,
     pub memory_only: &'static str,
     pub read_only: &'static str,
     pub quarantined: fn(usize) -> String,
@@ -49,6 +53,8 @@ pub struct StorageTexts {
 
 /// Vietnamese.
 pub const VI: StorageTexts = StorageTexts {
+    change_refused: "Không thực hiện được thay đổi này; chưa có gì được lưu.",
+    change_not_saved: "Không lưu được vào bộ nhớ của trình duyệt; chưa có gì thay đổi.",
     memory_only: "Trình duyệt này không cho lưu dữ liệu: mọi thứ bạn nhập sẽ mất khi tải lại trang. Hãy xuất bản sao lưu trước khi đóng.",
     read_only: "Dữ liệu trên thiết bị này do một phiên bản mới hơn của ứng dụng ghi. Phiên bản này chỉ cho xem để không ghi đè lên nó; hãy tải lại trang để dùng phiên bản mới.",
     quarantined: |n| {
@@ -103,6 +109,8 @@ pub const VI: StorageTexts = StorageTexts {
 
 /// English.
 pub const EN: StorageTexts = StorageTexts {
+    change_refused: "This change could not be made; nothing was saved.",
+    change_not_saved: "It could not be saved in the browser\'s storage; nothing changed.",
     memory_only: "This browser does not allow saving data: everything you enter is lost on reload. Export a backup before you close it.",
     read_only: "The data on this device was saved by a newer version of the app. This version only shows it, so nothing is overwritten; reload the page to use the newer version.",
     quarantined: |n| {

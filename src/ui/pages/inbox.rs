@@ -80,7 +80,7 @@ pub fn InboxPage() -> impl IntoView {
             Ok(now) => slips.set(now),
             Err(_) => {
                 // Nothing was kept; the storage banner says why.
-                notice.set(Some(tx.setup().not_saved.to_owned()));
+                notice.set(Some(tx.storage.change_not_saved.to_owned()));
                 return;
             }
         }
@@ -261,7 +261,7 @@ fn InboxItem(
                 notice.set(Some((tx.sharing().merged)(&s.donor.full_name)));
                 remove(text.get_value());
             }
-            Err(_) => notice.set(Some(tx.setup().refused.to_owned())),
+            Err(_) => notice.set(Some(tx.storage.change_refused.to_owned())),
         }
     };
     let discard = move |_| {

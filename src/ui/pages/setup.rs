@@ -173,8 +173,8 @@ impl FormState {
 /// The words of a refused change.
 fn refusal(t: &Texts, e: &crate::ui::state::ChangeError) -> String {
     match e {
-        crate::ui::state::ChangeError::Save(_) => t.setup().not_saved.to_owned(),
-        crate::ui::state::ChangeError::Domain(_) => t.setup().refused.to_owned(),
+        crate::ui::state::ChangeError::Save(_) => t.storage.change_not_saved.to_owned(),
+        crate::ui::state::ChangeError::Domain(_) => t.storage.change_refused.to_owned(),
     }
 }
 
@@ -197,7 +197,7 @@ fn change_setup(
 
 /// A new id for a record, or the refusal to show.
 fn new_id<T>(make: impl Fn(String) -> Result<T, DomainError>, t: &Texts) -> Result<T, String> {
-    make(ids::new_id()).map_err(|_| t.setup().refused.to_owned())
+    make(ids::new_id()).map_err(|_| t.storage.change_refused.to_owned())
 }
 
 /// `dd/mm/yyyy`.
@@ -290,7 +290,8 @@ fn CampaignSection() -> impl IntoView {
         form.submit(check, |draft| {
             let tx = state.t();
             let id = new_id(CampaignId::new, tx)?;
-            let campaign = Campaign::new(id, draft).map_err(|_| tx.setup().refused.to_owned())?;
+            let campaign =
+                Campaign::new(id, draft).map_err(|_| tx.storage.change_refused.to_owned())?;
             let target = state.lang.get_untracked().number(campaign.target());
             let done = (tx.setup().campaign_added)(&campaign.name, &target);
             change_setup(state, |l| l.add_campaign(campaign)).map_err(|e| refusal(tx, &e))?;
@@ -449,8 +450,8 @@ fn SiteSection() -> impl IntoView {
         form.submit(check, |(n, a, d, kind)| {
             let tx = state.t();
             let id = new_id(SiteId::new, tx)?;
-            let site =
-                Site::new(id, &n, &a, &d, kind).map_err(|_| tx.setup().refused.to_owned())?;
+            let site = Site::new(id, &n, &a, &d, kind)
+                .map_err(|_| tx.storage.change_refused.to_owned())?;
             let done = (tx.setup().site_added)(&site.name);
             change_setup(state, |l| l.add_site(site)).map_err(|e| refusal(tx, &e))?;
             for s in [name, address, district] {
@@ -620,7 +621,7 @@ fn UnitSection() -> impl IntoView {
         form.submit(check, |(n, k, q)| {
             let tx = state.t();
             let id = new_id(UnitId::new, tx)?;
-            let unit = Unit::new(id, &n, k, q).map_err(|_| tx.setup().refused.to_owned())?;
+            let unit = Unit::new(id, &n, k, q).map_err(|_| tx.storage.change_refused.to_owned())?;
             let done = (tx.setup().units_added)(1);
             change_setup(state, |l| l.add_unit(unit)).map_err(|e| refusal(tx, &e))?;
             name.set(String::new());
@@ -743,7 +744,7 @@ fn UnitPaste() -> impl IntoView {
             let Ok(unit) = new_id(UnitId::new, tx).and_then(|id| {
                 Unit::new(id, &row.name, row.kind, row.quota).map_err(|_| String::new())
             }) else {
-                notice.set(Some(tx.setup().refused.to_owned()));
+                notice.set(Some(tx.storage.change_refused.to_owned()));
                 return;
             };
             units.push(unit);

@@ -93,7 +93,7 @@ pub fn SharedDrivePage() -> impl IntoView {
         });
         match result {
             Ok(k) => kept.set(Some(k)),
-            Err(_) => failed.set(Some(state.t().setup().refused.to_owned())),
+            Err(_) => failed.set(Some(state.t().storage.change_refused.to_owned())),
         }
     };
     view! {
@@ -185,7 +185,7 @@ fn DriveCard(shared: SharedDrive, kept: RwSignal<Option<Kept>>) -> impl IntoView
             <p class="hint">{format!("{} · {}", shared.campaign.name, slogan)}</p>
             <h2 id="shared-name">{d.name.clone()}</h2>
             <p>
-                <span class="status">{move || (state.t().setup().status)(status)}</span>
+                <span class="status">{move || (state.t().drive_setup().status)(status)}</span>
                 " · "
                 {move || (t().drive_days)(&date(start), &date(end), n_sites)}
             </p>

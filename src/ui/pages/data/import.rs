@@ -117,7 +117,7 @@ pub fn ImportSection() -> impl IntoView {
                 notice.set(Some((tx.import().applied)(added, updated)));
                 table.set(None);
             }
-            Err(_) => notice.set(Some(tx.setup().refused.to_owned())),
+            Err(_) => notice.set(Some(tx.storage.change_refused.to_owned())),
         }
     };
     let columns = move || {

@@ -13,7 +13,7 @@ use crate::share::Language;
 use crate::share::ical::drive_calendar;
 use crate::share::link::{SharedDrive, encode_drive};
 use crate::share::qr::{Ecc, Qr};
-use crate::ui::i18n::SetupTexts;
+use crate::ui::i18n::DriveTexts;
 use crate::ui::pages::PageHeading;
 use crate::ui::routes::{Build, Page};
 use crate::ui::state::{AppState, ChangeError, Changed};
@@ -23,7 +23,7 @@ use crate::ui::{clock, download};
 #[component]
 pub fn DriveSetupPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.t().setup();
+    let t = move || state.t().drive_setup();
     view! {
         <PageHeading page=Some(Page::DriveSetup) />
         <p>
@@ -50,7 +50,7 @@ const DEFAULT_TEMPLATE: &str = "07:30-08:30 20, 08:30-09:30 20, 09:30-10:30 20, 
 #[component]
 fn DriveSection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.t().setup();
+    let t = move || state.t().drive_setup();
     let editing = RwSignal::new(None::<DriveId>);
     // Only a drive added or gone (or reordered) redraws the list: each item follows its own
     // drive, and keeps its open panel and its last message across changes.
@@ -88,7 +88,7 @@ fn DriveSection() -> impl IntoView {
 #[component]
 fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.t().setup();
+    let t = move || state.t().drive_setup();
     let id = StoredValue::new(id);
     let open_panel = RwSignal::new(None::<&'static str>);
     let reason = RwSignal::new(String::new());
@@ -130,7 +130,7 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
     let set_status = move |status: DriveStatus| {
         let tx = state.t();
         match change_setup(state, |l| l.set_drive_status(&id.get_value(), status)) {
-            Ok(()) => notice.set(Some(tx.setup().status_changed.to_owned())),
+            Ok(()) => notice.set(Some(tx.drive_setup().status_changed.to_owned())),
             Err(e) => notice.set(Some(refusal(tx, &e))),
         }
     };
@@ -138,7 +138,7 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
         let tx = state.t();
         let why = reason.get_untracked();
         if why.trim().is_empty() {
-            reason_error.set(Some(tx.setup().cancel_reason_required));
+            reason_error.set(Some(tx.drive_setup().cancel_reason_required));
             return;
         }
         reason_error.set(None);
@@ -158,7 +158,7 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
         match result {
             Ok(n) => {
                 open_panel.set(None);
-                notice.set(Some((tx.setup().cancelled)(n)));
+                notice.set(Some((tx.drive_setup().cancelled)(n)));
             }
             Err(e) => notice.set(Some(refusal(tx, &e))),
         }
@@ -195,14 +195,14 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                 <h3 id=heading_id()>{name.clone()}</h3>
                 <p>
                     <span class=format!("status status-{}", status_class(status))>
-                        {(tx.setup().status)(status)}
+                        {(tx.drive_setup().status)(status)}
                     </span>
                     " · "
                     {format!("{} – {}", day_text(lang, start), day_text(lang, end))}
                     " · "
                     {sites}
                 </p>
-                <p class="hint">{(tx.setup().pledged_of)(pledged, capacity)}</p>
+                <p class="hint">{(tx.drive_setup().pledged_of)(pledged, capacity)}</p>
                 <div class="actions">
                     {(status == DriveStatus::Planned || status == DriveStatus::Closed)
                         .then(|| {
@@ -276,8 +276,8 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                 </div>
                 <p class="hint">
                     {match status {
-                        DriveStatus::Open => (tx.setup().close_effect)(pledged),
-                        DriveStatus::Planned | DriveStatus::Closed => tx.setup().open_effect.to_owned(),
+                        DriveStatus::Open => (tx.drive_setup().close_effect)(pledged),
+                        DriveStatus::Planned | DriveStatus::Closed => tx.drive_setup().open_effect.to_owned(),
                         DriveStatus::Cancelled => String::new(),
                     }}
                 </p>
@@ -286,9 +286,9 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                         <p>
                             <strong>
                                 {if n_affected == 0 {
-                                    tx.setup().cancel_none.to_owned()
+                                    tx.drive_setup().cancel_none.to_owned()
                                 } else {
-                                    (tx.setup().cancel_effect)(n_affected)
+                                    (tx.drive_setup().cancel_effect)(n_affected)
                                 }}
                             </strong>
                         </p>
@@ -346,7 +346,7 @@ fn status_class(s: DriveStatus) -> &'static str {
 #[component]
 fn CapacityPanel(id: DriveId, notice: RwSignal<Option<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.t().setup();
+    let t = move || state.t().drive_setup();
     let id = StoredValue::new(id);
     let drive = state
         .ledger
@@ -392,7 +392,7 @@ fn CapacityPanel(id: DriveId, notice: RwSignal<Option<String>>) -> impl IntoView
         let (Some(start), Some(capacity), Ok(site_id)) =
             (start, capacity, SiteId::new(site.get_untracked()))
         else {
-            error.set(Some(tx.setup().capacity_not_positive.to_owned()));
+            error.set(Some(tx.drive_setup().capacity_not_positive.to_owned()));
             return;
         };
         let date = parse::date(&day.get_untracked());
@@ -409,14 +409,14 @@ fn CapacityPanel(id: DriveId, notice: RwSignal<Option<String>>) -> impl IntoView
                 error.set(None);
                 pledged.set(None);
                 below.set(false);
-                notice.set(Some((tx.setup().capacity_saved)(
+                notice.set(Some((tx.drive_setup().capacity_saved)(
                     &start.to_string(),
                     capacity,
                 )));
             }
             Err(ChangeError::Domain(DomainError::CapacityBelowPledged { pledged: n })) => {
                 pledged.set(Some(n));
-                error.set(Some((tx.setup().capacity_below)(n)));
+                error.set(Some((tx.drive_setup().capacity_below)(n)));
             }
             Err(e) => error.set(Some(refusal(tx, &e))),
         }
@@ -532,7 +532,7 @@ fn CapacityPanel(id: DriveId, notice: RwSignal<Option<String>>) -> impl IntoView
 #[component]
 fn SharePanel(id: DriveId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.t().setup();
+    let t = move || state.t().drive_setup();
     let shared = state
         .ledger
         .with_untracked(|l| SharedDrive::from_ledger(l, &id).ok());
@@ -545,9 +545,9 @@ fn SharePanel(id: DriveId) -> impl IntoView {
         Page::SharedDrive.href(),
         encode_drive(&shared)
     );
-    let label = (state.t().setup().qr_label)(&shared.drive.name);
+    let label = (state.t().drive_setup().qr_label)(&shared.drive.name);
     let qr = Qr::encode(&link, Ecc::Low).ok();
-    let size_note = (state.t().setup().share_size)(link.len(), qr.as_ref().map(Qr::version));
+    let size_note = (state.t().drive_setup().share_size)(link.len(), qr.as_ref().map(Qr::version));
     let svg = qr.map(|q| q.to_svg(&label));
     let file_name = format!("hien-mau-{}.txt", shared.drive.id);
     let file_text = link.clone();
@@ -594,7 +594,7 @@ fn SharePanel(id: DriveId) -> impl IntoView {
 #[component]
 fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.t().setup();
+    let t = move || state.t().drive_setup();
     let campaign = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let start = RwSignal::new(String::new());
@@ -651,7 +651,7 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
         name.set(drive.name.clone());
         start.set(drive.start.to_string());
         end.set(drive.end.to_string());
-        let closed = state.t().setup().closed_word;
+        let closed = state.t().drive_setup().closed_word;
         for r in rows.get_untracked() {
             let site = drive.site(&r.site.get_value());
             r.chosen.set(site.is_some());
@@ -757,21 +757,21 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
             };
             result.map_err(|e| match e {
                 ChangeError::Domain(DomainError::PledgesWouldBeOrphaned(n)) => {
-                    (tx.setup().orphaned)(n)
+                    (tx.drive_setup().orphaned)(n)
                 }
                 e => refusal(tx, &e),
             })?;
             let done = if editing.get_untracked().is_some() {
-                (tx.setup().drive_saved)(&drive_name)
+                (tx.drive_setup().drive_saved)(&drive_name)
             } else {
-                (tx.setup().drive_added)(&drive_name)
+                (tx.drive_setup().drive_added)(&drive_name)
             };
             editing.set(None);
             clear();
             Ok(done)
         });
     };
-    let label = move |f: fn(&SetupTexts) -> &'static str| Signal::derive(move || f(t()).to_owned());
+    let label = move |f: fn(&DriveTexts) -> &'static str| Signal::derive(move || f(t()).to_owned());
     let site_name = move |id: &SiteId| {
         state
             .ledger
@@ -907,7 +907,7 @@ mod tests {
 
     #[test]
     fn the_default_template_reads_as_four_slots() {
-        let t = Lang::Vi.texts().setup();
+        let t = Lang::Vi.texts().drive_setup();
         assert_eq!(parse::slots(DEFAULT_TEMPLATE, t).map(|s| s.len()), Ok(4));
     }
 }

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::{Date, DomainError, Interval, SlotSpec, TimeOfDay, UnitKind, Units, check_day};
-use crate::ui::i18n::SetupTexts;
+use crate::ui::i18n::{DriveTexts, SetupTexts};
 
 /// A whole or decimal number as people type it: `1635`, `1.635` or `1,635` (thousands), `10,5`
 /// or `10.5` (a decimal with one or two places). Spaces are ignored. In thousandths.
@@ -95,7 +95,7 @@ pub fn hours(text: &str, t: &SetupTexts) -> Result<Vec<Interval>, String> {
 
 /// A day's slots: `07:30-09:00 20, 09:00-10:30 20` (start-end, then the places, with an
 /// optional `x` or `×`). At least one slot.
-pub fn slots(text: &str, t: &SetupTexts) -> Result<Vec<SlotSpec>, String> {
+pub fn slots(text: &str, t: &DriveTexts) -> Result<Vec<SlotSpec>, String> {
     let list = day_slots(text, t)?;
     if list.is_empty() {
         return Err(t.slots_required.to_owned());
@@ -104,7 +104,7 @@ pub fn slots(text: &str, t: &SetupTexts) -> Result<Vec<SlotSpec>, String> {
 }
 
 /// A day's slots, possibly none.
-fn day_slots(text: &str, t: &SetupTexts) -> Result<Vec<SlotSpec>, String> {
+fn day_slots(text: &str, t: &DriveTexts) -> Result<Vec<SlotSpec>, String> {
     let mut out = Vec::new();
     for item in items(text) {
         let unreadable = || (t.slot_unreadable)(item);
@@ -124,7 +124,7 @@ fn day_slots(text: &str, t: &SetupTexts) -> Result<Vec<SlotSpec>, String> {
     check_day(out).map_err(|e| slot_error(&e, t))
 }
 
-fn slot_error(e: &DomainError, t: &SetupTexts) -> String {
+fn slot_error(e: &DomainError, t: &DriveTexts) -> String {
     match e {
         DomainError::CapacityNotPositive => t.capacity_not_positive,
         DomainError::OverlappingSlots => t.slots_overlap,
@@ -156,7 +156,7 @@ pub fn overrides(
     text: &str,
     first: Option<Date>,
     last: Option<Date>,
-    t: &SetupTexts,
+    t: &DriveTexts,
 ) -> Result<BTreeMap<Date, Vec<SlotSpec>>, String> {
     let mut out = BTreeMap::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -350,6 +350,10 @@ mod tests {
         Lang::En.texts().setup()
     }
 
+    fn dt() -> &'static DriveTexts {
+        Lang::En.texts().drive_setup()
+    }
+
     fn hm(h: u8, m: u8) -> TimeOfDay {
         TimeOfDay::from_hm(h, m).unwrap()
     }
@@ -394,7 +398,7 @@ mod tests {
 
     #[test]
     fn slots_have_times_and_places() {
-        let list = slots("09:00-10:30 ×20; 07:30-09:00 x 15", t()).unwrap();
+        let list = slots("09:00-10:30 ×20; 07:30-09:00 x 15", dt()).unwrap();
         assert_eq!(
             list,
             vec![
@@ -403,30 +407,30 @@ mod tests {
             ]
         );
         assert_eq!(
-            slots("07:30-09:00 0", t()),
-            Err(t().capacity_not_positive.to_owned())
+            slots("07:30-09:00 0", dt()),
+            Err(dt().capacity_not_positive.to_owned())
         );
         assert_eq!(
-            slots("07:30-09:00 -5", t()),
-            Err(t().capacity_not_positive.to_owned())
+            slots("07:30-09:00 -5", dt()),
+            Err(dt().capacity_not_positive.to_owned())
         );
         assert_eq!(
-            slots("07:30-09:00 20, 08:30-10:00 20", t()),
-            Err(t().slots_overlap.to_owned())
+            slots("07:30-09:00 20, 08:30-10:00 20", dt()),
+            Err(dt().slots_overlap.to_owned())
         );
         assert_eq!(
-            slots("09:00-07:30 20", t()),
-            Err(t().end_not_after_start.to_owned())
+            slots("09:00-07:30 20", dt()),
+            Err(dt().end_not_after_start.to_owned())
         );
-        assert_eq!(slots("", t()), Err(t().slots_required.to_owned()));
+        assert_eq!(slots("", dt()), Err(dt().slots_required.to_owned()));
         assert!(
-            slots("07:30-09:00", t())
+            slots("07:30-09:00", dt())
                 .unwrap_err()
                 .contains("07:30-09:00")
         );
         assert_eq!(
-            slots("07:30-09:00 70000", t()),
-            Err(t().capacity_too_large.to_owned())
+            slots("07:30-09:00 70000", dt()),
+            Err(dt().capacity_too_large.to_owned())
         );
     }
 
@@ -438,7 +442,7 @@ mod tests {
             "14/05/2024: 07:30-09:00 10\n2024-05-15: nghỉ\n16/5/2024:",
             first,
             last,
-            t(),
+            dt(),
         )
         .unwrap();
         let d = |day| Date::from_ymd(2024, 5, day).unwrap();
@@ -449,23 +453,23 @@ mod tests {
         );
         assert!(read[&d(15)].is_empty() && read[&d(16)].is_empty());
         assert!(
-            overrides("20/05/2024: closed", first, last, t())
+            overrides("20/05/2024: closed", first, last, dt())
                 .unwrap_err()
                 .contains("20/05/2024")
         );
-        assert!(overrides("tomorrow: closed", first, last, t()).is_err());
+        assert!(overrides("tomorrow: closed", first, last, dt()).is_err());
         assert!(
             overrides(
                 "14/05/2024: closed\n14/05/2024: 07:30-09:00 5",
                 first,
                 last,
-                t()
+                dt()
             )
             .is_err()
         );
         assert_eq!(
-            overrides("14/05/2024: 07:30-09:00 0", first, last, t()),
-            Err(t().capacity_not_positive.to_owned())
+            overrides("14/05/2024: 07:30-09:00 0", first, last, dt()),
+            Err(dt().capacity_not_positive.to_owned())
         );
     }
 
@@ -515,21 +519,21 @@ mod tests {
 
     #[test]
     fn slots_and_days_written_back_read_the_same() {
-        let template = slots("07:30-08:30 20, 08:30-09:30 15", t()).unwrap();
+        let template = slots("07:30-08:30 20, 08:30-09:30 15", dt()).unwrap();
         assert_eq!(slots_text(&template), "07:30-08:30 20, 08:30-09:30 15");
-        assert_eq!(slots(&slots_text(&template), t()), Ok(template));
+        assert_eq!(slots(&slots_text(&template), dt()), Ok(template));
         let first = Date::from_ymd(2024, 5, 13);
         let last = Date::from_ymd(2024, 5, 16);
         let days = overrides(
             "14/05/2024: 07:30-09:00 10\n15/05/2024: nghỉ",
             first,
             last,
-            t(),
+            dt(),
         )
         .unwrap();
         let text = overrides_text(&days, "nghỉ");
         assert_eq!(text, "14/05/2024: 07:30-09:00 10\n15/05/2024: nghỉ");
-        assert_eq!(overrides(&text, first, last, t()), Ok(days));
+        assert_eq!(overrides(&text, first, last, dt()), Ok(days));
         assert_eq!(overrides_text(&BTreeMap::new(), "closed"), "");
     }
 
