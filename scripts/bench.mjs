@@ -9,12 +9,26 @@
 // Prints a Markdown table and writes <data-dir>/results.json.
 import { chromium } from "@playwright/test";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { measure } from "./bundle-size.mjs";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import os from "node:os";
 
 const [dist = "dist", dataDir = "target/bench", runsArg = "5"] = process.argv.slice(2);
+
+/** The build directories under `dir` (relative to `root`), each holding its own index.html. */
+async function buildDirs(root, dir) {
+  const found = [];
+  for (const e of await readdir(join(root, dir), { withFileTypes: true })) {
+    if (!e.isDirectory()) continue;
+    const sub = dir ? `${dir}/${e.name}` : e.name;
+    const names = await readdir(join(root, sub));
+    if (names.includes("index.html")) found.push(sub);
+    found.push(...(await buildDirs(root, sub)));
+  }
+  return found;
+}
 const RUNS = Number(runsArg);
 const SIZES = [0, 1000, 10000, 20000];
 const PORT = 4199;
@@ -262,7 +276,7 @@ for (const size of SIZES) {
     row.start_empty.push((await startTime(empty, "/", "h1")).shown);
     await empty.close();
     const context = await freshContext(data);
-    const start = await startTime(context, "/", ".campaign-figures");
+    const start = await startTime(context, "/", ".campaign h2");
     row.start.push(start.shown);
     row.heap.push(start.heap);
     row.wasm.push(start.wasm);
@@ -390,10 +404,25 @@ async function largestThatFits() {
 }
 
 results.fit = await largestThatFits();
+// Every build's files, raw and gzip: the root build and each directory holding an index.html.
+results.bundle = {};
+for (const d of ["", ...(await buildDirs(dist, ""))]) results.bundle[d || "/"] = await measure(join(dist, d));
 await rm(join(dataDir, "fit"), { recursive: true, force: true });
 await browser.close();
 server.kill();
 await writeFile(join(dataDir, "results.json"), JSON.stringify(results, null, 2));
+
+console.log("| build | wasm raw / gzip B | js raw / gzip B | css raw / gzip B | total gzip KiB |");
+console.log("|---|---:|---:|---:|---:|");
+for (const [d, b] of Object.entries(results.bundle)) {
+  const of = (kind) => {
+    const fs = b.files.filter((f) => f.kind === kind);
+    const sum = (k) => fs.reduce((n, f) => n + f[k], 0).toLocaleString("en-US");
+    return `${sum("raw")} / ${sum("gzip")}`;
+  };
+  console.log(`| ${d} | ${of("wasm")} | ${of("js")} | ${of("css")} | ${(b.total.gzip / 1024).toFixed(1)} |`);
+}
+console.log();
 
 const fmt = (xs) => `${round(median(xs))} (${spread(xs).map(round).join("–")})`;
 const fmtSome = (xs) => (xs.some((x) => x === null) ? "–" : fmt(xs));
