@@ -11,9 +11,9 @@ use crate::domain::Ledger;
 use crate::storage::QUOTA_UNITS;
 use crate::storage::backup::{self, BackupError, Preview};
 use crate::ui::clock;
-use crate::ui::download;
 use crate::ui::routes::Page;
 use crate::ui::state::AppState;
+use crate::ui::{download, upload};
 
 /// The Data page.
 #[component]
@@ -153,25 +153,21 @@ fn BackupSection() -> impl IntoView {
     let chosen = move |ev: leptos::ev::Event| {
         pending.set(None);
         message.set(None);
-        let Some(file) = event_target::<web_sys::HtmlInputElement>(&ev)
-            .files()
-            .and_then(|list| list.get(0))
-        else {
+        let Some(file) = upload::chosen_files(&ev).into_iter().next() else {
             return;
         };
         leptos::task::spawn_local(async move {
             let t = &state.t().storage;
-            if file.size() > backup::MAX_BYTES as f64 {
-                message.set(Some(t.backup_too_large));
-                return;
-            }
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
-            let Some(text) = text else {
-                message.set(Some(t.not_a_backup));
-                return;
+            let text = match upload::file_text(&file, backup::MAX_BYTES).await {
+                Ok(text) => text,
+                Err(upload::FileError::TooLarge) => {
+                    message.set(Some(t.backup_too_large));
+                    return;
+                }
+                Err(upload::FileError::Unreadable) => {
+                    message.set(Some(t.not_a_backup));
+                    return;
+                }
             };
             match backup::parse(&text) {
                 Ok(b) => {

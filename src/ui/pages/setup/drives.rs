@@ -163,9 +163,6 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
             Err(e) => notice.set(Some(refusal(tx, &e))),
         }
     };
-    let toggle = move |panel: &'static str| {
-        open_panel.update(|p| *p = if *p == Some(panel) { None } else { Some(panel) });
-    };
     let heading_id = move || format!("drive-{}", id.get_value());
     // The drive's days as a calendar file: one event per day and site.
     let calendar = move |drive_id: &DriveId| {
@@ -220,43 +217,11 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                                 </button>
                             }
                         })}
+                    <PanelButton panel="share" open=open_panel label=Signal::derive(move || t().share) />
                     {(status != DriveStatus::Cancelled)
                         .then(|| {
                             view! {
-                                <button
-                                    type="button"
-                                    class="button button-small button-danger"
-                                    aria-expanded=move || (open_panel.get() == Some("cancel")).to_string()
-                                    on:click=move |_| toggle("cancel")
-                                >
-                                    {move || t().cancel_drive}
-                                </button>
-                            }
-                        })}
-                    <button
-                        type="button"
-                        class="button button-small button-secondary"
-                        aria-expanded=move || (open_panel.get() == Some("share")).to_string()
-                        on:click=move |_| toggle("share")
-                    >
-                        {move || t().share}
-                    </button>
-                    {(status != DriveStatus::Cancelled)
-                        .then(|| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button button-small button-secondary"
-                                    aria-expanded=move || (open_panel.get() == Some("capacity")).to_string()
-                                    on:click=move |_| toggle("capacity")
-                                >
-                                    {move || t().capacity}
-                                </button>
-                            }
-                        })}
-                    {(status != DriveStatus::Cancelled)
-                        .then(|| {
-                            view! {
+                                <PanelButton panel="capacity" open=open_panel label=Signal::derive(move || t().capacity) />
                                 <button
                                     type="button"
                                     class="button button-small button-secondary"
@@ -264,6 +229,7 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                                 >
                                     {move || t().edit_drive}
                                 </button>
+                                <PanelButton panel="cancel" open=open_panel label=Signal::derive(move || t().cancel_drive) />
                             }
                         })}
                     <button
@@ -329,6 +295,30 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
             </li>
         }
             .into_any()
+    }
+}
+
+/// A button that opens one of a drive's panels (and closes it, or the one open before).
+#[component]
+fn PanelButton(
+    panel: &'static str,
+    open: RwSignal<Option<&'static str>>,
+    label: Signal<&'static str>,
+) -> impl IntoView {
+    let class = if panel == "cancel" {
+        "button button-small button-danger"
+    } else {
+        "button button-small button-secondary"
+    };
+    view! {
+        <button
+            type="button"
+            class=class
+            aria-expanded=move || (open.get() == Some(panel)).to_string()
+            on:click=move |_| open.update(|p| *p = if *p == Some(panel) { None } else { Some(panel) })
+        >
+            {label}
+        </button>
     }
 }
 
