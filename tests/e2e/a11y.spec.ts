@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, ALL_PATHS } from "./fixtures";
+import { test, expect, ALL_PATHS, loadSampleAt, pledgeLanAtDongDa } from "./fixtures";
 
 // axe-core with the WCAG 2.0/2.1 A and AA rules, on every page, at a phone width and a laptop
 // width, in both colour schemes, with the phone menu open so its links are checked too.
@@ -34,14 +34,11 @@ for (const [width, colorScheme] of [[360, "light"], [1280, "dark"]] as const) {
   }) => {
     await page.setViewportSize({ width, height: 800 });
     await page.emulateMedia({ colorScheme });
-    await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
     const check = async (what: string) => {
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       expect(results.violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
     };
-    await page.goto("/organizer/data");
-    await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
-    await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+    await loadSampleAt(page, "2024-05-13T08:00:00+07:00");
     await page.getByLabel("Tệp CSV").setInputFiles({
       name: "a.csv",
       mimeType: "text/csv",
@@ -66,17 +63,7 @@ for (const [width, colorScheme] of [[360, "light"], [1280, "dark"]] as const) {
     await page.goto(link);
     await page.getByRole("button", { name: "Lưu đợt vào thiết bị này" }).click();
     await check("a shared drive kept");
-    await page.goto("/pledge");
-    await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
-    await page.getByLabel("08:30–09:00").check();
-    await page.getByLabel("Họ và tên").fill("Nguyễn Thị Lan");
-    await page.getByLabel("Số điện thoại").fill("0912 345 678");
-    await page.getByLabel("Ngày sinh").fill("1990-01-20");
-    await page.getByLabel("Nữ", { exact: true }).check();
-    await page.getByLabel("Cân nặng (kg)").fill("55");
-    await page.getByLabel(/Tôi đồng ý/).check();
-    await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
-    await page.getByText("Gửi phiếu cho ban tổ chức").click();
+    await pledgeLanAtDongDa(page);
     await check("the slip with its QR code");
     const slip = await page.getByLabel("Liên kết phiếu đăng ký").inputValue();
     await page.evaluate(() => localStorage.removeItem("hienmau/inbox"));

@@ -47,3 +47,34 @@ export async function loadSampleAt(page: import("@playwright/test").Page, at: st
   await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
   await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
 }
+
+/** Fills localStorage to the last byte with keys of another app (`filler/…`). */
+export async function fillStorage(page: import("@playwright/test").Page) {
+  await page.evaluate(() => {
+    let n = 0;
+    for (const size of [65536, 4096, 256, 16, 1]) {
+      const block = "x".repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler/${n++}`, block);
+      } catch {
+        // full at this block size; try smaller ones
+      }
+    }
+  });
+}
+
+/** Pledges Nguyễn Thị Lan at the sample's Đống Đa fixed point, 08:30, and opens the part of the
+ * slip that sends it to the organizers. */
+export async function pledgeLanAtDongDa(page: import("@playwright/test").Page) {
+  await page.goto("/pledge");
+  await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+  await page.getByLabel("08:30–09:00").check();
+  await page.getByLabel("Họ và tên").fill("Nguyễn Thị Lan");
+  await page.getByLabel("Số điện thoại").fill("0912 345 678");
+  await page.getByLabel("Ngày sinh").fill("1990-01-20");
+  await page.getByLabel("Nữ", { exact: true }).check();
+  await page.getByLabel("Cân nặng (kg)").fill("55");
+  await page.getByLabel(/Tôi đồng ý/).check();
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  await page.getByText("Gửi phiếu cho ban tổ chức").click();
+}

@@ -1,4 +1,4 @@
-import { test, expect } from "./fixtures";
+import { test, expect, loadSampleAt } from "./fixtures";
 import type { Browser, Page } from "@playwright/test";
 
 // The organizer's whole path from empty storage: set-up forms, a drive shared by link to a
@@ -224,10 +224,7 @@ test("each set-up form says what is wrong beside the field and saves nothing", a
 });
 
 test("cancelling a drive lists the pledges it cancels before anything happens", async ({ page }) => {
-  await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
-  await page.goto("/organizer/data");
-  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
-  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+  await loadSampleAt(page, "2024-05-13T08:00:00+07:00");
   await page.goto("/organizer/drives");
   const drive = page.locator(".drive-item").first();
   await drive.getByRole("button", { name: "Hủy đợt" }).click();
@@ -242,10 +239,7 @@ test("cancelling a drive lists the pledges it cancels before anything happens", 
 test("a drive is edited in the same form, and an edit that would strand pledges is refused with their count", async ({
   page,
 }) => {
-  await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
-  await page.goto("/organizer/data");
-  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
-  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+  await loadSampleAt(page, "2024-05-13T08:00:00+07:00");
   await page.goto("/organizer/drives");
   const first = page.locator(".drive-item", { has: page.getByRole("heading", { name: "Đợt 1" }) });
   await first.getByRole("button", { name: "Sửa" }).click();
@@ -269,10 +263,7 @@ test("a drive is edited in the same form, and an edit that would strand pledges 
 });
 
 test("one slot's places change on one day; below what is pledged only when ticked", async ({ page }) => {
-  await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
-  await page.goto("/organizer/data");
-  await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
-  await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
+  await loadSampleAt(page, "2024-05-13T08:00:00+07:00");
   await page.goto("/organizer/drives");
   const first = page.locator(".drive-item", { has: page.getByRole("heading", { name: "Đợt 1" }) });
   await first.getByRole("button", { name: "Sức chứa" }).click();

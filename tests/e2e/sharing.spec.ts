@@ -1,4 +1,4 @@
-import { test, expect, loadSampleAt } from "./fixtures";
+import { test, expect, fillStorage, loadSampleAt, pledgeLanAtDongDa } from "./fixtures";
 import type { Browser, Page } from "@playwright/test";
 
 // Links, codes and files that arrive damaged, from another version, or carrying hostile text:
@@ -151,31 +151,11 @@ test("a donor list from a spreadsheet: columns guessed, bad rows listed by numbe
 
 test("a slip taken in while storage is full is not kept and says so; with room it is", async ({ page }) => {
   await loadSampleAt(page, AT);
-  await page.goto("/pledge");
-  await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
-  await page.getByLabel("08:30–09:00").check();
-  await page.getByLabel("Họ và tên").fill("Nguyễn Thị Lan");
-  await page.getByLabel("Số điện thoại").fill("0912 345 678");
-  await page.getByLabel("Ngày sinh").fill("1990-01-20");
-  await page.getByLabel("Nữ", { exact: true }).check();
-  await page.getByLabel("Cân nặng (kg)").fill("55");
-  await page.getByLabel(/Tôi đồng ý/).check();
-  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
-  await page.getByText("Gửi phiếu cho ban tổ chức").click();
+  await pledgeLanAtDongDa(page);
   const slip = (await page.getByLabel("Liên kết phiếu đăng ký").inputValue()).split("#")[1];
 
   await page.goto("/organizer/inbox");
-  await page.evaluate(() => {
-    let n = 0;
-    for (const size of [65536, 4096, 256, 16, 1]) {
-      const block = "x".repeat(size);
-      try {
-        for (;;) localStorage.setItem(`filler/${n++}`, block);
-      } catch {
-        // full at this block size; try smaller ones
-      }
-    }
-  });
+  await fillStorage(page);
   await page.getByLabel("Liên kết hoặc mã phiếu").fill(slip);
   await page.getByRole("button", { name: "Thêm vào hộp thư" }).click();
   await expect(page.locator("#inbox-notice")).toHaveText("Không lưu được vào bộ nhớ của trình duyệt; chưa có gì thay đổi.");
@@ -205,17 +185,7 @@ test("the drive's link file opens the drive, and the slip file lands in the inbo
   await expect(vol.getByRole("heading", { name: "Đợt 1" })).toBeVisible();
 
   // The volunteer pledges on a fixed point of the sample and saves the slip as a file.
-  await page.goto("/pledge");
-  await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
-  await page.getByLabel("08:30–09:00").check();
-  await page.getByLabel("Họ và tên").fill("Nguyễn Thị Lan");
-  await page.getByLabel("Số điện thoại").fill("0912 345 678");
-  await page.getByLabel("Ngày sinh").fill("1990-01-20");
-  await page.getByLabel("Nữ", { exact: true }).check();
-  await page.getByLabel("Cân nặng (kg)").fill("55");
-  await page.getByLabel(/Tôi đồng ý/).check();
-  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
-  await page.getByText("Gửi phiếu cho ban tổ chức").click();
+  await pledgeLanAtDongDa(page);
   const slipDownload = page.waitForEvent("download");
   await page.getByRole("button", { name: "Tải tệp phiếu" }).click();
   const slipFile = await slipDownload;

@@ -1,4 +1,4 @@
-import { test, expect } from "./fixtures";
+import { test, expect, fillStorage } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // Data lives in localStorage: it survives reloads, bad values are set aside and reported, a
@@ -52,17 +52,7 @@ test("a corrupted stored value is reported, kept aside for download, and the res
 
 test("when storage is full a change is refused with how full it is, and nothing is lost", async ({ page }) => {
   await page.goto("/organizer/data");
-  await page.evaluate(() => {
-    let n = 0;
-    for (const size of [65536, 4096, 256, 16, 1]) {
-      const block = "x".repeat(size);
-      try {
-        for (;;) localStorage.setItem(`filler/${n++}`, block);
-      } catch {
-        // full at this block size; try smaller ones
-      }
-    }
-  });
+  await fillStorage(page);
   await page.getByRole("button", { name: "Nạp chiến dịch mẫu" }).click();
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("Chưa lưu được thay đổi vừa rồi");
