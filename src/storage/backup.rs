@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::codec::{self, SCHEMA};
-use super::json::{self, Fields, FromJson, ObjectWriter, ToJson, Value};
+use super::json::{self, json_object};
 use super::repository::Repository;
 use super::store::{SETUP, Store, decode_setup_text, parse_pledge_key};
 use crate::domain::{Ledger, Merged, Setup, Timestamp};
@@ -28,33 +28,8 @@ struct File {
     values: BTreeMap<String, String>,
 }
 
-impl ToJson for File {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("format", &self.format)
-            .field("v", &self.v)
-            .field("app", &self.app)
-            .field("schema", &self.schema)
-            .field("exported", &self.exported)
-            .field("device", &self.device)
-            .field("values", &self.values)
-            .end();
-    }
-}
-
-impl FromJson for File {
-    fn from_json(value: Value) -> Result<File, json::Error> {
-        let mut f = Fields::of(value)?;
-        Ok(File {
-            format: f.take("format")?,
-            v: f.take("v")?,
-            app: f.take("app")?,
-            schema: f.take("schema")?,
-            exported: f.take("exported")?,
-            device: f.take("device")?,
-            values: f.take("values")?,
-        })
-    }
+json_object! {
+    File { format, v, app, schema, exported, device, values }
 }
 
 /// A backup file, read and checked.

@@ -3,7 +3,7 @@
 //! than repeated in every row. About 200 UTF-16 code units per pledge with its donor, so 20,000
 //! of them fit the 5 Mi quota with room to spare. Decoding re-validates every field.
 
-use super::json::{self, Error, FromJson, Items, ToJson, Value};
+use super::json::{self, Error, FromJson, Reader, ToJson};
 
 use crate::domain::{
     BloodGroup, Category, CitizenId, Date, Deferral, Donation, DonationType, Donor, DonorId, Phone,
@@ -53,8 +53,8 @@ impl ToJson for Stamp {
 }
 
 impl FromJson for Stamp {
-    fn from_json(value: Value) -> Result<Stamp, Error> {
-        parse_base36(&String::from_json(value)?)
+    fn read_json(r: &mut Reader<'_>) -> Result<Stamp, Error> {
+        parse_base36(&r.string()?)
             .map(Stamp)
             .ok_or(Error::shape("bad timestamp"))
     }
@@ -130,14 +130,13 @@ macro_rules! row {
         }
 
         impl FromJson for $t {
-            fn from_json(value: Value) -> Result<$t, Error> {
-                let mut items = Items::of(value)?;
-                let row = $t(items.take()?, $({
-                    let _ = $i;
-                    items.take()?
-                }),*);
-                items.end()?;
-                Ok(row)
+            fn read_json(r: &mut Reader<'_>) -> Result<$t, Error> {
+                r.array(|items| {
+                    Ok($t(items.take()?, $({
+                        let _ = $i;
+                        items.take()?
+                    }),*))
+                })
             }
         }
     };
@@ -239,17 +238,25 @@ pub fn wrap<T: ToJson + ?Sized>(rows: &T) -> String {
 /// from garbage, so newer data is never treated as corrupt).
 pub fn unwrap<T: FromJson>(text: &str) -> Result<T, DecodeError> {
     let invalid = |e: Error| DecodeError::Invalid(e.to_string());
-    let mut fields = json::Fields::of(json::parse(text).map_err(invalid)?).map_err(invalid)?;
-    let v: u32 = fields.take("v").map_err(invalid)?;
-    if v > SCHEMA {
-        return Err(DecodeError::Newer(v));
-    }
-    if v < SCHEMA {
-        return Err(DecodeError::Invalid(format!(
-            "old schema {v} left unmigrated"
-        )));
-    }
-    fields.take("r").map_err(invalid)
+    // The version is read first and may stop the reading: its verdict is kept here.
+    let mut version = Ok(());
+    let mut r = Reader::new(text).map_err(invalid)?;
+    let read = r.object(|f| {
+        let v: u32 = f.take("v")?;
+        if v != SCHEMA {
+            version = Err(if v > SCHEMA {
+                DecodeError::Newer(v)
+            } else {
+                DecodeError::Invalid(format!("old schema {v} left unmigrated"))
+            });
+            return Err(Error::shape("another schema"));
+        }
+        f.take("r")
+    });
+    version?;
+    let rows = read.map_err(invalid)?;
+    r.finish().map_err(invalid)?;
+    Ok(rows)
 }
 
 /// Encodes donors as a JSON array of rows.

@@ -7,6 +7,7 @@
 //! stored value keeps the bytes it had. [`ToJson`] and [`FromJson`] convert records; they live
 //! here and in the storage modules, never in the domain. It imports nothing of the app.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::{self, Write};
 
@@ -68,29 +69,36 @@ impl fmt::Display for Error {
     }
 }
 
-/// Reads one JSON value filling all of `text` (whitespace around it allowed).
+/// Reads one JSON value filling all of `text` (whitespace around it allowed), as a tree.
 pub fn parse(text: &str) -> Result<Value, Error> {
-    if text.len() > MAX_LEN {
-        return Err(Error {
-            what: "text too long",
-            at: Some(MAX_LEN),
-        });
-    }
-    let mut p = Parser { text, at: 0 };
-    let value = p.value(0)?;
-    p.space();
-    if p.at != text.len() {
-        return Err(p.error("trailing characters"));
-    }
-    Ok(value)
+    from_str(text)
 }
 
-struct Parser<'a> {
+/// Reads JSON text straight into records, checking the grammar as it goes: no tree is built,
+/// and strings without escapes are borrowed from the text. Members a record does not ask for
+/// are still checked.
+pub struct Reader<'a> {
     text: &'a str,
     at: usize,
+    depth: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`, unless it is longer than [`MAX_LEN`].
+    pub fn new(text: &'a str) -> Result<Reader<'a>, Error> {
+        if text.len() > MAX_LEN {
+            return Err(Error {
+                what: "text too long",
+                at: Some(MAX_LEN),
+            });
+        }
+        Ok(Reader {
+            text,
+            at: 0,
+            depth: 0,
+        })
+    }
+
     fn error(&self, what: &'static str) -> Error {
         Error {
             what,
@@ -114,75 +122,142 @@ impl Parser<'_> {
         yes
     }
 
-    fn word(&mut self, word: &str, value: Value) -> Result<Value, Error> {
+    /// The first byte of the next value, after any whitespace.
+    pub fn next_byte(&mut self) -> Option<u8> {
+        self.space();
+        self.peek()
+    }
+
+    /// Checks that only whitespace is left.
+    pub fn finish(&mut self) -> Result<(), Error> {
+        self.space();
+        if self.at == self.text.len() {
+            Ok(())
+        } else {
+            Err(self.error("trailing characters"))
+        }
+    }
+
+    fn word(&mut self, word: &str) -> Result<(), Error> {
         if self.text.as_bytes()[self.at..].starts_with(word.as_bytes()) {
             self.at += word.len();
-            Ok(value)
+            Ok(())
         } else {
             Err(self.error("expected a value"))
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, Error> {
-        self.space();
-        match self.peek() {
-            Some(b'{') => {
-                if depth >= MAX_DEPTH {
-                    return Err(self.error("nested too deep"));
-                }
-                self.at += 1;
+    /// Reads `null` if it comes next; says whether it did.
+    pub fn null(&mut self) -> Result<bool, Error> {
+        if self.next_byte() == Some(b'n') {
+            self.word("null")?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// Passes the `open` byte of an array or object, which must come next.
+    fn enter(&mut self, open: u8, otherwise: &'static str) -> Result<(), Error> {
+        if self.next_byte() != Some(open) {
+            return Err(Error::shape(otherwise));
+        }
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error("nested too deep"));
+        }
+        self.depth += 1;
+        self.at += 1;
+        Ok(())
+    }
+
+    /// Reads an array, its items taken by `read` in order; items left over are an error.
+    pub fn array<T>(
+        &mut self,
+        read: impl FnOnce(&mut Items<'_, 'a>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        self.enter(b'[', "expected an array")?;
+        let mut items = Items {
+            r: self,
+            seq: Seq::default(),
+        };
+        let value = read(&mut items)?;
+        items.close()?;
+        Ok(value)
+    }
+
+    /// Reads an object, its members taken by name by `read`; the members it does not take
+    /// are checked and ignored.
+    pub fn object<T>(
+        &mut self,
+        read: impl FnOnce(&mut Fields<'_, 'a>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        self.enter(b'{', "expected an object")?;
+        let mut fields = Fields {
+            r: self,
+            skipped: Vec::new(),
+            seq: Seq::default(),
+        };
+        let value = read(&mut fields)?;
+        fields.close()?;
+        Ok(value)
+    }
+
+    /// Reads any value as a tree.
+    pub fn value(&mut self) -> Result<Value, Error> {
+        match self.next_byte() {
+            Some(b'{') => self.object(|f| {
                 let mut members = Vec::new();
-                self.space();
-                if self.eat(b'}') {
-                    return Ok(Value::Object(members));
+                while let Some(key) = f.key()? {
+                    members.push((key.into_owned(), f.r.value()?));
                 }
-                loop {
-                    self.space();
-                    if self.peek() != Some(b'"') {
-                        return Err(self.error("expected a key"));
-                    }
-                    let key = self.string()?;
-                    self.space();
-                    if !self.eat(b':') {
-                        return Err(self.error("expected ':'"));
-                    }
-                    members.push((key, self.value(depth + 1)?));
-                    self.space();
-                    if self.eat(b'}') {
-                        return Ok(Value::Object(members));
-                    }
-                    if !self.eat(b',') {
-                        return Err(self.error("expected ',' or '}'"));
-                    }
+                Ok(Value::Object(members))
+            }),
+            Some(b'[') => self.array(|items| {
+                let mut all = Vec::new();
+                while items.more()? {
+                    all.push(items.r.value()?);
                 }
-            }
-            Some(b'[') => {
-                if depth >= MAX_DEPTH {
-                    return Err(self.error("nested too deep"));
-                }
-                self.at += 1;
-                let mut items = Vec::new();
-                self.space();
-                if self.eat(b']') {
-                    return Ok(Value::Array(items));
-                }
-                loop {
-                    items.push(self.value(depth + 1)?);
-                    self.space();
-                    if self.eat(b']') {
-                        return Ok(Value::Array(items));
-                    }
-                    if !self.eat(b',') {
-                        return Err(self.error("expected ',' or ']'"));
-                    }
-                }
-            }
-            Some(b'"') => self.string().map(Value::String),
-            Some(b't') => self.word("true", Value::Bool(true)),
-            Some(b'f') => self.word("false", Value::Bool(false)),
-            Some(b'n') => self.word("null", Value::Null),
-            Some(b'-' | b'0'..=b'9') => self.number(),
+                Ok(Value::Array(all))
+            }),
+            Some(b'"') => Ok(Value::String(self.string()?.into_owned())),
+            Some(b't') => self.word("true").map(|()| Value::Bool(true)),
+            Some(b'f') => self.word("false").map(|()| Value::Bool(false)),
+            Some(b'n') => self.word("null").map(|()| Value::Null),
+            Some(b'-' | b'0'..=b'9') => Ok(Value::Number(self.number()?.to_owned())),
             _ => Err(self.error("expected a value")),
+        }
+    }
+
+    /// Checks the next value and passes over it.
+    pub fn skip(&mut self) -> Result<(), Error> {
+        match self.next_byte() {
+            Some(b'{') => self.object(|_| Ok(())),
+            Some(b'[') => self.array(|items| {
+                while items.more()? {
+                    items.r.skip()?;
+                }
+                Ok(())
+            }),
+            Some(b'"') => self.string().map(drop),
+            Some(b't') => self.word("true"),
+            Some(b'f') => self.word("false"),
+            Some(b'n') => self.word("null"),
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            _ => Err(self.error("expected a value")),
+        }
+    }
+
+    /// Reads an integer written without fraction or exponent.
+    pub fn integer(&mut self) -> Result<i64, Error> {
+        let wrong = Error::shape("expected an integer in range");
+        match self.next_byte() {
+            Some(b'-' | b'0'..=b'9') => {
+                let n = self.number()?;
+                if n.contains(['.', 'e', 'E']) {
+                    return Err(wrong);
+                }
+                n.parse().map_err(|_| wrong)
+            }
+            _ => Err(wrong),
         }
     }
 
@@ -194,7 +269,8 @@ impl Parser<'_> {
         self.at - start
     }
 
-    fn number(&mut self) -> Result<Value, Error> {
+    /// Reads a number's text, checked against the grammar.
+    fn number(&mut self) -> Result<&'a str, Error> {
         let start = self.at;
         self.eat(b'-');
         if self.eat(b'0') {
@@ -215,7 +291,7 @@ impl Parser<'_> {
                 return Err(self.error("expected a digit"));
             }
         }
-        Ok(Value::Number(self.text[start..self.at].to_owned()))
+        Ok(&self.text[start..self.at])
     }
 
     fn hex4(&mut self) -> Result<u32, Error> {
@@ -235,10 +311,13 @@ impl Parser<'_> {
         Ok(n)
     }
 
-    /// Reads a string; `self.at` is on its opening quote.
-    fn string(&mut self) -> Result<String, Error> {
+    /// Reads a string, unescaped; borrowed from the text when it has no escapes.
+    pub fn string(&mut self) -> Result<Cow<'a, str>, Error> {
+        if self.next_byte() != Some(b'"') {
+            return Err(Error::shape("expected a string"));
+        }
         self.at += 1;
-        let mut out = String::new();
+        let mut out = Cow::Borrowed("");
         loop {
             let run = self.at;
             while let Some(b) = self.peek() {
@@ -248,7 +327,13 @@ impl Parser<'_> {
                 self.at += 1;
             }
             // The run ends before an ASCII byte or at the end, so it is whole characters.
-            out.push_str(&self.text[run..self.at]);
+            let part = &self.text[run..self.at];
+            // Every escape adds a character, so an empty `out` has read nothing yet.
+            if out.is_empty() && self.peek() == Some(b'"') {
+                out = Cow::Borrowed(part);
+            } else {
+                out.to_mut().push_str(part);
+            }
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -282,17 +367,174 @@ impl Parser<'_> {
                                 0xDC00..=0xDFFF => return Err(self.error("lone surrogate")),
                                 _ => unit,
                             };
-                            out.push(char::from_u32(code).ok_or_else(|| self.error("bad char"))?);
+                            let c = char::from_u32(code).ok_or_else(|| self.error("bad char"))?;
+                            out.to_mut().push(c);
                             continue;
                         }
                         _ => return Err(self.error("bad escape")),
                     };
                     self.at += 1;
-                    out.push(c);
+                    out.to_mut().push(c);
                 }
                 Some(_) => return Err(self.error("control character in string")),
                 None => return Err(self.error("unterminated string")),
             }
+        }
+    }
+}
+
+/// Where a reader is in an array or object: before its first element, or past its end.
+#[derive(Default)]
+struct Seq {
+    started: bool,
+    done: bool,
+}
+
+impl Reader<'_> {
+    /// Passes the comma before the next element of a sequence closed by `close`, or the
+    /// `close` itself; says whether an element follows.
+    fn next_in(&mut self, seq: &mut Seq, close: u8, expected: &'static str) -> Result<bool, Error> {
+        if seq.done {
+            return Ok(false);
+        }
+        self.space();
+        if self.eat(close) {
+            seq.done = true;
+            return Ok(false);
+        }
+        if std::mem::replace(&mut seq.started, true) && !self.eat(b',') {
+            return Err(self.error(expected));
+        }
+        Ok(true)
+    }
+}
+
+/// An array's items, read in order (see [`Reader::array`]).
+pub struct Items<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    seq: Seq,
+}
+
+impl<'a> Items<'_, 'a> {
+    /// Passes the separator before the next item and says whether there is one; the item must
+    /// then be read from [`Items::reader`] before asking again.
+    pub fn more(&mut self) -> Result<bool, Error> {
+        self.r.next_in(&mut self.seq, b']', "expected ',' or ']'")
+    }
+
+    /// Checks that no item is left, and passes the closing bracket.
+    fn close(&mut self) -> Result<(), Error> {
+        if self.more()? {
+            return Err(Error::shape("array too long"));
+        }
+        self.r.depth -= 1;
+        Ok(())
+    }
+
+    /// The reader, on the item [`Items::more`] found.
+    pub fn reader(&mut self) -> &mut Reader<'a> {
+        self.r
+    }
+
+    /// The next item as a `T`, or none at the end.
+    pub fn next_item<T: FromJson>(&mut self) -> Result<Option<T>, Error> {
+        if self.more()? {
+            T::read_json(self.r).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// The next item as a `T`; for fixed-length rows.
+    pub fn take<T: FromJson>(&mut self) -> Result<T, Error> {
+        self.next_item()?.ok_or(Error::shape("array too short"))
+    }
+}
+
+/// An object's members, taken by name (see [`Reader::object`]). Members come in any order:
+/// those passed over on the way to the one asked for are checked and remembered by where
+/// they start, so members in the expected order are read in one pass.
+pub struct Fields<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    skipped: Vec<(Cow<'a, str>, usize)>,
+    seq: Seq,
+}
+
+impl<'a> Fields<'_, 'a> {
+    /// Reads the next member's key and its colon, or the closing brace (none).
+    fn key(&mut self) -> Result<Option<Cow<'a, str>>, Error> {
+        self.key_with(Reader::string)
+    }
+
+    /// Reads the next member's key with `read`, and its colon, or the closing brace (none).
+    fn key_with<K>(
+        &mut self,
+        read: impl FnOnce(&mut Reader<'a>) -> Result<K, Error>,
+    ) -> Result<Option<K>, Error> {
+        if !self.r.next_in(&mut self.seq, b'}', "expected ',' or '}'")? {
+            return Ok(None);
+        }
+        if self.r.next_byte() != Some(b'"') {
+            return Err(self.r.error("expected a key"));
+        }
+        let key = read(self.r)?;
+        self.r.space();
+        if !self.r.eat(b':') {
+            return Err(self.r.error("expected ':'"));
+        }
+        Ok(Some(key))
+    }
+
+    /// The next member's key read as a `K`, its value then to be read from
+    /// [`Fields::reader`]; for objects whose keys are data. Not to be mixed with
+    /// [`Fields::take`].
+    pub fn next_key<K: FromJson>(&mut self) -> Result<Option<K>, Error> {
+        self.key_with(|r| K::read_json(r))
+    }
+
+    /// The reader, on the value of the member [`Fields::next_key`] found.
+    pub fn reader(&mut self) -> &mut Reader<'a> {
+        self.r
+    }
+
+    /// Checks the members left, and passes the closing brace.
+    fn close(&mut self) -> Result<(), Error> {
+        while self.key()?.is_some() {
+            self.r.skip()?;
+        }
+        self.r.depth -= 1;
+        Ok(())
+    }
+
+    /// Where the member `name` starts (the first of that name): none when there is none,
+    /// else a reader on its value, which is this object's reader unless the member was passed
+    /// over earlier.
+    fn seek(&mut self, name: &str) -> Result<Option<Option<Reader<'a>>>, Error> {
+        if let Some(i) = self.skipped.iter().position(|(k, _)| k == name) {
+            let (_, at) = self.skipped.remove(i);
+            return Ok(Some(Some(Reader {
+                text: self.r.text,
+                at,
+                depth: self.r.depth,
+            })));
+        }
+        while let Some(key) = self.key()? {
+            if key == name {
+                return Ok(Some(None));
+            }
+            self.r.space();
+            self.skipped.push((key, self.r.at));
+            self.r.skip()?;
+        }
+        Ok(None)
+    }
+
+    /// Takes the member `name` as a `T` (the first of that name).
+    pub fn take<T: FromJson>(&mut self, name: &str) -> Result<T, Error> {
+        match self.seek(name)? {
+            Some(Some(mut earlier)) => T::read_json(&mut earlier),
+            Some(None) => T::read_json(self.r),
+            None => T::missing().ok_or(Error::shape("missing field")),
         }
     }
 }
@@ -374,10 +616,10 @@ pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
     out
 }
 
-/// A record read back from a [`Value`], checking its shape.
+/// A record read from JSON text, checking its shape.
 pub trait FromJson: Sized {
-    /// Converts `value`, or says why not.
-    fn from_json(value: Value) -> Result<Self, Error>;
+    /// Reads one value as a `Self`, or says why not.
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, Error>;
 
     /// The value of an absent object member: none, except for options (as serde reads them).
     fn missing() -> Option<Self> {
@@ -385,10 +627,37 @@ pub trait FromJson: Sized {
     }
 }
 
-/// Reads `text` as a `T`.
+/// Reads `text` as a `T`, whitespace around it allowed.
 pub fn from_str<T: FromJson>(text: &str) -> Result<T, Error> {
-    T::from_json(parse(text)?)
+    let mut r = Reader::new(text)?;
+    let value = T::read_json(&mut r)?;
+    r.finish()?;
+    Ok(value)
 }
+
+/// Implements [`ToJson`] and [`FromJson`] for structs with named fields, written as objects of
+/// those fields in declaration order (the shape serde's derive gives them).
+macro_rules! json_object {
+    ($($t:ident { $($f:ident),* })*) => {$(
+        impl $crate::storage::json::ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                $crate::storage::json::ObjectWriter::new(out)
+                    $(.field(stringify!($f), &self.$f))*
+                    .end();
+            }
+        }
+
+        impl $crate::storage::json::FromJson for $t {
+            fn read_json(
+                r: &mut $crate::storage::json::Reader<'_>,
+            ) -> Result<Self, $crate::storage::json::Error> {
+                r.object(|f| Ok($t { $($f: f.take(stringify!($f))?),* }))
+            }
+        }
+    )*};
+}
+
+pub(crate) use json_object;
 
 /// Writes an object member by member: `{"a":1,"b":2}`.
 pub struct ObjectWriter<'a> {
@@ -421,53 +690,6 @@ impl<'a> ObjectWriter<'a> {
     }
 }
 
-/// An object's members, taken out one by one by name; members not asked for are ignored.
-pub struct Fields(Vec<(String, Value)>);
-
-impl Fields {
-    /// The members of `value`, if it is an object.
-    pub fn of(value: Value) -> Result<Fields, Error> {
-        match value {
-            Value::Object(members) => Ok(Fields(members)),
-            _ => Err(Error::shape("expected an object")),
-        }
-    }
-
-    /// Takes the member `name` as a `T` (the first of that name).
-    pub fn take<T: FromJson>(&mut self, name: &str) -> Result<T, Error> {
-        match self.0.iter().position(|(k, _)| k == name) {
-            Some(i) => T::from_json(self.0.swap_remove(i).1),
-            None => T::missing().ok_or(Error::shape("missing field")),
-        }
-    }
-}
-
-/// An array's items, taken out in order; for fixed-length rows.
-pub struct Items(std::vec::IntoIter<Value>);
-
-impl Items {
-    /// The items of `value`, if it is an array.
-    pub fn of(value: Value) -> Result<Items, Error> {
-        match value {
-            Value::Array(items) => Ok(Items(items.into_iter())),
-            _ => Err(Error::shape("expected an array")),
-        }
-    }
-
-    /// Takes the next item as a `T`.
-    pub fn take<T: FromJson>(&mut self) -> Result<T, Error> {
-        T::from_json(self.0.next().ok_or(Error::shape("array too short"))?)
-    }
-
-    /// Checks that no item is left.
-    pub fn end(mut self) -> Result<(), Error> {
-        match self.0.next() {
-            None => Ok(()),
-            Some(_) => Err(Error::shape("array too long")),
-        }
-    }
-}
-
 impl ToJson for Value {
     fn write_json(&self, out: &mut String) {
         write_value(out, self);
@@ -475,8 +697,8 @@ impl ToJson for Value {
 }
 
 impl FromJson for Value {
-    fn from_json(value: Value) -> Result<Self, Error> {
-        Ok(value)
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.value()
     }
 }
 
@@ -493,11 +715,8 @@ impl ToJson for String {
 }
 
 impl FromJson for String {
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::String(s) => Ok(s),
-            _ => Err(Error::shape("expected a string")),
-        }
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.string().map(Cow::into_owned)
     }
 }
 
@@ -510,11 +729,9 @@ macro_rules! integer {
         }
 
         impl FromJson for $t {
-            fn from_json(value: Value) -> Result<Self, Error> {
-                value
-                    .as_i64()
-                    .and_then(|n| <$t>::try_from(n).ok())
-                    .ok_or(Error::shape("expected an integer in range"))
+            fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+                <$t>::try_from(r.integer()?)
+                    .map_err(|_| Error::shape("expected an integer in range"))
             }
         }
     )*};
@@ -538,10 +755,11 @@ impl<T: ToJson> ToJson for Option<T> {
 }
 
 impl<T: FromJson> FromJson for Option<T> {
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Null => Ok(None),
-            v => T::from_json(v).map(Some),
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        if r.null()? {
+            Ok(None)
+        } else {
+            T::read_json(r).map(Some)
         }
     }
 
@@ -570,11 +788,14 @@ impl<T: ToJson> ToJson for Vec<T> {
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Array(items) => items.into_iter().map(T::from_json).collect(),
-            _ => Err(Error::shape("expected an array")),
-        }
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.array(|items| {
+            let mut all = Vec::new();
+            while let Some(item) = items.next_item()? {
+                all.push(item);
+            }
+            Ok(all)
+        })
     }
 }
 
@@ -595,14 +816,14 @@ impl<K: ToJson, V: ToJson> ToJson for BTreeMap<K, V> {
 }
 
 impl<K: FromJson + Ord, V: FromJson> FromJson for BTreeMap<K, V> {
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Object(members) => members
-                .into_iter()
-                .map(|(k, v)| Ok((K::from_json(Value::String(k))?, V::from_json(v)?)))
-                .collect(),
-            _ => Err(Error::shape("expected an object")),
-        }
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.object(|f| {
+            let mut map = BTreeMap::new();
+            while let Some(key) = f.next_key::<K>()? {
+                map.insert(key, V::read_json(f.reader())?);
+            }
+            Ok(map)
+        })
     }
 }
 
@@ -619,11 +840,8 @@ impl<A: ToJson, B: ToJson, C: ToJson> ToJson for (A, B, C) {
 }
 
 impl<A: FromJson, B: FromJson, C: FromJson> FromJson for (A, B, C) {
-    fn from_json(value: Value) -> Result<Self, Error> {
-        let mut items = Items::of(value)?;
-        let row = (items.take()?, items.take()?, items.take()?);
-        items.end()?;
-        Ok(row)
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.array(|items| Ok((items.take()?, items.take()?, items.take()?)))
     }
 }
 

@@ -1,7 +1,7 @@
 //! The person's preferences on this device (for now the interface language), stored apart from
 //! campaign data under one small versioned key.
 
-use super::json::{self, Fields, FromJson, ObjectWriter, ToJson, Value};
+use super::json::{self, json_object};
 
 use super::repository::{Repository, WriteError};
 
@@ -20,24 +20,9 @@ pub struct Prefs {
     pub lang: String,
 }
 
-/// `{"schema":1,"lang":"vi"}`.
-impl ToJson for Prefs {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("schema", &self.schema)
-            .field("lang", &self.lang)
-            .end();
-    }
-}
-
-impl FromJson for Prefs {
-    fn from_json(value: Value) -> Result<Prefs, json::Error> {
-        let mut f = Fields::of(value)?;
-        Ok(Prefs {
-            schema: f.take("schema")?,
-            lang: f.take("lang")?,
-        })
-    }
+// Stored as `{"schema":1,"lang":"vi"}`.
+json_object! {
+    Prefs { schema, lang }
 }
 
 impl Prefs {
@@ -100,23 +85,8 @@ pub struct Mine {
     pub ids: Vec<crate::domain::PledgeId>,
 }
 
-impl ToJson for Mine {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("v", &self.v)
-            .field("ids", &self.ids)
-            .end();
-    }
-}
-
-impl FromJson for Mine {
-    fn from_json(value: Value) -> Result<Mine, json::Error> {
-        let mut f = Fields::of(value)?;
-        Ok(Mine {
-            v: f.take("v")?,
-            ids: f.take("ids")?,
-        })
-    }
+json_object! {
+    Mine { v, ids }
 }
 
 /// The pledge ids made on this device (none when absent or unreadable).
@@ -201,23 +171,8 @@ struct Inbox {
     slips: Vec<String>,
 }
 
-impl ToJson for Inbox {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("v", &self.v)
-            .field("slips", &self.slips)
-            .end();
-    }
-}
-
-impl FromJson for Inbox {
-    fn from_json(value: Value) -> Result<Inbox, json::Error> {
-        let mut f = Fields::of(value)?;
-        Ok(Inbox {
-            v: f.take("v")?,
-            slips: f.take("slips")?,
-        })
-    }
+json_object! {
+    Inbox { v, slips }
 }
 
 /// The slip texts in the inbox (none when absent or unreadable).

@@ -5,13 +5,15 @@
 //! checks what the domain's constructors check for scalars; whole records are checked by
 //! [`Setup::validate`](crate::domain::Setup::validate) afterwards.
 
+use std::borrow::Cow;
+
 use crate::domain::{
     Campaign, CampaignId, CitizenId, Date, DonorId, Drive, DriveId, DriveSite, DriveStatus,
     Interval, Phone, PledgeId, Setup, Site, SiteId, SiteKind, SlotSpec, TimeOfDay, Unit, UnitId,
     UnitKind, Units, Weekday, WeeklyHours,
 };
 
-use super::json::{Error, Fields, FromJson, ObjectWriter, ToJson, Value};
+use super::json::{Error, FromJson, ObjectWriter, Reader, ToJson, json_object};
 
 /// Types written as a string of their text and read by a fallible parse of it.
 macro_rules! as_string {
@@ -24,9 +26,9 @@ macro_rules! as_string {
         }
 
         impl FromJson for $t {
-            fn from_json(value: Value) -> Result<Self, Error> {
-                let s = String::from_json(value)?;
-                let parse: &dyn Fn(String) -> Option<$t> = &$parse;
+            fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+                let s = r.string()?;
+                let parse: &dyn Fn(Cow<'_, str>) -> Option<$t> = &$parse;
                 parse(s).ok_or(Error::shape(concat!("bad ", stringify!($t))))
             }
         }
@@ -34,14 +36,14 @@ macro_rules! as_string {
 }
 
 as_string! {
-    CampaignId => |s| CampaignId::new(s).ok(), |v| v.as_str().to_owned();
-    SiteId => |s| SiteId::new(s).ok(), |v| v.as_str().to_owned();
-    UnitId => |s| UnitId::new(s).ok(), |v| v.as_str().to_owned();
-    DriveId => |s| DriveId::new(s).ok(), |v| v.as_str().to_owned();
-    DonorId => |s| DonorId::new(s).ok(), |v| v.as_str().to_owned();
-    PledgeId => |s| PledgeId::new(s).ok(), |v| v.as_str().to_owned();
-    Phone => |s| Phone::try_from(s).ok(), |v| v.as_str().to_owned();
-    CitizenId => |s| CitizenId::try_from(s).ok(), |v| v.as_str().to_owned();
+    CampaignId => |s| CampaignId::new(s.into_owned()).ok(), |v| v.as_str().to_owned();
+    SiteId => |s| SiteId::new(s.into_owned()).ok(), |v| v.as_str().to_owned();
+    UnitId => |s| UnitId::new(s.into_owned()).ok(), |v| v.as_str().to_owned();
+    DriveId => |s| DriveId::new(s.into_owned()).ok(), |v| v.as_str().to_owned();
+    DonorId => |s| DonorId::new(s.into_owned()).ok(), |v| v.as_str().to_owned();
+    PledgeId => |s| PledgeId::new(s.into_owned()).ok(), |v| v.as_str().to_owned();
+    Phone => |s| Phone::try_from(s.into_owned()).ok(), |v| v.as_str().to_owned();
+    CitizenId => |s| CitizenId::try_from(s.into_owned()).ok(), |v| v.as_str().to_owned();
     Date => |s| s.parse().ok(), |v| v.to_string();
     TimeOfDay => |s| s.parse().ok(), |v| v.to_string();
 }
@@ -53,8 +55,8 @@ impl ToJson for Units {
 }
 
 impl FromJson for Units {
-    fn from_json(value: Value) -> Result<Self, Error> {
-        i64::from_json(value).map(Units::from_milli)
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.integer().map(Units::from_milli)
     }
 }
 
@@ -68,8 +70,8 @@ macro_rules! by_name {
         }
 
         impl FromJson for $t {
-            fn from_json(value: Value) -> Result<Self, Error> {
-                match String::from_json(value)?.as_str() {
+            fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+                match &*r.string()? {
                     $(stringify!($v) => Ok($t::$v),)*
                     _ => Err(Error::shape(concat!("unknown ", stringify!($t)))),
                 }
@@ -83,25 +85,7 @@ by_name! {
     DriveStatus { Planned, Open, Closed, Cancelled }
 }
 
-/// Structs with public fields, written as objects of those fields in order.
-macro_rules! object {
-    ($($t:ident { $($f:ident),* })*) => {$(
-        impl ToJson for $t {
-            fn write_json(&self, out: &mut String) {
-                ObjectWriter::new(out)$(.field(stringify!($f), &self.$f))*.end();
-            }
-        }
-
-        impl FromJson for $t {
-            fn from_json(value: Value) -> Result<Self, Error> {
-                let mut f = Fields::of(value)?;
-                Ok($t { $($f: f.take(stringify!($f))?),* })
-            }
-        }
-    )*};
-}
-
-object! {
+json_object! {
     Setup { campaigns, sites, units, drives }
     Campaign { id, year, name, baseline, growth_bp, slogans, partner, ml_per_unit, notes }
     Site { id, name, address, district, kind }
@@ -121,8 +105,8 @@ impl ToJson for WeeklyHours {
 }
 
 impl FromJson for WeeklyHours {
-    fn from_json(value: Value) -> Result<Self, Error> {
-        let days: Vec<Vec<Interval>> = Fields::of(value)?.take("days")?;
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        let days: Vec<Vec<Interval>> = r.object(|f| f.take("days"))?;
         if days.len() != Weekday::ALL.len() {
             return Err(Error::shape("expected seven days of hours"));
         }
@@ -156,27 +140,32 @@ impl ToJson for SiteKind {
 }
 
 impl FromJson for SiteKind {
-    fn from_json(value: Value) -> Result<Self, Error> {
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
         let unknown = || Error::shape("unknown SiteKind");
-        match value {
-            Value::String(s) if s == "Venue" => Ok(SiteKind::Venue),
-            Value::Object(mut members) if members.len() == 1 => {
-                let (name, inner) = members.pop().ok_or_else(unknown)?;
-                match (name.as_str(), inner) {
-                    ("Venue", Value::Null) => Ok(SiteKind::Venue),
-                    ("FixedPoint", inner) => {
-                        let mut f = Fields::of(inner)?;
-                        Ok(SiteKind::FixedPoint {
-                            hours: f.take("hours")?,
-                            slot_minutes: f.take("slot_minutes")?,
-                            capacity_per_slot: f.take("capacity_per_slot")?,
-                        })
-                    }
-                    _ => Err(unknown()),
-                }
-            }
-            _ => Err(unknown()),
+        if r.next_byte() == Some(b'"') {
+            return match &*r.string()? {
+                "Venue" => Ok(SiteKind::Venue),
+                _ => Err(unknown()),
+            };
         }
+        r.object(|f| {
+            let name: String = f.next_key()?.ok_or_else(unknown)?;
+            let kind = match name.as_str() {
+                "Venue" if f.reader().null()? => SiteKind::Venue,
+                "FixedPoint" => f.reader().object(|f| {
+                    Ok(SiteKind::FixedPoint {
+                        hours: f.take("hours")?,
+                        slot_minutes: f.take("slot_minutes")?,
+                        capacity_per_slot: f.take("capacity_per_slot")?,
+                    })
+                })?,
+                _ => return Err(unknown()),
+            };
+            match f.next_key::<String>()? {
+                None => Ok(kind),
+                Some(_) => Err(unknown()),
+            }
+        })
     }
 }
 

@@ -19,7 +19,7 @@
 use std::collections::BTreeMap;
 
 use super::codec::{self, DecodeError, SCHEMA};
-use super::json::{self, Fields, FromJson, ObjectWriter, ToJson, Value};
+use super::json::{self, json_object};
 use super::repository::{Repository, Usage, WriteError};
 use crate::domain::{
     Date, Donor, DonorId, DriveId, Ledger, Place, Pledge, PledgeId, Setup, SiteId, SlotRef,
@@ -86,26 +86,9 @@ pub struct Meta {
     pub device: String,
 }
 
-/// `{"v":2,"app":"0.1.0","device":"..."}`.
-impl ToJson for Meta {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("v", &self.v)
-            .field("app", &self.app)
-            .field("device", &self.device)
-            .end();
-    }
-}
-
-impl FromJson for Meta {
-    fn from_json(value: Value) -> Result<Meta, json::Error> {
-        let mut f = Fields::of(value)?;
-        Ok(Meta {
-            v: f.take("v")?,
-            app: f.take("app")?,
-            device: f.take("device")?,
-        })
-    }
+// Stored as `{"v":2,"app":"0.1.0","device":"..."}`.
+json_object! {
+    Meta { v, app, device }
 }
 
 /// Something about the stored data the person must hear about.

@@ -45,7 +45,28 @@ fn value() -> impl Strategy<Value = Value> {
     })
 }
 
+/// A record taking only its member `a`, to see what the reader does with the others.
+#[derive(Debug, PartialEq)]
+struct OnlyA(u8);
+
+impl FromJson for OnlyA {
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.object(|f| f.take("a").map(OnlyA))
+    }
+}
+
 proptest! {
+    #[test]
+    fn members_not_asked_for_are_still_checked_before_or_after_the_one_taken(
+        text in r#"[\[\]{}",:0-9a-z\\. +eE-]{0,40}|[ \[{"a-z0-9:,\]}]{0,40}"#
+    ) {
+        let whole = parse(&text).is_ok();
+        for record in [format!(r#"{{"a":7,"x":{text}}}"#), format!(r#"{{"x":{text},"a":7}}"#)] {
+            let read = from_str::<OnlyA>(&record);
+            prop_assert_eq!(read.is_ok(), whole, "{} -> {:?}", record, read);
+        }
+    }
+
     #[test]
     fn arbitrary_text_never_panics_the_reader(text in any::<String>()) {
         let _ = parse(&text);
@@ -153,4 +174,43 @@ fn integers_out_of_range_or_with_fractions_are_refused() {
     assert!(from_str::<i64>("1e3").is_err());
     assert_eq!(from_str::<i64>("-9223372036854775808"), Ok(i64::MIN));
     assert_eq!(from_str::<Option<u8>>("null"), Ok(None));
+}
+
+#[test]
+fn members_are_taken_in_any_order_and_the_first_of_a_name_wins() {
+    assert_eq!(
+        from_str::<OnlyA>(r#"{"b":[1,{"c":"\u00e9"}],"a":3,"a":4}"#),
+        Ok(OnlyA(3))
+    );
+    assert_eq!(from_str::<OnlyA>(r#" { "a" : 5 } "#), Ok(OnlyA(5)));
+    assert_eq!(
+        from_str::<OnlyA>(r#"{"b":1}"#).unwrap_err().what,
+        "missing field"
+    );
+    assert_eq!(
+        from_str::<OnlyA>(r#"[5]"#).unwrap_err().what,
+        "expected an object"
+    );
+    assert!(from_str::<OnlyA>(r#"{"a":5,}"#).is_err());
+    assert!(from_str::<OnlyA>(r#"{"a":5} x"#).is_err());
+    let pairs: (u8, String, Option<u8>) = from_str(r#"[1,"two",null]"#).unwrap();
+    assert_eq!(pairs, (1, "two".to_owned(), None));
+    assert_eq!(
+        from_str::<(u8, u8, u8)>("[1,2]").unwrap_err().what,
+        "array too short"
+    );
+    assert_eq!(
+        from_str::<(u8, u8, u8)>("[1,2,3,4]").unwrap_err().what,
+        "array too long"
+    );
+}
+
+#[test]
+fn strings_with_and_without_escapes_read_the_same_text() {
+    let read = |t: &str| from_str::<String>(t).unwrap();
+    assert_eq!(read(r#""Nguyễn Văn A""#), "Nguyễn Văn A");
+    assert_eq!(read(r#""Nguy\u1ec5n V\u0103n A""#), "Nguyễn Văn A");
+    assert_eq!(read(r#""a\"b""#), "a\"b");
+    assert_eq!(read(r#""""#), "");
+    assert_eq!(read(r#""\n""#), "\n");
 }
