@@ -193,6 +193,11 @@ fn members_are_taken_in_any_order_and_the_first_of_a_name_wins() {
     );
     assert!(from_str::<OnlyA>(r#"{"a":5,}"#).is_err());
     assert!(from_str::<OnlyA>(r#"{"a":5} x"#).is_err());
+    let deep = format!(r#"{{"a":1,"x":{}}}"#, "[".repeat(100_000));
+    assert_eq!(
+        from_str::<OnlyA>(&deep).unwrap_err().what,
+        "nested too deep"
+    );
     let pairs: (u8, String, Option<u8>) = from_str(r#"[1,"two",null]"#).unwrap();
     assert_eq!(pairs, (1, "two".to_owned(), None));
     assert_eq!(
