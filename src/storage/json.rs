@@ -34,16 +34,6 @@ pub enum Value {
     Object(Vec<(String, Value)>),
 }
 
-impl Value {
-    /// The number as an integer, when it is one written without fraction or exponent and fits.
-    pub fn as_i64(&self) -> Option<i64> {
-        match self {
-            Value::Number(n) if !n.contains(['.', 'e', 'E']) => n.parse().ok(),
-            _ => None,
-        }
-    }
-}
-
 /// Why a text could not be read, or a value not converted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
@@ -67,11 +57,6 @@ impl fmt::Display for Error {
             None => f.write_str(self.what),
         }
     }
-}
-
-/// Reads one JSON value filling all of `text` (whitespace around it allowed), as a tree.
-pub fn parse(text: &str) -> Result<Value, Error> {
-    from_str(text)
 }
 
 /// Reads JSON text straight into records, checking the grammar as it goes: no tree is built,
@@ -227,7 +212,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Checks the next value and passes over it.
+    /// Checks the next value and passes over it without building it (so the tree reader,
+    /// [`Reader::value`], stays out of builds that never read a tree).
     pub fn skip(&mut self) -> Result<(), Error> {
         match self.next_byte() {
             Some(b'{') => self.object(|_| Ok(())),
@@ -417,8 +403,8 @@ pub struct Items<'r, 'a> {
 
 impl<'a> Items<'_, 'a> {
     /// Passes the separator before the next item and says whether there is one; the item must
-    /// then be read from [`Items::reader`] before asking again.
-    pub fn more(&mut self) -> Result<bool, Error> {
+    /// then be read before asking again.
+    fn more(&mut self) -> Result<bool, Error> {
         self.r.next_in(&mut self.seq, b']', "expected ',' or ']'")
     }
 
@@ -429,11 +415,6 @@ impl<'a> Items<'_, 'a> {
         }
         self.r.depth -= 1;
         Ok(())
-    }
-
-    /// The reader, on the item [`Items::more`] found.
-    pub fn reader(&mut self) -> &mut Reader<'a> {
-        self.r
     }
 
     /// The next item as a `T`, or none at the end.

@@ -4,6 +4,11 @@ use proptest::prelude::*;
 
 use super::*;
 
+/// The text read as a tree.
+fn parse(text: &str) -> Result<Value, Error> {
+    from_str(text)
+}
+
 /// The same value as serde_json sees it: numbers as serde_json reads their text, and the last
 /// of duplicate keys winning, as in serde_json's map.
 fn to_serde(value: &Value) -> serde_json::Value {
