@@ -15,6 +15,7 @@ mod error;
 pub mod generate;
 mod ids;
 mod ledger;
+pub mod order;
 mod pledge;
 mod quantity;
 pub mod sample;

@@ -63,7 +63,7 @@ impl QuotaRow {
 /// The quota chart's table: every unit of `rows` with a positive quota, furthest ahead first.
 pub fn quota_table(rows: &[UnitProgress]) -> Vec<QuotaRow> {
     let mut table: Vec<QuotaRow> = rows.iter().filter_map(QuotaRow::of).collect();
-    table.sort_by(QuotaRow::rank);
+    crate::domain::order::sort_by(&mut table, QuotaRow::rank);
     table
 }
 

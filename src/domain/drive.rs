@@ -37,7 +37,7 @@ impl SlotSpec {
 
 /// Sorts a day's slots and refuses overlaps (two slots of one day must not share a minute).
 pub fn check_day(mut slots: Vec<SlotSpec>) -> Result<Vec<SlotSpec>, DomainError> {
-    slots.sort();
+    super::order::sort_by(&mut slots, Ord::cmp);
     for slot in &slots {
         SlotSpec::new(slot.start, slot.end, slot.capacity)?;
     }

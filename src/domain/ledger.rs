@@ -473,7 +473,7 @@ impl Ledger {
             id: impl Fn(&V) -> &K,
             wins: impl Fn(&V, &V) -> bool,
         ) -> BTreeMap<K, V> {
-            records.sort_by(|a, b| id(a).cmp(id(b)));
+            super::order::sort_by(&mut records, |a, b| id(a).cmp(id(b)));
             let mut kept: Vec<V> = Vec::with_capacity(records.len());
             for r in records {
                 match kept.last_mut() {

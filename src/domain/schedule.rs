@@ -30,7 +30,7 @@ pub fn bookable_places(ledger: &Ledger, today: Date) -> Vec<Place> {
         .drives()
         .filter(|d| d.status == DriveStatus::Open && d.end >= today)
         .collect();
-    drives.sort_by_key(|d| (d.start, d.id.clone()));
+    super::order::sort_by(&mut drives, |a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
     let mut places: Vec<Place> = drives
         .iter()
         .flat_map(|d| {
@@ -130,7 +130,7 @@ pub fn openings(ledger: &Ledger, now: Now, to: Date) -> Vec<Opening> {
         })
         .collect();
     // Stable: within a day the places keep their order.
-    out.sort_by_key(|o| o.date);
+    super::order::sort_by_key(&mut out, |o| o.date);
     out
 }
 

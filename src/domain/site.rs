@@ -49,7 +49,7 @@ impl WeeklyHours {
             days[day.index()].push(interval);
         }
         for (i, list) in days.iter_mut().enumerate() {
-            list.sort();
+            super::order::sort_by(list, Ord::cmp);
             if list.windows(2).any(|w| w[0].overlaps(&w[1])) {
                 return Err(DomainError::OverlappingHours(Weekday::ALL[i]));
             }

@@ -459,7 +459,7 @@ pub fn slot_fill(ledger: &Ledger, filter: &Filter) -> Vec<SlotFill> {
             d.campaign == filter.campaign && filter.drive.as_ref().is_none_or(|f| f == &d.id)
         })
         .collect();
-    drives.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    super::order::sort_by(&mut drives, |a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
     let mut rows = Vec::new();
     for drive in drives {
         let mut sites: Vec<_> = drive
@@ -467,7 +467,7 @@ pub fn slot_fill(ledger: &Ledger, filter: &Filter) -> Vec<SlotFill> {
             .iter()
             .filter(|s| filter.site.as_ref().is_none_or(|f| f == &s.site))
             .collect();
-        sites.sort_by(|a, b| a.site.cmp(&b.site));
+        super::order::sort_by(&mut sites, |a, b| a.site.cmp(&b.site));
         for site in sites {
             let place = Place::Drive {
                 drive: drive.id.clone(),

@@ -288,7 +288,7 @@ pub fn drive_progress(ledger: &Ledger, campaign: &CampaignId, today: Date) -> Ve
         .drives()
         .filter(|d| &d.campaign == campaign)
         .collect();
-    drives.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    super::order::sort_by(&mut drives, |a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
     drives
         .into_iter()
         .map(|drive| {

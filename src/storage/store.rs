@@ -445,7 +445,7 @@ impl<R: Repository> Store<R> {
         if !rows.iter().any(|d| d.id == donor.id) {
             rows.push(donor.clone());
         }
-        rows.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::domain::order::sort_by(&mut rows, |a, b| a.id.cmp(&b.id));
         self.write(&key, &codec::encode_donors(&rows))
     }
 
@@ -467,7 +467,7 @@ impl<R: Repository> Store<R> {
         if !rows.iter().any(|p| p.id == pledge.id) {
             rows.push(pledge.clone());
         }
-        rows.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::domain::order::sort_by(&mut rows, |a, b| a.id.cmp(&b.id));
         self.write(&key, &codec::encode_pledges(&rows))?;
         if let Some(old) = moved_from {
             let old_key = pledge_key(&old.place, old.date);

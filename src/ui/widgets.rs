@@ -56,6 +56,6 @@ pub fn unit_choices(ledger: &crate::domain::Ledger) -> Vec<(String, String)> {
         .units()
         .map(|u| (u.id.to_string(), u.name.clone()))
         .collect();
-    units.sort_by(|a, b| a.1.cmp(&b.1));
+    crate::domain::order::sort_by(&mut units, |a, b| a.1.cmp(&b.1));
     units
 }

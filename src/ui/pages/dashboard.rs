@@ -146,7 +146,7 @@ pub fn DashboardPage() -> impl IntoView {
                 .campaigns()
                 .map(|c| (c.id.clone(), c.year, c.name.clone()))
                 .collect();
-            c.sort_by_key(|x| std::cmp::Reverse(x.1));
+            crate::domain::order::sort_by_key(&mut c, |x| std::cmp::Reverse(x.1));
             c
         })
     });
@@ -205,7 +205,7 @@ pub fn DashboardPage() -> impl IntoView {
                     .map(|u| (u.id.to_string(), u.name.clone()))
                     .collect(),
             };
-            out.sort_by(|a, b| a.1.cmp(&b.1));
+            crate::domain::order::sort_by(&mut out, |a, b| a.1.cmp(&b.1));
             out
         })
     };

@@ -203,7 +203,7 @@ pub fn DrivesPage() -> impl IntoView {
     };
     let districts = Memo::new(move |_| {
         let mut d: Vec<String> = all.get().iter().map(district_of).collect();
-        d.sort();
+        crate::domain::order::sort_by(&mut d, Ord::cmp);
         d.dedup();
         d.retain(|x| !x.is_empty());
         d
@@ -227,7 +227,7 @@ pub fn DrivesPage() -> impl IntoView {
                 .map(|s| (s.id.to_string(), s.name.clone()))
                 .collect()
         });
-        out.sort_by(|a, b| a.1.cmp(&b.1));
+        crate::domain::order::sort_by(&mut out, |a, b| a.1.cmp(&b.1));
         out.dedup();
         out
     });

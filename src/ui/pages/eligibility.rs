@@ -719,7 +719,7 @@ mod tests {
             ids.push(field_id(f));
         }
         let count = ids.len();
-        ids.sort();
+        crate::domain::order::sort_by(&mut ids, Ord::cmp);
         ids.dedup();
         assert_eq!(ids.len(), count);
     }

@@ -3,6 +3,8 @@
 //! donations on record and the next day each donation type is allowed.
 
 use leptos::prelude::*;
+
+use crate::domain::order;
 use leptos_router::components::A;
 
 use super::PageHeading;
@@ -34,8 +36,10 @@ pub fn my_pledges(ledger: &Ledger, mine: &[PledgeId], today: Date) -> (Vec<Pledg
         .iter()
         .filter_map(|id| ledger.pledge_by_id(id).cloned())
         .partition(|p| is_upcoming(p, today));
-    upcoming.sort_by_key(|p| (p.slot.date, p.slot.start));
-    earlier.sort_by_key(|p| std::cmp::Reverse((p.slot.date, p.slot.start)));
+    order::sort_by_key(&mut upcoming, |p| (p.slot.date, p.slot.start));
+    order::sort_by_key(&mut earlier, |p| {
+        std::cmp::Reverse((p.slot.date, p.slot.start))
+    });
     (upcoming, earlier)
 }
 
@@ -355,7 +359,7 @@ fn NextDonation(donor: DonorId) -> impl IntoView {
                 .map(|line| view! { <li>{line}</li> })
                 .collect_view();
             let mut history = d.history.clone();
-            history.sort_by_key(|h| std::cmp::Reverse(h.date));
+            order::sort_by_key(&mut history, |h| std::cmp::Reverse(h.date));
             let given = history
                 .into_iter()
                 .map(|h| {
@@ -396,7 +400,7 @@ mod tests {
     fn upcoming_pledges_come_first_soonest_first_and_the_rest_latest_first() {
         let ledger = sample::sample_ledger();
         let mut all: Vec<&Pledge> = ledger.pledges().collect();
-        all.sort_by_key(|p| (p.slot.date, p.slot.start));
+        order::sort_by_key(&mut all, |p| (p.slot.date, p.slot.start));
         let today = all[all.len() / 2].slot.date;
         let mine: Vec<PledgeId> = all.iter().step_by(97).map(|p| p.id.clone()).collect();
         let (upcoming, earlier) = my_pledges(&ledger, &mine, today);

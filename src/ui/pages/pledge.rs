@@ -625,7 +625,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                 .units()
                 .map(|u| (u.id.to_string(), u.name.clone()))
                 .collect();
-            units.sort_by(|a, b| a.1.cmp(&b.1));
+            crate::domain::order::sort_by(&mut units, |a, b| a.1.cmp(&b.1));
             units
         })
     });

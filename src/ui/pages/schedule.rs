@@ -6,6 +6,8 @@ use std::num::NonZeroU32;
 
 use leptos::prelude::*;
 
+use crate::domain::order;
+
 use super::PageHeading;
 use super::pledge::place_label;
 use super::pledge::{BOOKING_WINDOW_DAYS, day_label};
@@ -133,7 +135,7 @@ pub fn slot_names(
     let mut names: Vec<String> = holders(ledger, place, date, start, unit)
         .map(|d| d.full_name.clone())
         .collect();
-    names.sort();
+    order::sort_by(&mut names, Ord::cmp);
     names
 }
 
@@ -163,7 +165,7 @@ pub fn slot_people(
             [d.full_name.clone(), phone, unit]
         })
         .collect();
-    rows.sort();
+    order::sort_by(&mut rows, Ord::cmp);
     rows
 }
 
@@ -222,7 +224,7 @@ pub fn SchedulePage() -> impl IntoView {
     let scopes = Memo::new(move |_| {
         state.ledger.with(|l| {
             let mut drives: Vec<_> = l.drives().collect();
-            drives.sort_by_key(|d| std::cmp::Reverse(d.start));
+            order::sort_by_key(&mut drives, |d| std::cmp::Reverse(d.start));
             let mut out: Vec<(String, String)> = drives
                 .iter()
                 .map(|d| (format!("d:{}", d.id), d.name.clone()))
@@ -243,7 +245,7 @@ pub fn SchedulePage() -> impl IntoView {
             // The drive under way or next, else the latest.
             let next = state.ledger.with_untracked(|l| {
                 let mut drives: Vec<_> = l.drives().filter(|d| d.end >= today).collect();
-                drives.sort_by_key(|d| d.start);
+                order::sort_by_key(&mut drives, |d| d.start);
                 drives.first().map(|d| format!("d:{}", d.id))
             });
             scope_key.set(

@@ -482,7 +482,7 @@ fn SiteSection() -> impl IntoView {
                                 (s.name.clone(), place, s.is_fixed_point())
                             })
                             .collect();
-                        v.sort();
+                        crate::domain::order::sort_by(&mut v, Ord::cmp);
                         v
                     });
                 if rows.is_empty() {
@@ -650,7 +650,7 @@ fn UnitSection() -> impl IntoView {
                             })
                             .collect()
                     });
-                rows.sort();
+                crate::domain::order::sort_by(&mut rows, Ord::cmp);
                 if rows.is_empty() {
                     view! { <p>{tx.setup().no_units}</p> }.into_any()
                 } else {

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::order;
+
 use super::{Errors, Field, FormState, change_setup, day_text, message_of, new_id, parse, refusal};
 use crate::domain::{
     CampaignId, CapacityDecision, DomainError, Drive, DriveDraft, DriveId, DriveSite, DriveStatus,
@@ -57,7 +59,7 @@ fn DriveSection() -> impl IntoView {
     let ids = Memo::new(move |_| {
         state.ledger.with(|l| {
             let mut d: Vec<&Drive> = l.drives().collect();
-            d.sort_by_key(|d| (d.start, d.name.clone()));
+            order::sort_by(&mut d, |a, b| (a.start, &a.name).cmp(&(b.start, &b.name)));
             d.into_iter()
                 .map(|d| d.id.clone())
                 .collect::<Vec<DriveId>>()
@@ -596,7 +598,9 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
     Effect::new(move |_| {
         let sites: Vec<SiteId> = state.ledger.with(|l| {
             let mut s: Vec<&Site> = l.sites().collect();
-            s.sort_by_key(|s| (s.is_fixed_point(), s.name.clone()));
+            order::sort_by(&mut s, |a, b| {
+                (a.is_fixed_point(), &a.name).cmp(&(b.is_fixed_point(), &b.name))
+            });
             s.into_iter().map(|s| s.id.clone()).collect()
         });
         let known: Vec<SiteId> =
@@ -793,7 +797,7 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                         let mut list: Vec<(i32, String, String)> = state
                             .ledger
                             .with(|l| l.campaigns().map(|c| (c.year, c.id.to_string(), format!("{} · {}", c.year, c.name))).collect());
-                        list.sort_by(|a, b| b.cmp(a));
+                        order::sort_by(&mut list, |a, b| b.cmp(a));
                         let chosen = campaign.get();
                         list.into_iter()
                             .enumerate()
