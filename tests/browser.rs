@@ -68,7 +68,7 @@ fn unreadable_preferences_are_ignored_and_left_in_place() {
     let repo = LocalRepository::probe().unwrap();
     assert_eq!(prefs::load_lang(&repo), None);
     let owner = Owner::new();
-    let state = owner.with(AppState::load);
+    let state = owner.with(|| AppState::load(true));
     assert_eq!(state.lang.get_untracked().code(), "vi");
     assert_eq!(
         local_storage().get_item(prefs::KEY).unwrap().as_deref(),
@@ -82,7 +82,7 @@ async fn the_language_switch_presses_the_chosen_language_and_remembers_it() {
     local_storage().clear().unwrap();
     let container = fresh_container();
     let handle = leptos::mount::mount_to(container.clone(), || {
-        let state = AppState::load();
+        let state = AppState::load(true);
         provide_context(state);
         view! {
             <LanguageSwitch />

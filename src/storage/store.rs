@@ -146,6 +146,8 @@ pub struct Store<R> {
     repo: R,
     read_only: bool,
     device: String,
+    /// No meta was found: the app version to write in one once the records are read.
+    meta_to_write: Option<String>,
 }
 
 /// A value as read: rows, a newer schema, or garbage.
@@ -185,10 +187,27 @@ impl<R: Repository> Store<R> {
         app_version: &str,
         new_device_id: impl FnOnce() -> String,
     ) -> (Store<R>, Loaded) {
+        let (mut store, mut problems) = Store::open_lazily(repo, app_version, new_device_id);
+        let mut loaded = store.read_records();
+        problems.append(&mut loaded.problems);
+        loaded.problems = problems;
+        (store, loaded)
+    }
+
+    /// Opens the store without reading a record: only the meta (schema version, device id) and
+    /// what it says (newer data: read-only). For a page that needs no record to start (the
+    /// eligibility self-check, a shared drive); [`Store::read_records`] reads them when one is
+    /// needed.
+    pub fn open_lazily(
+        repo: R,
+        app_version: &str,
+        new_device_id: impl FnOnce() -> String,
+    ) -> (Store<R>, Vec<Problem>) {
         let mut store = Store {
             repo,
             read_only: false,
             device: String::new(),
+            meta_to_write: None,
         };
         let mut problems = Vec::new();
         let meta = store
@@ -205,7 +224,18 @@ impl<R: Repository> Store<R> {
         if store.device.is_empty() {
             store.device = new_device_id();
         }
+        if meta.is_none() {
+            // Written once every record has been read and none is newer.
+            store.meta_to_write = Some(app_version.to_owned());
+        }
+        (store, problems)
+    }
 
+    /// Reads every record, moves unreadable ones aside, and turns read-only when any value
+    /// comes from a newer version.
+    pub fn read_records(&mut self) -> Loaded {
+        let store = self;
+        let mut problems = Vec::new();
         // First read everything without writing, so a newer value anywhere keeps every value
         // (garbage included) exactly as it is.
         let keys: Vec<String> = store
@@ -269,13 +299,15 @@ impl<R: Repository> Store<R> {
         for (key, text, why) in invalid {
             problems.extend(store.set_aside(&key, &text, why));
         }
-        if meta.is_none() && !store.read_only {
-            // A new store (or one whose meta was lost): write the meta; failing that, the data
-            // still works for this session and the next open tries again.
-            let _ = store.write_meta(app_version);
+        if let Some(app_version) = store.meta_to_write.take() {
+            if !store.read_only {
+                // A new store (or one whose meta was lost): write the meta; failing that, the
+                // data still works for this session and the next open tries again.
+                let _ = store.write_meta(&app_version);
+            }
         }
         let ledger = Ledger::from_parts(setup, donors, pledges);
-        (store, Loaded { ledger, problems })
+        Loaded { ledger, problems }
     }
 
     /// Moves an unreadable value aside, or, when that is not allowed or fails, leaves it.

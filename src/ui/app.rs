@@ -22,7 +22,7 @@ pub fn App(
     /// The pages it shows.
     pages: Pages,
 ) -> impl IntoView {
-    let state = AppState::load();
+    let state = AppState::load(bundle.reads_records_at_start());
     provide_context(state);
     provide_context(bundle);
 

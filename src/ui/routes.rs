@@ -84,6 +84,13 @@ impl Build {
         }
     }
 
+    /// Whether the build's pages show stored records from the start. The eligibility
+    /// self-check shows none, and a shared drive comes from its link: they start without
+    /// parsing the store, and read it only before their first change.
+    pub fn reads_records_at_start(self) -> bool {
+        !matches!(self, Build::Eligibility | Build::Shared)
+    }
+
     /// The build that answers `path`: the one with the deepest directory holding it.
     pub fn at(path: &str) -> Build {
         Build::ALL

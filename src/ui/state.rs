@@ -107,12 +107,17 @@ pub struct AppState {
     /// Pledges made on this device, oldest first.
     pub mine: RwSignal<Vec<PledgeId>>,
     store: StoredValue<Store<AnyRepository>, LocalStorage>,
+    /// Whether the records have been read into the ledger (a page that starts without them
+    /// reads them before its first change).
+    records_read: StoredValue<bool>,
 }
 
 impl AppState {
     /// Probes storage, opens the store (migrating, quarantining, guarding newer data) and
-    /// restores the remembered language (Vietnamese when none is stored).
-    pub fn load() -> Self {
+    /// restores the remembered language (Vietnamese when none is stored). With `records` false
+    /// no record is read yet (the ledger starts empty): for a page that shows none, which then
+    /// reads them all before its first change.
+    pub fn load(records: bool) -> Self {
         let repo = match LocalRepository::probe() {
             Ok(local) => AnyRepository::Local(local),
             Err(_) => AnyRepository::Memory(MemoryRepository::new()),
@@ -121,7 +126,13 @@ impl AppState {
             .and_then(|code| Lang::from_code(&code))
             .unwrap_or(Lang::Vi);
         let mine = prefs::load_mine(&repo);
-        let (store, loaded) = Store::open(repo, APP_VERSION, ids::new_id);
+        let (store, loaded) = if records {
+            Store::open(repo, APP_VERSION, ids::new_id)
+        } else {
+            let (store, problems) = Store::open_lazily(repo, APP_VERSION, ids::new_id);
+            let ledger = Ledger::new();
+            (store, crate::storage::Loaded { ledger, problems })
+        };
         let status = StorageStatus {
             persistent: store.is_persistent(),
             read_only: store.is_read_only(),
@@ -134,6 +145,23 @@ impl AppState {
             storage: RwSignal::new(status),
             mine: RwSignal::new(mine),
             store: StoredValue::new_local(store),
+            records_read: StoredValue::new(records),
+        }
+    }
+
+    /// Reads every record into the ledger if that has not been done yet.
+    fn read_records(self) {
+        if self.records_read.get_value() {
+            return;
+        }
+        self.records_read.set_value(true);
+        if let Some(loaded) = self.store.try_update_value(|s| s.read_records()) {
+            let read_only = self.store.with_value(|s| s.is_read_only());
+            self.ledger.set(loaded.ledger);
+            self.storage.update(|s| {
+                s.problems.extend(loaded.problems);
+                s.read_only = read_only;
+            });
         }
     }
 
@@ -234,6 +262,7 @@ impl AppState {
         self,
         change: impl FnOnce(&mut Ledger) -> Result<(T, Changed), DomainError>,
     ) -> Result<T, ChangeError> {
+        self.read_records();
         let store = self.store;
         let outcome = self
             .ledger
@@ -282,6 +311,7 @@ impl AppState {
             .unwrap_or(Err(SaveError::ReadOnly));
         match saved {
             Ok(()) => {
+                self.records_read.set_value(true);
                 self.ledger.set(ledger);
                 self.storage.update(|s| s.last_error = None);
                 Ok(())
@@ -296,6 +326,7 @@ impl AppState {
     /// Removes every piece of this app's data from the device and empties the screen.
     pub fn wipe(self) {
         self.store.update_value(|s| s.wipe());
+        self.records_read.set_value(true);
         self.ledger.set(Ledger::new());
         self.mine.set(Vec::new());
         self.lang.set(Lang::Vi);
@@ -322,6 +353,8 @@ impl AppState {
                     self.lang.set(lang);
                 }
             }
+            // Not read yet: read with the others when needed.
+            Some(_) if !self.records_read.get_value() => {}
             Some(key) => {
                 // In place: `reload_key` reads the whole value before it changes anything.
                 let store = self.store;

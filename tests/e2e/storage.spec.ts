@@ -50,6 +50,30 @@ test("a corrupted stored value is reported, kept aside for download, and the res
   await expect(count(page, "Chiến dịch")).toHaveText("2");
 });
 
+test("the eligibility self-check and a shared drive start without reading the stored records", async ({ page }) => {
+  // Guards these two pages parsing every stored donor and pledge at start (about 1 s on a
+  // phone with a full store), though they show none: a damaged value stays where it is until a
+  // page that reads records opens.
+  await loadSample(page);
+  const victim = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("hienmau/pledges/"))!;
+    localStorage.setItem(key, '{"v":2,"r":[["truncated');
+    return key;
+  });
+  for (const [path, heading] of [
+    ["/eligibility", "Kiểm tra điều kiện"],
+    ["/d", "Đợt hiến máu được chia sẻ"],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "không đọc được" })).toHaveCount(0);
+    expect(await page.evaluate((k) => localStorage.getItem(k), victim)).toBe('{"v":2,"r":[["truncated');
+  }
+  await page.goto("/drives");
+  await expect(page.getByRole("status").filter({ hasText: "không đọc được" })).toBeVisible();
+  expect(await page.evaluate((k) => localStorage.getItem("hienmau/quarantine/" + k), victim)).toBe('{"v":2,"r":[["truncated');
+});
+
 test("when storage is full a change is refused with how full it is, and nothing is lost", async ({ page }) => {
   await page.goto("/organizer/data");
   await fillStorage(page);

@@ -429,3 +429,70 @@ fn a_device_of_the_first_release_opens_as_schema_2_with_its_preferences_kept() {
     let (_, again) = open(repo);
     assert_eq!(again.ledger, ledger);
 }
+
+/// A repository that remembers which keys were read.
+#[derive(Clone, Default)]
+struct Watched(Shared, Rc<RefCell<Vec<String>>>);
+
+impl Repository for Watched {
+    fn get(&self, key: &str) -> Option<String> {
+        self.1.borrow_mut().push(key.to_owned());
+        self.0.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+        self.0.set(key, value)
+    }
+    fn remove(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn keys(&self) -> Vec<String> {
+        self.0.keys()
+    }
+    fn is_persistent(&self) -> bool {
+        true
+    }
+}
+
+#[test]
+fn a_lazy_open_reads_only_the_meta_and_the_records_later_read_as_an_open_would() {
+    // Guards the eligibility self-check and a shared drive parsing every stored pledge at
+    // start, though they show none.
+    let repo = Shared::default();
+    let (mut store, _) = open(repo.clone());
+    let ledger = data(300);
+    save_everything(&mut store, &ledger);
+    let victim = repo
+        .keys()
+        .into_iter()
+        .find(|k| k.starts_with(DONORS))
+        .unwrap();
+    repo.0
+        .borrow_mut()
+        .set(&victim, "{\"v\":2,\"r\":[[")
+        .unwrap();
+
+    let watched = Watched(repo.clone(), Rc::default());
+    let (mut lazy, problems) = Store::open_lazily(watched.clone(), "test", || "x".to_owned());
+    assert!(problems.is_empty());
+    assert_eq!(*watched.1.borrow(), vec![META.to_owned()]);
+    assert_eq!(lazy.device(), "device-1");
+    assert!(
+        repo.get(&victim).is_some(),
+        "nothing is moved aside before it is read"
+    );
+
+    let loaded = lazy.read_records();
+    assert!(matches!(&loaded.problems[..], [Problem::Quarantined { key, .. }] if *key == victim));
+    let (_, reopened) = open(repo);
+    assert_eq!(loaded.ledger, reopened.ledger);
+}
+
+#[test]
+fn a_new_store_opened_lazily_writes_its_meta_only_once_its_records_are_read() {
+    let repo = Shared::default();
+    let (mut lazy, _) = Store::open_lazily(repo.clone(), "test", || "device-9".to_owned());
+    assert!(repo.get(META).is_none());
+    lazy.read_records();
+    let meta: Meta = serde_json::from_str(&repo.get(META).unwrap()).unwrap();
+    assert_eq!(meta.device, "device-9");
+}
