@@ -96,14 +96,26 @@ fn Chart(
     label: Signal<String>,
     /// Draws it.
     paint: Paint,
+    /// Drawn in a task of its own after the first frame, so the page answers input while the
+    /// charts below the first ones are drawn (each one a short task, not all in one).
+    #[prop(optional)]
+    later: bool,
     /// The data table.
     children: Children,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let ready = RwSignal::new(!later);
+    if later {
+        request_animation_frame(move || {
+            set_timeout(move || ready.set(true), std::time::Duration::ZERO);
+        });
+    }
     let draw = paint.clone();
     Effect::new(move |_| {
-        if let Some(c) = canvas.get() {
+        if let Some(c) = canvas.get()
+            && ready.get()
+        {
             draw(&c);
         }
     });
@@ -113,7 +125,9 @@ fn Chart(
             let element: HtmlCanvasElement = c.clone();
             let paint = paint.clone();
             let w = charts::canvas::watch_resize(&c, move || {
-                untrack(|| paint(&element));
+                if ready.get_untracked() {
+                    untrack(|| paint(&element));
+                }
             })
             .ok();
             watch.set_value(w);
@@ -519,7 +533,7 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
                     }
                 />
             </Chart>
-            <Chart height=300 label=slots_label paint=paint_slots>
+            <Chart height=300 label=slots_label paint=paint_slots later=true>
                 <Table
                     head=move || vec![t().col_date, t().site, t().held, t().capacity]
                     rows=move || {
@@ -542,7 +556,7 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
                     }
                 />
             </Chart>
-            <Chart height=260 label=drives_label paint=paint_drives>
+            <Chart height=260 label=drives_label paint=paint_drives later=true>
                 <Table
                     head=move || vec![t().col_name, t().held, t().capacity, t().units]
                     rows=move || {
@@ -561,25 +575,25 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
                     }
                 />
             </Chart>
-            <Chart height=260 label=groups_label paint=paint_groups>
+            <Chart height=260 label=groups_label paint=paint_groups later=true>
                 <Table
                     head=move || vec![t().col_name, t().people_axis, t().col_share]
                     rows=move || mix_rows(&figs().groups, group_name, lang())
                 />
             </Chart>
-            <Chart height=220 label=categories_label paint=paint_categories>
+            <Chart height=220 label=categories_label paint=paint_categories later=true>
                 <Table
                     head=move || vec![t().col_name, t().people_axis, t().col_share]
                     rows=move || mix_rows(&figs().categories, category_name, lang())
                 />
             </Chart>
-            <Chart height=220 label=kinds_label paint=paint_kinds>
+            <Chart height=220 label=kinds_label paint=paint_kinds later=true>
                 <Table
                     head=move || vec![t().col_name, t().people_axis, t().col_share]
                     rows=move || mix_rows(&figs().unit_kinds, kind_name, lang())
                 />
             </Chart>
-            <Chart height=300 label=quota_label paint=paint_quota>
+            <Chart height=300 label=quota_label paint=paint_quota later=true>
                 <Table
                     head=move || vec![t().col_name, t().donated, t().quota, t().col_share]
                     rows=move || {
