@@ -5,12 +5,17 @@
 // app's own origin (plus the hash of the one inline script Trunk writes to start the wasm). In a
 // development build it also writes a service worker that removes itself, so reloads show edits.
 //
-// As `node scripts/pwa-build.mjs --worker <dist>`, once both release builds are in <dist>: the
-// service worker at its root, listing every built file of both, with a build id from their
-// contents, so each release is a new worker.
+// As `node scripts/pwa-build.mjs --worker <dist>`, once every release build is in <dist>: the
+// service worker at its root, listing every built file in two parts (what volunteers use, and
+// the organizers' builds, fetched only once a device opens an organizer page), each file with a
+// hash of its contents so a new release downloads only the files that changed, and a build id
+// from all of them, so each release is a new worker. Then every text file and wasm module gets
+// a gzip (`.gz`) and a brotli (`.br`) copy beside it, made once here, for a host to send to
+// browsers that accept them (`scripts/static-server.mjs` does).
 import { createHash } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { extname, join, relative } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const args = process.argv.slice(2);
 if (args[0] === "--worker") {
@@ -27,6 +32,9 @@ if (args[0] === "--worker") {
     );
   }
 }
+
+/** The kinds of file a host sends compressed; images are compressed already. */
+const COMPRESSED = [".wasm", ".js", ".css", ".html", ".json", ".svg", ".webmanifest"];
 
 async function files(dir) {
   const out = [];
@@ -64,15 +72,65 @@ async function writePolicy(indexPath) {
   await writeFile(indexPath, html);
 }
 
-// The service worker: every built file of both builds, and a build id from their contents.
+/** Organizer-only files: the organizers' builds and the sample campaign their Data page loads. */
+function forOrganizers(path) {
+  return path.startsWith("/organizer/") || path === "/sample-campaign.json";
+}
+
+// The service worker: every built file of every build, as [path, content hash] in two lists,
+// and a build id from their contents. Compressed copies (.gz, .br) are not listed: the
+// browser's fetch undoes the compression, so the cache holds the files themselves.
 async function writeWorker(dist) {
+  for (const f of await files(dist)) {
+    if (f.endsWith(".gz") || f.endsWith(".br")) await rm(f);
+  }
   const all = (await files(dist)).filter((f) => !f.endsWith("sw.js")).sort();
   const id = createHash("sha256");
-  for (const f of all) id.update(relative(dist, f)).update(await readFile(f));
+  const volunteer = [];
+  const organizer = [];
+  const sizes = { volunteer: 0, organizer: 0 };
+  for (const f of all) {
+    const bytes = await readFile(f);
+    const path = "/" + relative(dist, f).split("\\").join("/");
+    id.update(path).update(bytes);
+    const entry = [path, createHash("sha256").update(bytes).digest("hex").slice(0, 12)];
+    const side = forOrganizers(path) ? "organizer" : "volunteer";
+    (side === "organizer" ? organizer : volunteer).push(entry);
+    sizes[side] += COMPRESSED.includes(extname(f)) ? gzipSync(bytes, { level: 9 }).length : bytes.length;
+  }
   const build = id.digest("hex").slice(0, 16);
-  const list = all.map((f) => "/" + relative(dist, f).split("\\").join("/"));
   const template = await readFile(join(import.meta.dirname, "..", "src", "sw.js"), "utf8");
-  const worker = template.replace("__BUILD_ID__", build).replace("__FILES__", JSON.stringify(list));
+  const worker = template
+    .replace("__BUILD_ID__", build)
+    .replace("__VOLUNTEER__", JSON.stringify(volunteer))
+    .replace("__ORGANIZER__", JSON.stringify(organizer));
   await writeFile(join(dist, "sw.js"), worker);
-  console.log(`pwa-build: ${list.length} files precached, build ${build}`);
+  const kib = (n) => (n / 1024).toFixed(1);
+  console.log(
+    `pwa-build: build ${build}; precached for volunteers ${volunteer.length} files, ${kib(sizes.volunteer)} KiB gzip; ` +
+      `for organizers ${organizer.length} more, ${kib(sizes.organizer)} KiB gzip`,
+  );
+  await compressAll(dist);
+}
+
+// Each compressible file's .gz (level 9) and .br (quality 11) beside it, unless it would not
+// be smaller.
+async function compressAll(dist) {
+  let count = 0;
+  for (const f of await files(dist)) {
+    if (!COMPRESSED.includes(extname(f))) continue;
+    const bytes = await readFile(f);
+    const gz = gzipSync(bytes, { level: 9 });
+    const br = brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        [constants.BROTLI_PARAM_MODE]: extname(f) === ".wasm" ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
+      },
+    });
+    if (gz.length < bytes.length) await writeFile(f + ".gz", gz);
+    if (br.length < bytes.length) await writeFile(f + ".br", br);
+    count++;
+  }
+  console.log(`pwa-build: ${count} files precompressed (.gz, .br)`);
 }

@@ -1,7 +1,9 @@
 // Serves a built bundle as static files on 127.0.0.1, as any static host would, with the one
 // thing a single-page app needs: a path without a file extension answers its build's index.html
 // (organizer/index.html under /organizer, index.html elsewhere), so a reload of a deep link
-// (/organizer/schedule) shows that page. No dependencies.
+// (/organizer/schedule) shows that page. Like a production host it sends the gzip or brotli
+// copy made at build time when the browser accepts it (Content-Encoding, Vary), and lets
+// browsers keep content-hashed files for a year. No dependencies.
 //
 // Usage: node scripts/static-server.mjs <dir> <port>
 
@@ -70,13 +72,41 @@ const server = createServer(async (req, res) => {
   }
   const type = TYPES[extname(found)] ?? "application/octet-stream";
   // Hashed assets never change; the page and anything unhashed is revalidated every time.
-  const hashed = /-[0-9a-f]{16}\.[a-z]+$/.test(found);
-  res.writeHead(200, {
+  const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(found);
+  const headers = {
     "content-type": type,
     "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
-  });
-  res.end(await readFile(found));
+    "x-content-type-options": "nosniff",
+  };
+  // The copies compressed at build time (scripts/pwa-build.mjs), brotli first when the browser
+  // takes it; a file that has them varies by Accept-Encoding, so caches keep one per encoding.
+  let body = found;
+  const accepted = encodings(req.headers["accept-encoding"]);
+  for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+    const packed = await file(found + suffix);
+    if (!packed) continue;
+    headers["vary"] = "Accept-Encoding";
+    if (body === found && accepted.has(encoding)) {
+      body = packed;
+      headers["content-encoding"] = encoding;
+    }
+  }
+  const bytes = await readFile(body);
+  headers["content-length"] = bytes.length;
+  res.writeHead(200, headers);
+  res.end(req.method === "HEAD" ? undefined : bytes);
 });
+
+// The encodings an Accept-Encoding header takes (those with q=0 refused).
+function encodings(header = "") {
+  const out = new Set();
+  for (const part of String(header).split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    if (name && !(q && Number(q.slice(2)) === 0)) out.add(name);
+  }
+  return out;
+}
 
 server.listen(Number(port), "127.0.0.1", () => {
   console.log(`serving ${root} on http://127.0.0.1:${port}`);

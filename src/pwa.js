@@ -84,6 +84,8 @@
           if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
         });
       });
+      // The worker precaches the organizers' builds once an organizer page is opened.
+      navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage({ opened: location.pathname }));
       document.addEventListener("visibilitychange", () => {
         if (document.visibilityState === "visible") registration.update().catch(() => {});
       });

@@ -1,18 +1,72 @@
 // The service worker: precaches the hashed build so the app opens and works with the network
-// off. scripts/pwa-build.mjs fills in the build id and the file list at build time, so every
-// release is a new worker. Cache first; any navigation (deep links included) gets its build's index.html.
-// A new worker waits until the page asks it to take over (the "new version" banner).
+// off. scripts/pwa-build.mjs fills in the build id and the file lists at build time, so every
+// release is a new worker. Cache first; any navigation (deep links included) gets its build's
+// index.html. A new worker waits until the page asks it to take over (the "new version" banner).
+//
+// Two lists of [path, content hash]: what volunteers use (every device precaches it on its
+// first visit) and the organizers' builds, precached only once the device opens an organizer
+// page (the page says which it is, see src/pwa.js), and from then on by every new release. Each
+// file is cached under its path and hash, so a new release copies the files it shares with the
+// last one from the old cache and downloads only those that changed.
 const BUILD = "__BUILD_ID__";
-const FILES = __FILES__;
+const VOLUNTEER = __VOLUNTEER__;
+const ORGANIZER = __ORGANIZER__;
 const CACHE = "hienmau-" + BUILD;
+// Present in a cache once this device has precached the organizers' builds.
+const ORGANIZER_MARK = "/.organizer-precached";
+
+const KEYS = new Map([...VOLUNTEER, ...ORGANIZER].map(([path, hash]) => [path, path + "?v=" + hash]));
+
+// Puts every listed file in this release's cache: from any earlier cache when the same file
+// (same path and hash) is there, else from the network. Rejects when one download fails, so a
+// half-cached part is never taken for a whole one.
+async function precache(list) {
+  const cache = await caches.open(CACHE);
+  await Promise.all(
+    list.map(async ([path]) => {
+      const key = KEYS.get(path);
+      if (await cache.match(key)) return;
+      const kept = await caches.match(key);
+      if (kept) return cache.put(key, kept);
+      const response = await fetch(key, { cache: "no-cache" });
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      await cache.put(key, response);
+    }),
+  );
+}
+
+async function precacheOrganizer() {
+  await precache(ORGANIZER);
+  const cache = await caches.open(CACHE);
+  await cache.put(ORGANIZER_MARK, new Response("1"));
+}
 
 self.addEventListener("install", (event) => {
-  // addAll rejects when any file fails to download, so a half-cached build never installs.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  event.waitUntil(
+    (async () => {
+      await precache(VOLUNTEER);
+      // A device that had the organizers' builds keeps them across releases.
+      if (await caches.match(ORGANIZER_MARK)) await precacheOrganizer();
+    })(),
+  );
 });
+
+// The build serving a path: the one in the deepest directory holding it, else the root build.
+function appFor(pathname) {
+  const parts = pathname.split("/").filter(Boolean);
+  for (let n = parts.length; n > 0; n--) {
+    const nested = "/" + parts.slice(0, n).join("/") + "/index.html";
+    if (KEYS.has(nested)) return nested;
+  }
+  return "/index.html";
+}
 
 self.addEventListener("message", (event) => {
   if (event.data === "activate-new-version") self.skipWaiting();
+  // A page opened: an organizer page makes this device precache the organizers' builds.
+  if (event.data?.opened && ORGANIZER.some(([path]) => path === appFor(event.data.opened))) {
+    event.waitUntil(precacheOrganizer());
+  }
 });
 
 self.addEventListener("activate", (event) => {
@@ -26,20 +80,10 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  if (request.mode === "navigate") {
-    // The build in the deepest directory holding the path, else the root build.
-    const parts = new URL(request.url).pathname.split("/").filter(Boolean);
-    let app = "/index.html";
-    for (let n = parts.length; n > 0; n--) {
-      const nested = "/" + parts.slice(0, n).join("/") + "/index.html";
-      if (FILES.includes(nested)) {
-        app = nested;
-        break;
-      }
-    }
-    event.respondWith(caches.match(app, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
-    return;
-  }
-  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  const path = request.mode === "navigate" ? appFor(url.pathname) : url.pathname;
+  const key = KEYS.get(path);
+  if (!key) return;
+  event.respondWith(caches.match(key, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
 });

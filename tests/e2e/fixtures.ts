@@ -78,3 +78,29 @@ export async function pledgeLanAtDongDa(page: import("@playwright/test").Page) {
   await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
   await page.getByText("Gửi phiếu cho ban tổ chức").click();
 }
+
+/** The paths the volunteers' builds answer (home, drives, pledge, my pledges, eligibility, a
+ * shared drive, and a page that does not exist). */
+export const VOLUNTEER_PATHS = ["/", "/drives", "/pledge", "/my-pledges", "/eligibility", "/d", "/no-such-page"];
+
+/** Waits until the service worker has precached what this page's audience uses: the
+ * volunteers' builds (its install) and, on an organizer page, the organizers' builds too. */
+export async function untilPrecached(page: import("@playwright/test").Page, organizer: boolean) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (organizer) {
+    await expect.poll(() => page.evaluate(async () => Boolean(await caches.match("/.organizer-precached")))).toBe(true);
+  }
+}
+
+/** The paths of every file the service worker's cache holds. */
+export async function cachedPaths(page: import("@playwright/test").Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const out: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) out.push(new URL(request.url).pathname);
+    }
+    return out.sort();
+  });
+}
