@@ -31,7 +31,8 @@ async function buildDirs(root, dir) {
 }
 const RUNS = Number(runsArg);
 const SIZES = [0, 1000, 10000, 20000];
-const PORT = 4199;
+// BENCH_PORT moves it, so two checkouts can measure side by side.
+const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const BASE = `http://127.0.0.1:${PORT}`;
 // The data sets are generated around today (scripts/bench passes the date), so the app runs on
 // the real clock: Playwright's fake clock would also coarsen performance.now().
