@@ -104,14 +104,17 @@ ensure_build_tools() {
 # lists the same; a native test compares the two.
 BUILDS="eligibility:eligibility my-pledges:mine organizer:organizer organizer/schedule:schedule organizer/check-in:checkin organizer/data:data organizer/setup:setup organizer/drives:drivesetup organizer/inbox:inbox d:shared"
 
-# The page Trunk builds for one binary: index.html with that binary, made in target/builds/ with
-# its paths pointing back at the sources (only the root build copies the shared files).
+# The page Trunk builds for one binary: index.html with that binary and its first paint
+# (style/boot/<bin>.html, generated from the app's routes and words by src/ui/boot.rs's test),
+# made in target/builds/ with its paths pointing back at the sources (only the root build copies
+# the shared files).
 build_html() {
   local bin=$1 html=target/builds/$1.html
   mkdir -p target/builds
   sed -e "s|<link data-trunk rel=\"rust\" data-bin=\"hien-mau\"|<link data-trunk rel=\"rust\" href=\"../../Cargo.toml\" data-bin=\"$bin\"|" \
-    -e '/rel="copy-file"\|rel="copy-dir"/d' \
-    -e 's|href="style/|href="../../style/|g' -e 's|src="src/|src="../../src/|g' index.html >"$html"
+    -e "/<!-- boot -->/{r style/boot/$bin.html" -e 'd}' \
+    -e "$([ "$bin" = hien-mau ] || echo '/rel="copy-file"\|rel="copy-dir"/d')" \
+    -e 's|href="style/|href="../../style/|g' -e 's|href="src/|href="../../src/|g' -e 's|src="src/|src="../../src/|g' index.html >"$html"
   echo "$html"
 }
 
@@ -120,7 +123,7 @@ build_html() {
 # for all of them.
 build_release() {
   local dist=${1:-dist} entry
-  trunk build --release --dist "$dist" || return 1
+  trunk build "$(build_html hien-mau)" --release --dist "$dist" || return 1
   for entry in $BUILDS; do
     trunk build "$(build_html "${entry##*:}")" --release --dist "$dist/${entry%%:*}" \
       --public-url "/${entry%%:*}/" || return 1

@@ -4,6 +4,7 @@
 //! every other module of the crate, and nothing else of ours may import it.
 
 mod app;
+pub mod boot;
 pub mod clock;
 mod download;
 pub mod i18n;

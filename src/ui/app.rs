@@ -11,6 +11,7 @@ use super::state::AppState;
 /// Mounts one build of the app on `<body>`.
 pub fn mount(build: Build, pages: Pages) {
     console_error_panic_hook::set_once();
+    super::boot::remove();
     leptos::mount::mount_to_body(move || view! { <App bundle=build pages /> });
 }
 
