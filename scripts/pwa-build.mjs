@@ -1,9 +1,10 @@
 // The offline layer of a build, in two steps.
 //
-// As Trunk's post_build hook (TRUNK_STAGING_DIR set), for each of the two builds (index.html for
-// volunteers, organizer.html for organizers): a Content-Security-Policy that allows only the
-// app's own origin (plus the hash of the one inline script Trunk writes to start the wasm). In a
-// development build it also writes a service worker that removes itself, so reloads show edits.
+// As Trunk's post_build hook (TRUNK_STAGING_DIR set), for each build's index.html: the wasm
+// started after the first paint, and a Content-Security-Policy that allows only the app's own
+// origin (plus the hashes of the inline scripts: Trunk's that starts the wasm, and the root
+// build's first-paint heading). In a development build it also writes a service worker that
+// removes itself, so reloads show edits.
 //
 // As `node scripts/pwa-build.mjs --worker <dist>`, once every release build is in <dist>: the
 // service worker at its root, listing every built file in two parts (what volunteers use, and
@@ -17,12 +18,16 @@ import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { extname, join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
+/** The kinds of file a host sends compressed; images are compressed already. */
+const COMPRESSED = [".wasm", ".js", ".css", ".html", ".json", ".svg", ".webmanifest"];
+
 const args = process.argv.slice(2);
 if (args[0] === "--worker") {
   await writeWorker(args[1] ?? "dist");
 } else {
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a Trunk hook, or pass --worker <dist>");
+  await startAfterFirstPaint(join(staging, "index.html"));
   await writePolicy(join(staging, "index.html"));
   if (process.env.TRUNK_PROFILE !== "release") {
     await writeFile(
@@ -33,9 +38,6 @@ if (args[0] === "--worker") {
   }
 }
 
-/** The kinds of file a host sends compressed; images are compressed already. */
-const COMPRESSED = [".wasm", ".js", ".css", ".html", ".json", ".svg", ".webmanifest"];
-
 async function files(dir) {
   const out = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -44,6 +46,22 @@ async function files(dir) {
     else out.push(path);
   }
   return out;
+}
+
+// The page paints its first frame (the frame and heading of src/ui/boot.rs) before the wasm is
+// requested: Trunk's preload of the wasm goes, and its start-up script waits for the first
+// animation frame (or 200 ms, in a tab that is not shown). The wasm (about 280 KB gzip) would
+// otherwise take the network and the main thread from the first paint on a slow phone.
+async function startAfterFirstPaint(indexPath) {
+  let html = await readFile(indexPath, "utf8");
+  html = html.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/, "");
+  const start = "const wasm = await init(";
+  if (!html.includes(start)) throw new Error(`${indexPath}: Trunk's start-up script has changed`);
+  html = html.replace(
+    start,
+    "await new Promise((go) => { requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 200); });\n" + start,
+  );
+  await writeFile(indexPath, html);
 }
 
 // Content-Security-Policy: only this origin; the inline start-up script by its hash;
@@ -78,37 +96,53 @@ function forOrganizers(path) {
 }
 
 // The service worker: every built file of every build, as [path, content hash] in two lists,
-// and a build id from their contents. Compressed copies (.gz, .br) are not listed: the
-// browser's fetch undoes the compression, so the cache holds the files themselves.
+// and a build id from their contents. A file whose contents another path already has (each
+// build's copy of the stylesheet, the PWA script, the icon) is listed once, the other paths as
+// aliases of it: volunteers' paths first, so a volunteer never needs an organizer's copy.
+// Compressed copies (.gz, .br) are not listed: the browser's fetch undoes the compression, so
+// the cache holds the files themselves.
 async function writeWorker(dist) {
   for (const f of await files(dist)) {
     if (f.endsWith(".gz") || f.endsWith(".br")) await rm(f);
   }
   const all = (await files(dist)).filter((f) => !f.endsWith("sw.js")).sort();
   const id = createHash("sha256");
-  const volunteer = [];
-  const organizer = [];
-  const sizes = { volunteer: 0, organizer: 0 };
+  const read = [];
   for (const f of all) {
     const bytes = await readFile(f);
     const path = "/" + relative(dist, f).split("\\").join("/");
     id.update(path).update(bytes);
-    const entry = [path, createHash("sha256").update(bytes).digest("hex").slice(0, 12)];
-    const side = forOrganizers(path) ? "organizer" : "volunteer";
-    (side === "organizer" ? organizer : volunteer).push(entry);
-    sizes[side] += COMPRESSED.includes(extname(f)) ? gzipSync(bytes, { level: 9 }).length : bytes.length;
+    const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 12);
+    const gzip = COMPRESSED.includes(extname(f)) ? gzipSync(bytes, { level: 9 }).length : bytes.length;
+    read.push({ path, hash, gzip, organizer: forOrganizers(path) });
+  }
+  read.sort((a, b) => Number(a.organizer) - Number(b.organizer));
+  const lists = { volunteer: [], organizer: [] };
+  const sizes = { volunteer: 0, organizer: 0 };
+  const first = new Map();
+  const aliases = {};
+  for (const f of read) {
+    if (first.has(f.hash)) {
+      aliases[f.path] = first.get(f.hash);
+      continue;
+    }
+    first.set(f.hash, f.path);
+    const side = f.organizer ? "organizer" : "volunteer";
+    lists[side].push([f.path, f.hash]);
+    sizes[side] += f.gzip;
   }
   const build = id.digest("hex").slice(0, 16);
   const template = await readFile(join(import.meta.dirname, "..", "src", "sw.js"), "utf8");
   const worker = template
     .replace("__BUILD_ID__", build)
-    .replace("__VOLUNTEER__", JSON.stringify(volunteer))
-    .replace("__ORGANIZER__", JSON.stringify(organizer));
+    .replace("__VOLUNTEER__", JSON.stringify(lists.volunteer))
+    .replace("__ORGANIZER__", JSON.stringify(lists.organizer))
+    .replace("__ALIASES__", JSON.stringify(aliases));
   await writeFile(join(dist, "sw.js"), worker);
   const kib = (n) => (n / 1024).toFixed(1);
   console.log(
-    `pwa-build: build ${build}; precached for volunteers ${volunteer.length} files, ${kib(sizes.volunteer)} KiB gzip; ` +
-      `for organizers ${organizer.length} more, ${kib(sizes.organizer)} KiB gzip`,
+    `pwa-build: build ${build}; precached for volunteers ${lists.volunteer.length} files, ${kib(sizes.volunteer)} KiB gzip; ` +
+      `for organizers ${lists.organizer.length} more, ${kib(sizes.organizer)} KiB gzip; ${Object.keys(aliases).length} paths share a file`,
   );
   await compressAll(dist);
 }

@@ -3,7 +3,7 @@
 // release is a new worker. Cache first; any navigation (deep links included) gets its build's
 // index.html. A new worker waits until the page asks it to take over (the "new version" banner).
 //
-// Two lists of [path, content hash]: what volunteers use (every device precaches it on its
+// Two lists of [path, content hash] (a file several builds share listed once): what volunteers use (every device precaches it on its
 // first visit) and the organizers' builds, precached only once the device opens an organizer
 // page (the page says which it is, see src/pwa.js), and from then on by every new release. Each
 // file is cached under its path and hash, so a new release copies the files it shares with the
@@ -11,11 +11,14 @@
 const BUILD = "__BUILD_ID__";
 const VOLUNTEER = __VOLUNTEER__;
 const ORGANIZER = __ORGANIZER__;
+// Paths whose file is listed under another path (the same contents in several builds).
+const ALIASES = __ALIASES__;
 const CACHE = "hienmau-" + BUILD;
 // Present in a cache once this device has precached the organizers' builds.
 const ORGANIZER_MARK = "/.organizer-precached";
 
 const KEYS = new Map([...VOLUNTEER, ...ORGANIZER].map(([path, hash]) => [path, path + "?v=" + hash]));
+for (const [path, listed] of Object.entries(ALIASES)) KEYS.set(path, KEYS.get(listed));
 
 // Puts every listed file in this release's cache: from any earlier cache when the same file
 // (same path and hash) is there, else from the network. Rejects when one download fails, so a
@@ -28,7 +31,7 @@ async function precache(list) {
       if (await cache.match(key)) return;
       const kept = await caches.match(key);
       if (kept) return cache.put(key, kept);
-      const response = await fetch(key, { cache: "no-cache" });
+      const response = await fetch(path, { cache: "no-cache" });
       if (!response.ok) throw new Error(`${path}: ${response.status}`);
       await cache.put(key, response);
     }),
