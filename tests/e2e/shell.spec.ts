@@ -128,3 +128,37 @@ test("each page loads only its own build: the volunteers', the eligibility check
   await page.goBack();
   await expect(page.getByRole("heading", { level: 1, name: "Đăng ký hiến máu" })).toBeVisible();
 });
+
+for (const [width, path, heading] of [
+  [390, "/", "Trang chủ"],
+  [390, "/pledge", "Đăng ký hiến máu"],
+  [1280, "/eligibility", "Kiểm tra điều kiện"],
+  [1280, "/organizer/schedule", "Lịch trình"],
+] as const) {
+  test(`before the wasm runs ${path} shows the frame and its heading, in the place the app then draws them (${width} px)`, async ({
+    page,
+  }) => {
+    // Guards a blank page until the wasm has downloaded and started, and a frame that jumps
+    // when the app replaces it.
+    await page.setViewportSize({ width, height: 800 });
+    let release = () => {};
+    const held = new Promise<void>((go) => (release = go));
+    await page.route("**/*.wasm", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(path);
+    const first = page.locator("#boot");
+    await expect(first.locator("h1")).toHaveText(heading);
+    await expect(first.locator(".brand-name")).toHaveText("Hiến máu tình nguyện");
+    const before = {
+      heading: await first.locator("h1").boundingBox(),
+      header: await first.locator("header").boundingBox(),
+    };
+    release();
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(first).toHaveCount(0);
+    expect(await page.getByRole("heading", { level: 1, name: heading }).boundingBox()).toEqual(before.heading);
+    expect(await page.locator("header.site-header").boundingBox()).toEqual(before.header);
+  });
+}
