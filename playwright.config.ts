@@ -4,8 +4,10 @@ import { CHROMIUM, CHROMIUM_ARGS } from "./scripts/chromium.mjs";
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) against the release
 // build in dist/, served as static files by scripts/static-server.mjs. scripts/test builds dist/
 // first.
-// E2E_PORT moves it, so two checkouts can run their tests side by side.
+// E2E_PORT moves it, so two checkouts can run their tests side by side; E2E_DIST serves another
+// build (an older one, to see a new test fail on it).
 export const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? "dist";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -23,7 +25,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/static-server.mjs dist ${PORT}`,
+    command: `node scripts/static-server.mjs ${DIST} ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 10_000,

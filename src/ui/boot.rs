@@ -126,11 +126,15 @@ pub fn html(build: Build) -> String {
         }
         out += "</ul></div>";
     }
+    let several = pages.len() > 1;
+    if several {
+        // The link of the page at this address, marked before anything below it is parsed.
+        out += "<script>document.querySelectorAll(\"#boot nav a\").forEach(a=>a.getAttribute(\"href\")===location.pathname.replace(/(.)\\/$/,\"$1\")?a.setAttribute(\"aria-current\",\"page\"):a.removeAttribute(\"aria-current\"))</script>";
+    }
     out += "</nav></header>\n<main id=\"main\" tabindex=\"-1\">";
-    out += &heading(first.text(t), first == Page::Home);
-    out += "<div class=\"boot-skeleton\"><span></span><span></span><span></span></div></main>\n";
-    if pages.len() > 1 {
-        // Each page's heading by its path; any other path is the not-found page.
+    if several {
+        // Each page's heading by its path (any other path is the not-found page), written in
+        // place while the page is parsed, so no frame shows another page's heading.
         out += "<script>(()=>{const p={";
         for (i, &page) in pages.iter().enumerate() {
             if i > 0 {
@@ -143,10 +147,13 @@ pub fn html(build: Build) -> String {
             );
         }
         out += &format!(
-            "}},h=p[location.pathname.replace(/(.)\\/$/,\"$1\")]??{:?};document.querySelector(\"#boot main\").firstElementChild.outerHTML=h;document.querySelectorAll(\"#boot nav a\").forEach(a=>a.getAttribute(\"href\")===location.pathname?a.setAttribute(\"aria-current\",\"page\"):a.removeAttribute(\"aria-current\"))}})();</script>\n",
+            "}};document.currentScript.insertAdjacentHTML(\"afterend\",p[location.pathname.replace(/(.)\\/$/,\"$1\")]??{:?})}})()</script>",
             heading(&t.pages.not_found, false)
         );
+    } else {
+        out += &heading(first.text(t), first == Page::Home);
     }
+    out += "<div class=\"boot-skeleton\"><span></span><span></span><span></span></div></main>\n";
     out += &format!(
         "<footer class=\"site-footer\"><p>{}</p></footer>\n</div>\n",
         escape(t.privacy_note)
