@@ -299,12 +299,12 @@ impl<R: Repository> Store<R> {
         for (key, text, why) in invalid {
             problems.extend(store.set_aside(&key, &text, why));
         }
-        if let Some(app_version) = store.meta_to_write.take() {
-            if !store.read_only {
-                // A new store (or one whose meta was lost): write the meta; failing that, the
-                // data still works for this session and the next open tries again.
-                let _ = store.write_meta(&app_version);
-            }
+        if let Some(app_version) = store.meta_to_write.take()
+            && !store.read_only
+        {
+            // A new store (or one whose meta was lost): write the meta; failing that, the data
+            // still works for this session and the next open tries again.
+            let _ = store.write_meta(&app_version);
         }
         let ledger = Ledger::from_parts(setup, donors, pledges);
         Loaded { ledger, problems }
