@@ -2,7 +2,7 @@
 // Usage: node scripts/screenshots.mjs <base-url> <out-dir> [path ...]
 // Defaults: every shell page at 360x740 and 1280x800, light and dark, plus the phone menu open.
 // SHOT_TIME=2024-05-13T08:00:00+07:00 fixes the clock; SHOT_SAMPLE=1 loads the sample campaign
-// first (through the Data page, as a person would). SHOT_FIRST_PAINT=1 holds back every wasm
+// first (through the Data page, as a person would); SHOT_SCHEMES=light keeps one scheme. SHOT_FIRST_PAINT=1 holds back every wasm
 // module, so the pictures show each page's first paint, before the app runs.
 import { chromium } from "@playwright/test";
 import { mkdir } from "node:fs/promises";
@@ -14,8 +14,10 @@ const [base = "http://127.0.0.1:8080", out = "screenshots", ...given] = process.
 const paths = given.length ? given : ["/", "/drives", "/organizer/schedule", "/nowhere"];
 await mkdir(out, { recursive: true });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-for (const [w, h] of [[360, 740], [1280, 800]]) {
-  for (const scheme of ["light", "dark"]) {
+// SHOT_WIDTHS=390,1280 picks the widths (800 px high at 1280, 740 below).
+const widths = (process.env.SHOT_WIDTHS ?? "360,1280").split(",").map(Number);
+for (const [w, h] of widths.map((w) => [w, w >= 1000 ? 800 : 740])) {
+  for (const scheme of (process.env.SHOT_SCHEMES ?? "light,dark").split(",")) {
     const page = await browser.newPage({
       viewport: { width: w, height: h },
       colorScheme: scheme,
