@@ -10,6 +10,16 @@ async function loadSample(page: Page) {
   await expect(page.getByText("Đã nạp chiến dịch mẫu.")).toBeVisible();
 }
 
+/** Loads the sample campaign and cuts one pledge shard short; returns its key. */
+async function damagedShard(page: Page) {
+  await loadSample(page);
+  return page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("hienmau/pledges/"))!;
+    localStorage.setItem(key, '{"v":2,"r":[["truncated');
+    return key;
+  });
+}
+
 /** The "Stored" counts on the Data page, by label. */
 function count(page: Page, label: string) {
   return page.locator(".counts div", { hasText: label }).locator("dd");
@@ -29,12 +39,7 @@ test("the sample campaign is stored and a reload shows all of it again", async (
 });
 
 test("a corrupted stored value is reported, kept aside for download, and the rest works", async ({ page }) => {
-  await loadSample(page);
-  const victim = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith("hienmau/pledges/"))!;
-    localStorage.setItem(key, '{"v":2,"r":[["truncated');
-    return key;
-  });
+  const victim = await damagedShard(page);
   await page.reload();
   await expect(page.getByRole("status").filter({ hasText: "không đọc được" })).toBeVisible();
   const quarantine = page.getByRole("region", { name: "Dữ liệu không đọc được" });
@@ -54,12 +59,7 @@ test("the eligibility self-check and a shared drive start without reading the st
   // Guards these two pages parsing every stored donor and pledge at start (about 1 s on a
   // phone with a full store), though they show none: a damaged value stays where it is until a
   // page that reads records opens.
-  await loadSample(page);
-  const victim = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith("hienmau/pledges/"))!;
-    localStorage.setItem(key, '{"v":2,"r":[["truncated');
-    return key;
-  });
+  const victim = await damagedShard(page);
   for (const [path, heading] of [
     ["/eligibility", "Kiểm tra điều kiện"],
     ["/d", "Đợt hiến máu được chia sẻ"],

@@ -14,7 +14,7 @@ let root: string;
 
 test.beforeAll(async ({}, testInfo) => {
   root = testInfo.outputPath("site");
-  cpSync("dist", root, { recursive: true });
+  cpSync(process.env.E2E_DIST ?? "dist", root, { recursive: true });
   server = spawn("node", ["scripts/static-server.mjs", root, String(PORT)], { stdio: "pipe" });
   await new Promise<void>((resolve) => server.stdout!.once("data", () => resolve()));
 });

@@ -11,13 +11,16 @@ use crate::domain::{
 };
 use crate::storage::{MemoryRepository, QUOTA_UNITS};
 
-/// One localStorage seen by several tabs.
+/// One localStorage seen by several tabs, with the keys read from it.
 #[derive(Clone, Default)]
-struct Shared(Rc<RefCell<MemoryRepository>>);
+struct Shared(Rc<RefCell<MemoryRepository>>, Rc<RefCell<Vec<String>>>);
 
 impl Shared {
     fn with_quota(quota: usize) -> Shared {
-        Shared(Rc::new(RefCell::new(MemoryRepository::with_quota(quota))))
+        Shared(
+            Rc::new(RefCell::new(MemoryRepository::with_quota(quota))),
+            Rc::default(),
+        )
     }
 
     fn snapshot(&self) -> MemoryRepository {
@@ -27,6 +30,7 @@ impl Shared {
 
 impl Repository for Shared {
     fn get(&self, key: &str) -> Option<String> {
+        self.1.borrow_mut().push(key.to_owned());
         self.0.borrow().get(key)
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
@@ -430,29 +434,6 @@ fn a_device_of_the_first_release_opens_as_schema_2_with_its_preferences_kept() {
     assert_eq!(again.ledger, ledger);
 }
 
-/// A repository that remembers which keys were read.
-#[derive(Clone, Default)]
-struct Watched(Shared, Rc<RefCell<Vec<String>>>);
-
-impl Repository for Watched {
-    fn get(&self, key: &str) -> Option<String> {
-        self.1.borrow_mut().push(key.to_owned());
-        self.0.get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
-        self.0.set(key, value)
-    }
-    fn remove(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn keys(&self) -> Vec<String> {
-        self.0.keys()
-    }
-    fn is_persistent(&self) -> bool {
-        true
-    }
-}
-
 #[test]
 fn a_lazy_open_reads_only_the_meta_and_the_records_later_read_as_an_open_would() {
     // Guards the eligibility self-check and a shared drive parsing every stored pledge at
@@ -471,10 +452,10 @@ fn a_lazy_open_reads_only_the_meta_and_the_records_later_read_as_an_open_would()
         .set(&victim, "{\"v\":2,\"r\":[[")
         .unwrap();
 
-    let watched = Watched(repo.clone(), Rc::default());
-    let (mut lazy, problems) = Store::open_lazily(watched.clone(), "test", || "x".to_owned());
+    repo.1.borrow_mut().clear();
+    let (mut lazy, problems) = Store::open_lazily(repo.clone(), "test", || "x".to_owned());
     assert!(problems.is_empty());
-    assert_eq!(*watched.1.borrow(), vec![META.to_owned()]);
+    assert_eq!(*repo.1.borrow(), vec![META.to_owned()]);
     assert_eq!(lazy.device(), "device-1");
     assert!(
         repo.get(&victim).is_some(),
