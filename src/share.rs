@@ -3,8 +3,9 @@
 //! incoming data.
 //!
 //! It owns every parser of foreign input; each validates fully before anything touches state. It
-//! depends on `domain` only and must not import leptos or touch the DOM. Nothing here reads a
-//! clock: every timestamp and "today" is an argument.
+//! depends on `domain` only and must not import leptos or touch the DOM (only [`text`] calls a
+//! built-in of the JavaScript engine, on wasm). Nothing here reads a clock: every timestamp and
+//! "today" is an argument.
 //!
 //! - [`ical`] writes calendar files (RFC 5545) for a pledge and for a drive's schedule.
 //! - [`csv`] writes rosters and reads donor lists (RFC 4180), row by row with errors.
@@ -12,6 +13,7 @@
 //! - [`qr`] draws a QR code of any text as an SVG string.
 //! - [`incoming`] keeps a shared drive and reviews and merges pledge slips sent back.
 //! - [`envelope`] is the framing links share: deflate, CRC-32, base64url and a version tag.
+//! - [`text`] puts text people type or files bring into one Unicode form (NFC).
 
 #![warn(missing_docs)]
 
@@ -22,6 +24,7 @@ pub mod incoming;
 mod labels;
 pub mod link;
 pub mod qr;
+pub mod text;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod props;

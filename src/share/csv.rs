@@ -282,14 +282,16 @@ fn sep_hint(text: &str) -> Option<(char, usize)> {
 
 /// Reads an RFC 4180 text: an optional BOM, an optional `sep=` line, the delimiter detected
 /// ([`detect_delimiter`]); cells in double quotes may hold the delimiter, line breaks and
-/// doubled quotes; records end with CRLF, LF or CR. Lenient where spreadsheets are: text after
-/// a closing quote is kept, a quote inside an unquoted cell is kept as a character. Refuses only
-/// what cannot be read: nothing in it, too large, a quote never closed.
+/// doubled quotes; records end with CRLF, LF or CR; the text is read composed
+/// ([`super::text::nfc`]), so decomposed accents never reach a cell. Lenient where spreadsheets
+/// are: text after a closing quote is kept, a quote inside an unquoted cell is kept as a
+/// character. Refuses only what cannot be read: nothing in it, too large, a quote never closed.
 pub fn parse(text: &str) -> Result<Table, CsvError> {
     if text.len() > MAX_CSV_BYTES {
         return Err(CsvError::TooLarge);
     }
-    let mut text = text.strip_prefix(BOM).unwrap_or(text);
+    let composed = super::text::nfc(text);
+    let mut text = composed.strip_prefix(BOM).unwrap_or(&composed);
     let delimiter = detect_delimiter(text);
     let mut row = 1;
     if let Some((_, len)) = sep_hint(text) {

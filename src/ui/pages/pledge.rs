@@ -17,6 +17,7 @@ use crate::share::Language;
 use crate::share::ical::pledge_calendar;
 use crate::share::link::{PledgeSlip, encode_slip, human_code};
 use crate::share::qr::{Ecc, Qr};
+use crate::share::text::nfc;
 use crate::ui::i18n::{Lang, Texts, citation_text, reason_text};
 use crate::ui::routes::{Build, Page};
 use crate::ui::state::{AppState, ChangeError, Changed};
@@ -370,8 +371,10 @@ impl Form {
 pub(super) mod check {
     use super::*;
 
+    /// The name tidied and composed ([`nfc`]: typed with combining accents it is still the
+    /// same name).
     pub fn name(text: &str, t: &Texts) -> Result<String, &'static str> {
-        let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = nfc(text).split_whitespace().collect::<Vec<_>>().join(" ");
         match name.chars().count() {
             0 => Err(t.volunteer.name_required),
             2..=100 => Ok(name),

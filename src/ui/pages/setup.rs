@@ -18,6 +18,7 @@ use crate::domain::{
     Campaign, CampaignDraft, CampaignId, Date, DomainError, Ledger, Site, SiteId, SiteKind, Unit,
     UnitId, UnitKind, Units, Weekday, WeeklyHours,
 };
+use crate::share::text::nfc;
 use crate::ui::i18n::{Lang, SetupTexts, Texts};
 use crate::ui::ids;
 use crate::ui::routes::{Build, Page};
@@ -275,11 +276,11 @@ fn CampaignSection() -> impl IntoView {
         }
         Ok(CampaignDraft {
             year: y.unwrap_or_default(),
-            name: name.get(),
+            name: name.with(|n| nfc(n).into_owned()),
             baseline: Units::from_milli(base.unwrap_or_default()),
             growth_bp: i32::try_from(growth_bp.unwrap_or_default()).unwrap_or_default(),
-            slogans: slogans.get().lines().map(str::to_owned).collect(),
-            partner: partner.get(),
+            slogans: slogans.with(|s| nfc(s).lines().map(str::to_owned).collect()),
+            partner: partner.with(|p| nfc(p).into_owned()),
             ml_per_unit,
             notes: String::new(),
         })
@@ -442,7 +443,8 @@ fn SiteSection() -> impl IntoView {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok((name.get(), address.get(), district.get(), kind))
+        let composed = |s: RwSignal<String>| s.with(|s| nfc(s).into_owned());
+        Ok((composed(name), composed(address), composed(district), kind))
     };
     let errors = form.errors(check);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -580,7 +582,7 @@ fn UnitSection() -> impl IntoView {
     let check = move || -> Result<(String, UnitKind, Option<Units>), Errors> {
         let t = t();
         let mut errors = Errors::new();
-        let n = name.get();
+        let n = name.with(|n| nfc(n).into_owned());
         let lower = n.trim().to_lowercase();
         if lower.is_empty() {
             errors.push(("unit-name".into(), t.name_required.into()));
@@ -731,7 +733,7 @@ fn UnitPaste() -> impl IntoView {
         let taken: Vec<String> = state
             .ledger
             .with(|l| l.units().map(|u| u.name.clone()).collect());
-        text.with(|s| parse::unit_rows(s, &taken, t()))
+        text.with(|s| parse::unit_rows(&nfc(s), &taken, t()))
     });
     let add = move |_| {
         let tx = state.t();

@@ -15,6 +15,7 @@ use crate::share::Language;
 use crate::share::ical::drive_calendar;
 use crate::share::link::{SharedDrive, encode_drive};
 use crate::share::qr::{Ecc, Qr};
+use crate::share::text::nfc;
 use crate::ui::i18n::DriveTexts;
 use crate::ui::pages::PageHeading;
 use crate::ui::routes::{Build, Page};
@@ -721,7 +722,7 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
             (Some(c), Some(first), Some(last)) if errors.is_empty() => Ok((
                 c.id.clone(),
                 DriveDraft {
-                    name: name.get(),
+                    name: name.with(|n| nfc(n).into_owned()),
                     start: first,
                     end: last,
                     sites,
