@@ -28,7 +28,7 @@ mod unit;
 
 pub use campaign::{Campaign, CampaignDraft};
 pub use donor::{
-    Abo, BloodGroup, Category, CitizenId, Donation, DonationType, Donor, DonorDraft, Phone, Sex,
+    Abo, BloodGroup, Category, CitizenId, Donation, DonationType, Donor, DonorDraft, Phone, Rh, Sex,
 };
 pub use drive::{Drive, DriveDraft, DriveSite, DriveStatus, SlotSpec, check_day};
 pub use error::DomainError;

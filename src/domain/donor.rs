@@ -55,63 +55,73 @@ pub enum Abo {
     AB,
 }
 
-/// A blood group: ABO and Rh(D).
+/// The Rh(D) factor, as far as the donor knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Rh {
+    /// Rh(D) positive (dương).
+    Positive,
+    /// Rh(D) negative (âm).
+    Negative,
+    /// Not known: most donors know their ABO group from an earlier donation's card but not
+    /// the Rh factor.
+    Unknown,
+}
+
+/// A blood group: ABO and Rh(D), the Rh factor possibly unknown. A donor who does not know
+/// their group at all has no `BloodGroup` (`Donor::blood_group` is `None`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct BloodGroup {
     /// ABO group.
     pub abo: Abo,
-    /// Rh(D) positive.
-    pub rh_positive: bool,
+    /// Rh(D) factor.
+    pub rh: Rh,
 }
 
 impl BloodGroup {
-    /// The eight groups, O+ first.
-    pub const ALL: [BloodGroup; 8] = [
-        BloodGroup {
-            abo: Abo::O,
-            rh_positive: true,
-        },
-        BloodGroup {
-            abo: Abo::O,
-            rh_positive: false,
-        },
-        BloodGroup {
-            abo: Abo::A,
-            rh_positive: true,
-        },
-        BloodGroup {
-            abo: Abo::A,
-            rh_positive: false,
-        },
-        BloodGroup {
-            abo: Abo::B,
-            rh_positive: true,
-        },
-        BloodGroup {
-            abo: Abo::B,
-            rh_positive: false,
-        },
-        BloodGroup {
-            abo: Abo::AB,
-            rh_positive: true,
-        },
-        BloodGroup {
-            abo: Abo::AB,
-            rh_positive: false,
-        },
+    /// Every group: the eight with a known Rh factor, O+ first, then the four with an unknown
+    /// one. Stored data and links carry a group as its place in this list, so it only grows at
+    /// its end.
+    pub const ALL: [BloodGroup; 12] = [
+        BloodGroup::new(Abo::O, Rh::Positive),
+        BloodGroup::new(Abo::O, Rh::Negative),
+        BloodGroup::new(Abo::A, Rh::Positive),
+        BloodGroup::new(Abo::A, Rh::Negative),
+        BloodGroup::new(Abo::B, Rh::Positive),
+        BloodGroup::new(Abo::B, Rh::Negative),
+        BloodGroup::new(Abo::AB, Rh::Positive),
+        BloodGroup::new(Abo::AB, Rh::Negative),
+        BloodGroup::new(Abo::O, Rh::Unknown),
+        BloodGroup::new(Abo::A, Rh::Unknown),
+        BloodGroup::new(Abo::B, Rh::Unknown),
+        BloodGroup::new(Abo::AB, Rh::Unknown),
     ];
-}
 
-impl fmt::Display for BloodGroup {
-    /// `O+`, `AB-`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let abo = match self.abo {
+    /// The group of this ABO group and Rh factor.
+    pub const fn new(abo: Abo, rh: Rh) -> BloodGroup {
+        BloodGroup { abo, rh }
+    }
+
+    /// The ABO letters: `O`, `A`, `B`, `AB`.
+    pub fn abo_name(self) -> &'static str {
+        match self.abo {
             Abo::O => "O",
             Abo::A => "A",
             Abo::B => "B",
             Abo::AB => "AB",
+        }
+    }
+}
+
+impl fmt::Display for BloodGroup {
+    /// `O+`, `AB-`, and the ABO letters alone when the Rh factor is unknown (`O`); the pages
+    /// say "O (Rh chưa rõ)" in words.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let rh = match self.rh {
+            Rh::Positive => "+",
+            Rh::Negative => "-",
+            Rh::Unknown => "",
         };
-        write!(f, "{abo}{}", if self.rh_positive { '+' } else { '-' })
+        write!(f, "{}{rh}", self.abo_name())
     }
 }
 
@@ -426,6 +436,11 @@ mod tests {
     #[test]
     fn blood_groups_print_abo_and_rh() {
         let names: Vec<String> = BloodGroup::ALL.iter().map(ToString::to_string).collect();
-        assert_eq!(names, ["O+", "O-", "A+", "A-", "B+", "B-", "AB+", "AB-"]);
+        assert_eq!(
+            names,
+            [
+                "O+", "O-", "A+", "A-", "B+", "B-", "AB+", "AB-", "O", "A", "B", "AB"
+            ]
+        );
     }
 }

@@ -15,7 +15,7 @@ use super::sample;
 use super::{
     Abo, BloodGroup, Campaign, CampaignDraft, CampaignId, Category, CitizenId, Date, Deferral,
     DomainError, Donation, DonationType, Donor, DonorDraft, DonorId, Drive, DriveDraft, DriveId,
-    DriveSite, DriveStatus, Ledger, Now, Outcome, Phone, Place, PledgeId, PledgeRequest, Sex,
+    DriveSite, DriveStatus, Ledger, Now, Outcome, Phone, Place, PledgeId, PledgeRequest, Rh, Sex,
     SiteId, SlotRef, SlotSpec, TimeOfDay, Timestamp, UnitId, UnitKind, Units, Weight,
     quantity::COMMON_VOLUMES_ML,
 };
@@ -384,10 +384,13 @@ impl People {
         if rng.chance(UNKNOWN_GROUP_PER_MILLE) {
             return None;
         }
-        Some(BloodGroup {
-            abo: rng.weighted(&ABO_MIX),
-            rh_positive: !rng.chance(RH_NEGATIVE_PER_MILLE),
-        })
+        let abo = rng.weighted(&ABO_MIX);
+        let rh = if rng.chance(RH_NEGATIVE_PER_MILLE) {
+            Rh::Negative
+        } else {
+            Rh::Positive
+        };
+        Some(BloodGroup::new(abo, rh))
     }
 
     /// A donor, eligible on `day` to give `min_volume_ml` of whole blood or more: of age for
@@ -1028,7 +1031,7 @@ pub(super) mod tests {
                 Some(g) => {
                     known += 1;
                     *abo.entry(g.abo).or_default() += 1;
-                    negative += usize::from(!g.rh_positive);
+                    negative += usize::from(g.rh == Rh::Negative);
                 }
             }
         }

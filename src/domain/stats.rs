@@ -20,7 +20,7 @@ use std::ops::{Add, AddAssign};
 use super::targets;
 use super::{
     BloodGroup, CampaignId, Category, Date, Donor, DonorId, DriveId, Ledger, Place, Pledge,
-    PledgeStatus, SiteId, SlotRef, TimeOfDay, UnitId, UnitKind, Units,
+    PledgeStatus, Rh, SiteId, SlotRef, TimeOfDay, UnitId, UnitKind, Units,
 };
 
 /// Which pledges a read-model looks at: those of one campaign, optionally narrowed to one
@@ -305,8 +305,9 @@ fn by_donor<K: Copy + Ord>(
         .collect()
 }
 
-/// Counts by blood group: the eight groups in [`BloodGroup::ALL`] order, then `None` for donors
-/// who do not know theirs.
+/// Counts by blood group in [`BloodGroup::ALL`] order, then `None` for donors who do not know
+/// theirs: the eight groups with a known Rh factor always, a group whose Rh factor is unknown
+/// (`O`, `A`, `B`, `AB`) only when some pledge counts in it.
 pub fn by_blood_group(ledger: &Ledger, filter: &Filter) -> Vec<DonorRow<Option<BloodGroup>>> {
     let keys: Vec<Option<BloodGroup>> = BloodGroup::ALL
         .iter()
@@ -314,7 +315,9 @@ pub fn by_blood_group(ledger: &Ledger, filter: &Filter) -> Vec<DonorRow<Option<B
         .map(Some)
         .chain([None])
         .collect();
-    by_donor(ledger, filter, &keys, |d| d.blood_group)
+    let mut rows = by_donor(ledger, filter, &keys, |d| d.blood_group);
+    rows.retain(|r| r.key.is_none_or(|g| g.rh != Rh::Unknown) || r.tally != Tally::default());
+    rows
 }
 
 /// Counts by donor category, in [`Category::ALL`] order.
@@ -529,6 +532,31 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_group_whose_rh_is_unknown_has_its_own_row_between_the_eight_and_unknown() {
+        // Issue 20: donors who know only their ABO group were refused or counted as unknown.
+        let mut f = Fixture::new();
+        let mut n1 = f
+            .ledger
+            .donors()
+            .find(|d| d.id.as_str() == "n1")
+            .unwrap()
+            .clone();
+        n1.blood_group = Some(BloodGroup::new(crate::domain::Abo::O, Rh::Unknown));
+        n1.updated_at = crate::domain::Timestamp(n1.updated_at.0 + 1);
+        f.ledger.merge_donor(n1);
+        let rows = by_blood_group(&f.ledger, &f.filter());
+        let names: Vec<String> = rows
+            .iter()
+            .map(|r| r.key.map_or("?".to_owned(), |g| g.to_string()))
+            .collect();
+        assert_eq!(
+            names,
+            ["O+", "O-", "A+", "A-", "B+", "B-", "AB+", "AB-", "O", "?"]
+        );
+        assert_eq!((rows[0].donors, rows[8].donors), (1, 1));
+    }
+
+    #[test]
     fn categories_and_unit_kinds_count_donors_without_a_unit() {
         let f = Fixture::new();
         let cats = by_category(&f.ledger, &f.filter());
@@ -658,7 +686,7 @@ mod props {
         COMMON_VOLUMES_ML, Deferral, DriveStatus, Outcome, PledgeId, Timestamp, Unit,
     };
 
-    /// One random donor: blood group (8 = unknown), category, unit (3 = none).
+    /// One random donor: blood group (12 = unknown), category, unit (3 = none).
     type DonorSpec = (usize, usize, usize);
     /// One random pledge: donor, place, day, slot, outcome, volume.
     type PledgeSpec = (usize, usize, i64, usize, u8, usize);
@@ -805,7 +833,7 @@ mod props {
         (
             0i64..3000,
             -2000i32..3000,
-            proptest::collection::vec((0usize..9, 0usize..5, 0usize..4), 1..10),
+            proptest::collection::vec((0usize..13, 0usize..5, 0usize..4), 1..10),
             proptest::collection::vec(
                 (
                     0usize..10,

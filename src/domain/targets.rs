@@ -501,8 +501,8 @@ pub(crate) mod tests {
     use crate::domain::{
         Abo, BloodGroup, CampaignDraft, Category, Deferral, DonationType, Donor, DonorDraft,
         DonorId, Drive, DriveDraft, DriveSite, Interval, Now, Outcome, Phone, Place, PledgeId,
-        PledgeRequest, Sex, Site, SiteId, SiteKind, SlotRef, SlotSpec, TimeOfDay, Timestamp, Unit,
-        Weekday, WeeklyHours, Weight,
+        PledgeRequest, Rh, Sex, Site, SiteId, SiteKind, SlotRef, SlotSpec, TimeOfDay, Timestamp,
+        Unit, Weekday, WeeklyHours, Weight,
     };
 
     pub(crate) fn d(s: &str) -> Date {
@@ -679,10 +679,7 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn o_pos() -> Option<BloodGroup> {
-        Some(BloodGroup {
-            abo: Abo::O,
-            rh_positive: true,
-        })
+        Some(BloodGroup::new(Abo::O, Rh::Positive))
     }
 
     /// The hand-built ledger every unit test reads:
@@ -740,14 +737,8 @@ pub(crate) mod tests {
                     .unwrap(),
                 )
                 .unwrap();
-            let b_pos = Some(BloodGroup {
-                abo: Abo::B,
-                rh_positive: true,
-            });
-            let a_pos = Some(BloodGroup {
-                abo: Abo::A,
-                rh_positive: true,
-            });
+            let b_pos = Some(BloodGroup::new(Abo::B, Rh::Positive));
+            let a_pos = Some(BloodGroup::new(Abo::A, Rh::Positive));
             for donor in [
                 donor("n1", o_pos(), Category::Staff, Some(&hospital)),
                 donor("n2", o_pos(), Category::Staff, Some(&hospital)),

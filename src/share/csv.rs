@@ -18,7 +18,7 @@ use std::fmt;
 
 use crate::domain::{
     Abo, BloodGroup, Category, CitizenId, Date, DomainError, Donor, DonorDraft, DonorId, DriveId,
-    Ledger, Phone, PledgeStatus, Sex, SiteId, TimeOfDay, Timestamp, Unit, UnitId, Weight,
+    Ledger, Phone, PledgeStatus, Rh, Sex, SiteId, TimeOfDay, Timestamp, Unit, UnitId, Weight,
 };
 
 use super::Language;
@@ -647,39 +647,82 @@ pub fn parse_category(text: &str) -> Option<Category> {
     }
 }
 
-/// Parses a blood group: `O+`, `AB-`, `A Rh+`, `B Rh(D)-`, `O dương`, `AB âm`; `None` for
-/// anything else. (An empty cell means "not known", which the importer handles before.)
-pub fn parse_blood_group(text: &str) -> Option<BloodGroup> {
-    let mut s: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_uppercase();
-    for (from, to) in [
-        ("RH(D)", ""),
-        ("RHD", ""),
-        ("RH", ""),
-        ("DƯƠNG", "+"),
-        ("ÂM", "-"),
-        ("DUONG", "+"),
-        ("AM", "-"),
-    ] {
-        s = s.replace(from, to);
+/// Parses a blood group as people answer a form: `O+`, `O +`, `o dương`, `A Rh+`,
+/// `B Rh(D)-`, `AB âm tính`, `nhóm O`, `Nhóm máu A+`; the ABO group alone (`O`, `AB`) or with
+/// "chưa rõ" (`O (Rh chưa rõ)`) is that group with its Rh factor unknown, and `Không biết`,
+/// `không rõ`, `chưa biết`, `unknown` or `?` is a donor who does not know their group (`None`).
+/// Case and accents do not matter. Anything else (`Rh+` without its ABO group, `C`, `O+-`) is
+/// [`Problem::BloodGroup`]. (An empty cell also means "not known"; the importer handles it
+/// before.)
+pub fn parse_blood_group(text: &str) -> Result<Option<BloodGroup>, Problem> {
+    const UNKNOWN: [&str; 8] = [
+        "khongbiet",
+        "chuabiet",
+        "khongro",
+        "chuaro",
+        "khongxacdinh",
+        "chuaxacdinh",
+        "unknown",
+        "dontknow",
+    ];
+    const PREFIXES: [&str; 6] = [
+        "nhommau",
+        "nhom",
+        "bloodgroup",
+        "bloodtype",
+        "group",
+        "type",
+    ];
+    // The signs as words, so that folding (which keeps only letters and digits) keeps them.
+    let mut s = fold(&text.replace('+', " duong ").replace('-', " am "));
+    let mut unknown = text.trim() == "?";
+    for word in UNKNOWN {
+        if s.contains(word) {
+            unknown = true;
+            s = s.replace(word, "");
+        }
     }
-    let rh_positive = match s.pop()? {
-        '+' => true,
-        '-' => false,
-        _ => return None,
+    if let Some(rest) = PREFIXES.iter().find_map(|p| s.strip_prefix(p)) {
+        s = rest.to_owned();
+    }
+    // "Rh" goes, and the "D" of "Rh(D)" once the sign after it is read.
+    let said_rh = s.contains("rh");
+    let mut s = s.replace("rh", "");
+    let mut rh = None;
+    'signs: loop {
+        for (suffix, sign) in [
+            ("duongtinh", Rh::Positive),
+            ("amtinh", Rh::Negative),
+            ("positive", Rh::Positive),
+            ("negative", Rh::Negative),
+            ("duong", Rh::Positive),
+            ("am", Rh::Negative),
+            ("pos", Rh::Positive),
+            ("neg", Rh::Negative),
+        ] {
+            if let Some(rest) = s.strip_suffix(suffix) {
+                if rh.is_some_and(|r| r != sign) {
+                    return Err(Problem::BloodGroup);
+                }
+                rh = Some(sign);
+                s.truncate(rest.len());
+                continue 'signs;
+            }
+        }
+        break;
+    }
+    if said_rh && s.ends_with('d') {
+        s.pop();
+    }
+    let abo = match s.as_str() {
+        "o" | "0" => Abo::O,
+        "a" => Abo::A,
+        "b" => Abo::B,
+        "ab" => Abo::AB,
+        "" if unknown && rh.is_none() => return Ok(None),
+        _ => return Err(Problem::BloodGroup),
     };
-    let abo = s.as_str();
-    let abo = match abo {
-        "O" | "0" => Abo::O,
-        "A" => Abo::A,
-        "B" => Abo::B,
-        "AB" => Abo::AB,
-        _ => return None,
-    };
-    Some(BloodGroup { abo, rh_positive })
+    Ok(Some(BloodGroup::new(abo, rh.unwrap_or(Rh::Unknown))))
 }
 
 /// What the importer uses when a column is missing or a cell is empty.
@@ -916,14 +959,18 @@ pub fn import_donors<'a>(
             Problem::CitizenId,
             &mut errors,
         );
-        let group = read(
-            row,
-            Field::BloodGroup,
-            present(Field::BloodGroup),
-            parse_blood_group,
-            Problem::BloodGroup,
-            &mut errors,
-        );
+        let group = match present(Field::BloodGroup).map(parse_blood_group) {
+            Some(Err(problem)) => {
+                errors.push(RowError {
+                    row,
+                    field: Field::BloodGroup,
+                    problem,
+                });
+                None
+            }
+            Some(Ok(group)) => group,
+            None => None,
+        };
 
         let name = name.and_then(|n| match check_name(&n) {
             Ok(n) => Some(n),
@@ -1205,18 +1252,131 @@ mod tests {
                 assert_eq!(parse_category(labels::category(lang, c)), Some(c));
             }
         }
-        let g = |s| parse_blood_group(s).map(|g| g.to_string());
-        assert_eq!(g("O+").as_deref(), Some("O+"));
-        assert_eq!(g("ab -").as_deref(), Some("AB-"));
-        assert_eq!(g("A Rh+").as_deref(), Some("A+"));
-        assert_eq!(g("B Rh(D)-").as_deref(), Some("B-"));
-        assert_eq!(g("O dương").as_deref(), Some("O+"));
-        assert_eq!(g("AB âm").as_deref(), Some("AB-"));
-        assert_eq!(g("C+"), None);
-        assert_eq!(g("O"), None);
-        assert_eq!(g(""), None);
+        let g = |s| parse_blood_group(s).map(|g| g.map(|g| g.to_string()));
+        assert_eq!(g("O+"), Ok(Some("O+".into())));
+        assert_eq!(g("ab -"), Ok(Some("AB-".into())));
+        assert_eq!(g("A Rh+"), Ok(Some("A+".into())));
+        assert_eq!(g("B Rh(D)-"), Ok(Some("B-".into())));
+        assert_eq!(g("O dương"), Ok(Some("O+".into())));
+        assert_eq!(g("AB âm"), Ok(Some("AB-".into())));
+        assert_eq!(g("C+"), Err(Problem::BloodGroup));
+        assert_eq!(g(""), Err(Problem::BloodGroup));
         assert_eq!(fold("Họ và Tên ĐỆM"), "hovatendem");
         assert_eq!(fold("Ho\u{0323} te\u{0302}n"), "hoten", "combining marks");
+    }
+
+    #[test]
+    fn form_answers_of_a_blood_group_are_read_as_given() {
+        // Issue 20: a Google Form's answers "A", "B", "AB", "O" and "Không biết" refused every
+        // row ("not a blood group"); only an answer that is no blood group at all is a problem.
+        let g = |s| parse_blood_group(s).map(|g| g.map(|g| g.to_string()));
+        for (answer, group) in [
+            ("O", "O"),
+            ("A", "A"),
+            ("B", "B"),
+            ("AB", "AB"),
+            ("ab", "AB"),
+            ("nhóm O", "O"),
+            ("Nhóm máu A+", "A+"),
+            ("O (Rh chưa rõ)", "O"),
+            ("O +", "O+"),
+            ("o dương", "O+"),
+            ("O Rh+", "O+"),
+            ("B âm tính", "B-"),
+            ("AB Rh(D) dương tính", "AB+"),
+            ("0+", "O+"),
+        ] {
+            assert_eq!(g(answer), Ok(Some(group.into())), "{answer}");
+        }
+        for unknown in [
+            "Không biết",
+            "không rõ",
+            "chưa biết",
+            "KHÔNG BIẾT",
+            "Unknown",
+            "?",
+        ] {
+            assert_eq!(g(unknown), Ok(None), "{unknown}");
+        }
+        // The same answer typed with combining accents (Unikey's "Unicode tổ hợp").
+        assert_eq!(g("Kho\u{0302}ng bie\u{0302}\u{0301}t"), Ok(None));
+        assert_eq!(g("O du\u{031b}o\u{031b}ng"), Ok(Some("O+".into())));
+        for garbage in ["Rh+", "C", "O+-", "ABO", "máu đỏ", "12"] {
+            assert_eq!(g(garbage), Err(Problem::BloodGroup), "{garbage}");
+        }
+    }
+
+    /// A Google Forms export of registrations, and the same list saved again by Excel
+    /// (semicolons, BOM, CRLF, the leading 0 of phones dropped): blank rows, quoted commas and
+    /// line breaks, +84 phones, d/m/yyyy dates, all-caps names and names typed decomposed.
+    const GOOGLE_FORMS: &str = include_str!("../../tests/fixtures/google-forms-donors.csv");
+    const GOOGLE_FORMS_EXCEL: &str =
+        include_str!("../../tests/fixtures/google-forms-donors-excel.csv");
+
+    #[test]
+    fn a_google_forms_export_and_its_excel_copy_import_every_valid_row_as_given() {
+        // Issue 20: every row of such a file was refused for its blood group ("A", "O",
+        // "Không biết"), and decomposed names were kept as typed.
+        let ledger = sample::sample_ledger();
+        let defaults = ImportDefaults {
+            category: Some(Category::Public),
+            unit: None,
+        };
+        let mut seen = Vec::new();
+        for text in [GOOGLE_FORMS, GOOGLE_FORMS_EXCEL] {
+            let table = parse(text).unwrap();
+            let map = guess_columns(&table.records[0].cells);
+            assert!(map.has_header);
+            assert_eq!(map.unmapped_required(), [Field::Category]);
+            let result = import_donors(&table, &map, ledger.units(), &defaults, d("2024-03-12"));
+            let errors: Vec<(usize, Field, &Problem)> = result
+                .errors
+                .iter()
+                .map(|e| (e.row, e.field, &e.problem))
+                .collect();
+            assert_eq!(errors, [(10, Field::Phone, &Problem::Phone)]);
+            let rows: Vec<String> = result
+                .valid
+                .iter()
+                .map(|r| {
+                    let g = &r.draft;
+                    format!(
+                        "{} {}, {}, {}, {}, {}",
+                        r.row,
+                        g.full_name,
+                        g.phone.as_str(),
+                        g.birth_date,
+                        g.blood_group.map_or("?".into(), |b| b.to_string()),
+                        g.unit.as_ref().map_or("-", UnitId::as_str),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                rows,
+                [
+                    "2 Nguyễn Văn An, 0978120001, 1990-03-05, O, unit-bv-thanh-nhan",
+                    "3 Trần Thị Bích Ngọc, 0978120002, 1995-11-15, A, unit-bv-xanh-pon",
+                    "4 LÊ HOÀNG NAM, 0978120003, 1988-01-01, ?, -",
+                    "6 Phạm Thu Hà, 0978120004, 2000-02-28, AB, unit-bv-thanh-nhan",
+                    "7 Đỗ Quang Huy, 0978120005, 1985-12-09, B, unit-bv-tim-ha-noi",
+                    "8 VŨ THỊ MAI, 0978120006, 1999-06-30, O+, -",
+                    "9 Hoàng Minh Đức, 0978120007, 1992-07-03, B+, unit-bv-xanh-pon",
+                    "11 Bùi Thị Hằng, 0978120009, 1997-10-21, ?, unit-bv-tim-ha-noi",
+                    "12 Đặng Văn Khoa, 0978120010, 1980-08-17, O+, unit-bv-thanh-nhan",
+                    "13 TRỊNH THU TRANG, 0978120011, 2002-02-02, AB-, -",
+                ]
+            );
+            // The decomposed names of the file are stored composed, as the same names typed
+            // composed are.
+            assert!(
+                text.contains("Tra\u{0302}\u{300}n"),
+                "the fixture holds NFD names"
+            );
+            assert_eq!(result.valid[1].draft.weight.hg(), 485);
+            assert_eq!(result.valid[1].draft.sex, Sex::Female);
+            seen.push(result.valid);
+        }
+        assert_eq!(seen[0], seen[1], "the Excel copy reads as the export does");
     }
 
     fn no_units() -> Vec<Unit> {

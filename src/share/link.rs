@@ -981,6 +981,20 @@ mod tests {
     }
 
     #[test]
+    fn a_slip_carries_every_blood_group_including_an_unknown_rh_factor() {
+        // Issue 20: "O (Rh chưa rõ)" travels in a slip as a code after the eight old ones
+        // (0 unknown, 1-8 O+ to AB-, as slips written before carry them).
+        let base = sample_slip();
+        for group in BloodGroup::ALL.into_iter().map(Some).chain([None]) {
+            let mut slip = base.clone();
+            slip.donor.blood_group = group;
+            assert_eq!(decode_slip(&encode_slip(&slip)), Ok(slip), "{group:?}");
+        }
+        assert_eq!(BloodGroup::ALL[0].to_string(), "O+");
+        assert_eq!(BloodGroup::ALL[7].to_string(), "AB-");
+    }
+
+    #[test]
     fn a_slip_where_a_drive_is_expected_is_named_as_such() {
         let slip = encode_slip(&sample_slip());
         assert_eq!(decode_drive(&slip), Err(LinkError::BadPrefix("p1".into())));

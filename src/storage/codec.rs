@@ -84,7 +84,8 @@ fn group_from(c: u8) -> Result<Option<BloodGroup>, String> {
 }
 
 /// A donor as stored: id, name, sex, birth date, weight (hg), phone, citizen id, blood group
-/// (0 unknown, 1-8 O+ to AB-), category, unit, history `[date, kind, ml]`, updated.
+/// (0 unknown, 1-8 O+ to AB-, 9-12 O to AB with the Rh factor unknown), category, unit,
+/// history `[date, kind, ml]`, updated.
 struct DonorRow(
     DonorId,
     String,
@@ -472,13 +473,42 @@ mod tests {
     }
 
     #[test]
+    fn stored_blood_groups_read_as_before_and_an_unknown_rh_has_codes_of_its_own() {
+        // Issue 20: a group whose Rh factor is unknown ("O") is stored with new codes 9-12,
+        // while the codes written before it (0 unknown, 1-8 O+ to AB-) keep their meaning.
+        let row = |code: u8| {
+            format!(
+                r#"{{"v":2,"r":[["d1","Lê Văn A",1,"1990-01-01",600,"0912345678",null,{code},0,null,[],"1"]]}}"#
+            )
+        };
+        let read = |code: u8| {
+            decode_donors(&row(code)).unwrap()[0]
+                .blood_group
+                .map_or("unknown".to_owned(), |g| g.to_string())
+        };
+        let names: Vec<String> = (0..=12).map(read).collect();
+        assert_eq!(
+            names,
+            [
+                "unknown", "O+", "O-", "A+", "A-", "B+", "B-", "AB+", "AB-", "O", "A", "B", "AB"
+            ]
+        );
+        for code in 0..=12 {
+            assert_eq!(
+                encode_donors(&decode_donors(&row(code)).unwrap()),
+                row(code)
+            );
+        }
+    }
+
+    #[test]
     fn rows_with_impossible_values_are_refused() {
         let good = r#"{"v":2,"r":[["d1","Lê Văn A",1,"1990-01-01",600,"0912345678",null,1,0,null,[],"1"]]}"#;
         assert!(decode_donors(good).is_ok());
         for bad in [
             good.replace("600", "10"),
             good.replace("0912345678", "12345"),
-            good.replace(",1,0,null", ",9,0,null"),
+            good.replace(",1,0,null", ",13,0,null"),
             good.replace("1990-01-01", "1990-02-30"),
             good.replace("Lê Văn A", "L"),
             r#"{"v":2,"r":[["d1"]]}"#.to_owned(),

@@ -78,7 +78,9 @@ pub const VI: ImportTexts = ImportTexts {
         Problem::UnknownUnit(u) => format!("không có đơn vị “{u}”"),
         Problem::AmbiguousUnit(u) => format!("nhiều đơn vị cùng tên “{u}”"),
         Problem::CitizenId => "CCCD phải có 12 chữ số".into(),
-        Problem::BloodGroup => "không phải nhóm máu (ví dụ O+)".into(),
+        Problem::BloodGroup => {
+            "không phải nhóm máu (ví dụ O+, O, AB-, Không biết)".into()
+        }
         Problem::DuplicatePhone { first_row } => {
             format!("trùng số điện thoại với hàng {first_row}")
         }
@@ -142,7 +144,7 @@ pub const EN: ImportTexts = ImportTexts {
         Problem::UnknownUnit(u) => format!("no unit “{u}”"),
         Problem::AmbiguousUnit(u) => format!("several units are called “{u}”"),
         Problem::CitizenId => "a citizen ID has 12 digits".into(),
-        Problem::BloodGroup => "not a blood group (for example O+)".into(),
+        Problem::BloodGroup => "not a blood group (for example O+, O, AB-, Unknown)".into(),
         Problem::DuplicatePhone { first_row } => format!("the same phone as row {first_row}"),
     },
     csv_error: |e| match e {

@@ -1,6 +1,6 @@
 //! Words of the volunteer journey: the pledge form, the slip, my pledges, the drives list.
 
-use crate::domain::{Category, DonationType};
+use crate::domain::{BloodGroup, Category, DonationType, Rh};
 
 /// The volunteer pages' words.
 #[derive(Debug)]
@@ -30,6 +30,8 @@ pub struct VolunteerTexts {
     pub weight_label: &'static str,
     pub group_label: &'static str,
     pub group_unknown: &'static str,
+    /// Said after an ABO group whose Rh factor is unknown: "O (Rh chưa rõ)".
+    pub rh_unknown: &'static str,
     pub category_label: &'static str,
     pub unit_label: &'static str,
     pub unit_none: &'static str,
@@ -107,6 +109,16 @@ impl VolunteerTexts {
         let i = Category::ALL.iter().position(|k| *k == c).unwrap_or(0);
         self.categories[i]
     }
+
+    /// The name of a blood group: `O+`, `AB-`, or `O (Rh chưa rõ)` when its Rh factor is
+    /// unknown.
+    pub fn blood_group(&self, g: BloodGroup) -> String {
+        if g.rh == Rh::Unknown {
+            format!("{} ({})", g.abo_name(), self.rh_unknown)
+        } else {
+            g.to_string()
+        }
+    }
 }
 
 /// Vietnamese.
@@ -136,6 +148,7 @@ pub const VI: VolunteerTexts = VolunteerTexts {
     weight_label: "Cân nặng (kg)",
     group_label: "Nhóm máu",
     group_unknown: "Không biết",
+    rh_unknown: "Rh chưa rõ",
     category_label: "Bạn là",
     unit_label: "Đơn vị",
     unit_none: "Không thuộc đơn vị nào",
@@ -244,6 +257,7 @@ pub const EN: VolunteerTexts = VolunteerTexts {
     weight_label: "Weight (kg)",
     group_label: "Blood group",
     group_unknown: "Don't know",
+    rh_unknown: "Rh unknown",
     category_label: "You are",
     unit_label: "Unit",
     unit_none: "Not with a unit",

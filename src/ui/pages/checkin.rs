@@ -265,9 +265,9 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let id = StoredValue::new(pledge.id.clone());
-    let (name, phone) = state.ledger.with_untracked(|l| {
+    let (name, phone, group) = state.ledger.with_untracked(|l| {
         l.donor(&pledge.donor)
-            .map(|d| (d.full_name.clone(), d.phone.masked()))
+            .map(|d| (d.full_name.clone(), d.phone.masked(), d.blood_group))
             .unwrap_or_default()
     });
     let slot = state
@@ -398,6 +398,18 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                 <strong>{name}</strong>
                 " · "
                 <span>{phone}</span>
+                {group
+                    .map(|g| {
+                        view! {
+                            " · "
+                            <span>
+                                {move || {
+                                    let v = &t().volunteer;
+                                    format!("{} {}", v.group_label, v.blood_group(g))
+                                }}
+                            </span>
+                        }
+                    })}
                 " · "
                 <span class="desk-code">{code}</span>
                 {walk_in.then(|| view! { " · " <span>{move || t().desk().walk_in_mark}</span> })}

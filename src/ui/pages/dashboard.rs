@@ -398,7 +398,10 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
         });
     });
     let group_name = move |g: &Option<BloodGroup>| {
-        g.map_or_else(|| t().unknown_group.to_owned(), |g| g.to_string())
+        g.map_or_else(
+            || t().unknown_group.to_owned(),
+            |g| state.t().volunteer.blood_group(g),
+        )
     };
     let category_name = move |c: &Category| state.t().volunteer.category(*c).to_owned();
     let groups_label = Signal::derive(move || {

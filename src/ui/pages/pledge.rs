@@ -739,8 +739,8 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                                 let code = g.to_string();
                                 let selected = code.clone();
                                 view! {
-                                    <option value=code.clone() selected=move || form.group.get() == selected>
-                                        {code.clone()}
+                                    <option value=code selected=move || form.group.get() == selected>
+                                        {move || t().volunteer.blood_group(g)}
                                     </option>
                                 }
                             })
