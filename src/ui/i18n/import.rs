@@ -20,7 +20,12 @@ pub struct ImportTexts {
     pub row_problem: fn(usize, &str, &str) -> String,
     pub more_problems: fn(usize) -> String,
     pub apply: fn(usize) -> String,
-    pub applied: fn(usize, usize) -> String,
+    /// Added, updated, and kept as they were (the record here as recent or more).
+    pub applied: fn(usize, usize, usize) -> String,
+    /// "Đã đọc “ds.csv”." after a file is read (the file field is then cleared).
+    pub read_file: fn(&str) -> String,
+    /// The blood groups of the valid rows, listed ("O+: 3, O (Rh chưa rõ): 2").
+    pub groups: fn(&str) -> String,
     pub too_large: &'static str,
     pub unreadable: &'static str,
     pub field: fn(Field) -> &'static str,
@@ -50,9 +55,19 @@ pub const VI: ImportTexts = ImportTexts {
     row_problem: |row, field, what| format!("Hàng {row}, {field}: {what}"),
     more_problems: |n| format!("… và {n} lỗi khác."),
     apply: |n| format!("Thêm {n} người hiến hợp lệ"),
-    applied: |added, updated| {
-        format!("Đã thêm {added} người hiến, cập nhật {updated} người đã có (cùng số điện thoại).")
+    applied: |added, updated, kept| {
+        let mut s = format!(
+            "Đã thêm {added} người hiến, cập nhật {updated} người đã có (cùng số điện thoại)."
+        );
+        if kept > 0 {
+            s.push_str(&format!(
+                " {kept} người đã có được giữ nguyên: bản ghi ở đây mới bằng hoặc mới hơn."
+            ));
+        }
+        s
     },
+    read_file: |name| format!("Đã đọc tệp “{name}”."),
+    groups: |list| format!("Nhóm máu của các hàng hợp lệ: {list}."),
     too_large: "Tệp quá lớn (tối đa 8 MB, 100.000 hàng).",
     unreadable: "Không đọc được tệp này.",
     field: |f| match f {
@@ -78,9 +93,7 @@ pub const VI: ImportTexts = ImportTexts {
         Problem::UnknownUnit(u) => format!("không có đơn vị “{u}”"),
         Problem::AmbiguousUnit(u) => format!("nhiều đơn vị cùng tên “{u}”"),
         Problem::CitizenId => "CCCD phải có 12 chữ số".into(),
-        Problem::BloodGroup => {
-            "không phải nhóm máu (ví dụ O+, O, AB-, Không biết)".into()
-        }
+        Problem::BloodGroup => "không phải nhóm máu (ví dụ O+, O, AB-, Không biết)".into(),
         Problem::DuplicatePhone { first_row } => {
             format!("trùng số điện thoại với hàng {first_row}")
         }
@@ -116,9 +129,17 @@ pub const EN: ImportTexts = ImportTexts {
     row_problem: |row, field, what| format!("Row {row}, {field}: {what}"),
     more_problems: |n| format!("… and {n} more."),
     apply: |n| format!("Add {n} valid donor(s)"),
-    applied: |added, updated| {
-        format!("{added} donor(s) added, {updated} already here updated (same phone).")
+    applied: |added, updated, kept| {
+        let mut s = format!("{added} donor(s) added, {updated} already here updated (same phone).");
+        if kept > 0 {
+            s.push_str(&format!(
+                " {kept} already here kept as they were: the record here is as recent or newer."
+            ));
+        }
+        s
     },
+    read_file: |name| format!("Read “{name}”."),
+    groups: |list| format!("Blood groups of the valid rows: {list}."),
     too_large: "The file is too large (at most 8 MB, 100,000 rows).",
     unreadable: "This file cannot be read.",
     field: |f| match f {

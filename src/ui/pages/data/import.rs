@@ -1,14 +1,18 @@
 //! A donor or staff list from a spreadsheet (CSV): read whole, columns guessed from the header
-//! and changeable, every row checked with its problems listed by row number, and only the valid
-//! rows added, on confirmation. A donor already here with the same phone is updated, keeping
-//! their donation history.
+//! and changeable, the defaults for empty categories and units shown as applied (none until
+//! chosen, for each file), every row checked with its problems listed by row number and the
+//! valid rows' blood groups counted, and only the valid rows added, on confirmation. A donor
+//! already here with the same phone is updated, keeping their donation history (or kept, and
+//! said so, when the record here is as recent). The file field is cleared after each reading,
+//! so the same file chosen again is read again.
 
 use leptos::prelude::*;
 
-use crate::domain::{Category, Donor, DonorId, UnitId};
+use crate::domain::{BloodGroup, Category, Donor, DonorId, Merged, UnitId};
 use crate::share::csv::{self, ColumnMap, Field, ImportDefaults, Table};
+use crate::ui::i18n::Texts;
 use crate::ui::state::{AppState, Changed};
-use crate::ui::widgets::unit_choices;
+use crate::ui::widgets::{FilterSelect, unit_choices};
 use crate::ui::{clock, ids, upload};
 
 /// How many row problems are listed before "and n more".
@@ -20,7 +24,10 @@ pub fn ImportSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t().import();
     let table = RwSignal::new(None::<Table>);
+    let file_name = RwSignal::new(String::new());
     let map = RwSignal::new(ColumnMap::default());
+    // The defaults shown are the defaults applied: the selects show these signals, and each
+    // file read starts again from none.
     let category = RwSignal::new(String::new());
     let unit = RwSignal::new(String::new());
     let file_error = RwSignal::new(None::<String>);
@@ -29,9 +36,15 @@ pub fn ImportSection() -> impl IntoView {
         table.set(None);
         file_error.set(None);
         notice.set(None);
-        let Some(file) = upload::chosen_files(&ev).into_iter().next() else {
+        let file = upload::chosen_files(&ev).into_iter().next();
+        // Cleared at once, so the same file chosen again (fixed and saved over) reads again.
+        event_target::<web_sys::HtmlInputElement>(&ev).set_value("");
+        let Some(file) = file else {
             return;
         };
+        category.set(String::new());
+        unit.set(String::new());
+        file_name.set(file.name());
         leptos::task::spawn_local(async move {
             let tx = state.t();
             let text = match upload::file_text(&file, csv::MAX_CSV_BYTES).await {
@@ -47,12 +60,9 @@ pub fn ImportSection() -> impl IntoView {
             };
             match csv::parse(&text) {
                 Ok(read) => {
-                    let header = read
-                        .records
-                        .first()
-                        .map(|r| r.cells.clone())
-                        .unwrap_or_default();
-                    map.set(csv::guess_columns(&header));
+                    map.set(csv::guess_columns(
+                        read.records.first().map_or(&[][..], |r| &r.cells),
+                    ));
                     table.set(Some(read));
                 }
                 Err(e) => file_error.set(Some((tx.import().csv_error)(&e))),
@@ -60,21 +70,21 @@ pub fn ImportSection() -> impl IntoView {
         });
     };
     let checked = Memo::new(move |_| {
-        let table = table.get()?;
         let defaults = ImportDefaults {
             category: category
-                .get()
-                .parse::<usize>()
-                .ok()
+                .with(|c| c.parse::<usize>().ok())
                 .and_then(|i| Category::ALL.get(i).copied()),
             unit: UnitId::new(unit.get()).ok(),
         };
         let today = clock::today();
-        Some(map.with(|m| {
-            state
-                .ledger
-                .with(|l| csv::import_donors(&table, m, l.units(), &defaults, today))
-        }))
+        table.with(|table| {
+            let table = table.as_ref()?;
+            Some(map.with(|m| {
+                state
+                    .ledger
+                    .with(|l| csv::import_donors(table, m, l.units(), &defaults, today))
+            }))
+        })
     });
     let apply = move |_| {
         let Some(result) = checked.get_untracked() else {
@@ -83,7 +93,7 @@ pub fn ImportSection() -> impl IntoView {
         let tx = state.t();
         let now = clock::now();
         let outcome = state.change(|l| {
-            let (mut added, mut updated, mut changed) = (0, 0, Vec::new());
+            let (mut added, mut updated, mut kept, mut changed) = (0, 0, 0, Vec::new());
             for row in result.valid {
                 let existing = l.donors().find(|d| d.phone == row.draft.phone).cloned();
                 let id = match &existing {
@@ -94,8 +104,11 @@ pub fn ImportSection() -> impl IntoView {
                 match existing {
                     Some(old) => {
                         donor.history = old.history;
-                        l.merge_donor(donor);
-                        updated += 1;
+                        // A record here as recent as this one (same time) stays: say so.
+                        match l.merge_donor(donor) {
+                            Merged::Kept => kept += 1,
+                            Merged::Added | Merged::Updated => updated += 1,
+                        }
                     }
                     None => {
                         l.add_donor(donor)?;
@@ -105,7 +118,7 @@ pub fn ImportSection() -> impl IntoView {
                 changed.push(id);
             }
             Ok((
-                (added, updated),
+                (added, updated, kept),
                 Changed {
                     donors: changed,
                     ..Changed::default()
@@ -113,34 +126,43 @@ pub fn ImportSection() -> impl IntoView {
             ))
         });
         match outcome {
-            Ok((added, updated)) => {
-                notice.set(Some((tx.import().applied)(added, updated)));
+            Ok((added, updated, kept)) => {
+                notice.set(Some((tx.import().applied)(added, updated, kept)));
                 table.set(None);
             }
             Err(_) => notice.set(Some(tx.storage.change_refused.to_owned())),
         }
     };
-    let columns = move || {
+    let has_header = Memo::new(move |_| map.with(|m| m.has_header));
+    // The words of each column, once per file, header or language (not once per select).
+    let column_names = Memo::new(move |_| {
+        let words = state.t().import().column;
+        let header = has_header.get();
         table.with(|t| {
             let Some(t) = t else { return Vec::new() };
             let width = t.records.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-            let header = t
-                .records
-                .first()
-                .map(|r| r.cells.clone())
-                .unwrap_or_default();
+            let first = t.records.first().map_or(&[][..], |r| &r.cells);
             (0..width)
                 .map(|i| {
-                    let name = if map.with(|m| m.has_header) {
-                        header.get(i).cloned().unwrap_or_default()
+                    let name = if header {
+                        first.get(i).map_or("", |h| h.trim())
                     } else {
-                        String::new()
+                        ""
                     };
-                    (t_col(i), (state.t().import().column)(i + 1, name.trim()))
+                    words(i + 1, name)
                 })
-                .collect()
+                .collect::<Vec<String>>()
         })
-    };
+    });
+    let category_choices = Signal::derive(move || {
+        let v = &state.t().volunteer;
+        Category::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i.to_string(), v.category(*c).to_owned()))
+            .collect::<Vec<_>>()
+    });
+    let unit_list = Signal::derive(move || state.ledger.with(unit_choices));
     view! {
         <section class="card section" aria-labelledby="import-heading">
             <h2 id="import-heading">{move || t().heading}</h2>
@@ -158,6 +180,7 @@ pub fn ImportSection() -> impl IntoView {
                 <p class="field-error" id="import-file-msg">{move || file_error.get()}</p>
             </div>
             <Show when=move || table.with(Option::is_some)>
+                <p>{move || (t().read_file)(&file_name.get())}</p>
                 <fieldset class="import-columns">
                     <legend>{move || t().columns}</legend>
                     <label class="choice">
@@ -188,17 +211,23 @@ pub fn ImportSection() -> impl IntoView {
                                                 {move || t().no_column}
                                             </option>
                                             {move || {
-                                                columns()
-                                                    .into_iter()
-                                                    .map(|(v, words)| {
-                                                        let i = v.parse::<usize>().ok();
-                                                        view! {
-                                                            <option value=v selected=move || map.with(|m| m.get(field)) == i>
-                                                                {words}
-                                                            </option>
-                                                        }
+                                                column_names
+                                                    .with(|names| {
+                                                        names
+                                                            .iter()
+                                                            .enumerate()
+                                                            .map(|(i, words)| {
+                                                                view! {
+                                                                    <option
+                                                                        value=i.to_string()
+                                                                        selected=move || map.with(|m| m.get(field)) == Some(i)
+                                                                    >
+                                                                        {words.clone()}
+                                                                    </option>
+                                                                }
+                                                            })
+                                                            .collect_view()
                                                     })
-                                                    .collect_view()
                                             }}
                                         </select>
                                     </div>
@@ -207,41 +236,25 @@ pub fn ImportSection() -> impl IntoView {
                             .collect_view()}
                     </div>
                     <div class="field-row">
-                        <div class="field">
-                            <label for="import-category">{move || t().default_category}</label>
-                            <select id="import-category" on:change=move |ev| category.set(event_target_value(&ev))>
-                                <option value="">{move || t().none}</option>
-                                {(0..Category::ALL.len())
-                                    .map(|i| {
-                                        view! {
-                                            <option value=i.to_string()>
-                                                {move || state.t().volunteer.category(Category::ALL[i])}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="import-unit">{move || t().default_unit}</label>
-                            <select id="import-unit" on:change=move |ev| unit.set(event_target_value(&ev))>
-                                <option value="">{move || t().none}</option>
-                                {move || {
-                                    state
-                                        .ledger
-                                        .with(unit_choices)
-                                        .into_iter()
-                                        .map(|(v, words)| view! { <option value=v>{words}</option> })
-                                        .collect_view()
-                                }}
-                            </select>
-                        </div>
+                        <FilterSelect
+                            id="import-category"
+                            label=Signal::derive(move || t().default_category)
+                            all=Signal::derive(move || t().none)
+                            choices=category_choices
+                            value=category
+                        />
+                        <FilterSelect
+                            id="import-unit"
+                            label=Signal::derive(move || t().default_unit)
+                            all=Signal::derive(move || t().none)
+                            choices=unit_list
+                            value=unit
+                        />
                     </div>
                 </fieldset>
                 {move || {
                     checked
-                        .get()
-                        .map(|result| {
+                        .with(|result| result.as_ref().map(|result| {
                             let tx = state.t();
                             let bad_rows = {
                                 let mut rows: Vec<usize> = result.errors.iter().map(|e| e.row).collect();
@@ -250,8 +263,10 @@ pub fn ImportSection() -> impl IntoView {
                             };
                             let more = result.errors.len().saturating_sub(SHOWN_PROBLEMS);
                             let n = result.valid.len();
+                            let groups = (n > 0).then(|| (tx.import().groups)(&group_counts(result, tx)));
                             view! {
                                 <p id="import-summary" role="status">{(tx.import().summary)(n, bad_rows)}</p>
+                                {groups.map(|g| view! { <p id="import-groups">{g}</p> })}
                                 <ul class="plain-list paste-errors">
                                     {result
                                         .errors
@@ -274,7 +289,7 @@ pub fn ImportSection() -> impl IntoView {
                                     </button>
                                 </div>
                             }
-                        })
+                        }))
                 }}
             </Show>
             <p class="notice" role="status">{move || notice.get()}</p>
@@ -282,9 +297,25 @@ pub fn ImportSection() -> impl IntoView {
     }
 }
 
-/// A column index as a form value.
-fn t_col(i: usize) -> String {
-    i.to_string()
+/// The blood groups of the valid rows with how many have each, in [`BloodGroup::ALL`] order
+/// and "not known" last: "O+: 3, O (Rh chưa rõ): 2, Không biết: 1".
+fn group_counts(result: &csv::DonorImport, tx: &Texts) -> String {
+    let v = &tx.volunteer;
+    BloodGroup::ALL
+        .into_iter()
+        .map(Some)
+        .chain([None])
+        .filter_map(|g| {
+            let n = result
+                .valid
+                .iter()
+                .filter(|r| r.draft.blood_group == g)
+                .count();
+            let name = g.map_or_else(|| v.group_unknown.to_owned(), |g| v.blood_group(g));
+            (n > 0).then(|| format!("{name}: {n}"))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A field's part of an element id.
