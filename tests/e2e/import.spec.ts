@@ -92,3 +92,34 @@ test("each file starts from the defaults it shows, and the file field is cleared
   await category.selectOption({ label: "Người dân" });
   await expect(page.locator("#import-summary")).toHaveText("10 hàng hợp lệ, 1 hàng có lỗi (sẽ không được thêm).");
 });
+
+test("a volunteer who knows only the ABO group pledges with it, typed with combining accents; the desk and the dashboard show it as such", async ({
+  page,
+}) => {
+  // The pledge form offered only the eight groups, and a name typed decomposed (Unikey's
+  // "Unicode tổ hợp") was stored as typed.
+  await loadSampleAt(page, AT);
+  await page.goto("/pledge");
+  await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+  await page.getByLabel("08:30–09:00").check();
+  await page.getByLabel("Họ và tên").fill("Nguyễn Thị Lan".normalize("NFD"));
+  await page.getByLabel("Số điện thoại").fill("0912 345 678");
+  await page.getByLabel("Ngày sinh").fill("1990-01-20");
+  await page.getByLabel("Nữ", { exact: true }).check();
+  await page.getByLabel("Cân nặng (kg)").fill("55");
+  await page.getByLabel("Nhóm máu").selectOption({ label: "O (Rh chưa rõ)" });
+  await page.getByLabel(/Tôi đồng ý/).check();
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  await expect(page.getByText("Gửi phiếu cho ban tổ chức")).toBeVisible();
+  const stored = await storedDonors(page);
+  expect(stored).toContain("Nguyễn Thị Lan".normalize("NFC"));
+  expect(stored).not.toContain("Nguyễn Thị Lan".normalize("NFD"));
+
+  await page.goto("/organizer/check-in");
+  await page.getByLabel("Điểm tiếp đón").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+  const row = page.getByRole("listitem").filter({ hasText: "Nguyễn Thị Lan".normalize("NFC") });
+  await expect(row).toContainText("Nhóm máu O (Rh chưa rõ)");
+
+  await page.goto("/organizer");
+  await expect(page.getByRole("img", { name: "1 người, nhiều nhất: O (Rh chưa rõ)" })).toBeVisible();
+});
