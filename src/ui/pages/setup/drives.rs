@@ -133,7 +133,7 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
         let tx = state.t();
         match change_setup(state, |l| l.set_drive_status(&id.get_value(), status)) {
             Ok(()) => notice.set(Some(tx.drive_setup().status_changed.to_owned())),
-            Err(e) => notice.set(Some(refusal(tx, &e))),
+            Err(e) => notice.set(Some(refusal(state.lang.get_untracked(), &e))),
         }
     };
     let confirm_cancel = move |_| {
@@ -162,7 +162,7 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                 open_panel.set(None);
                 notice.set(Some((tx.drive_setup().cancelled)(n)));
             }
-            Err(e) => notice.set(Some(refusal(tx, &e))),
+            Err(e) => notice.set(Some(refusal(state.lang.get_untracked(), &e))),
         }
     };
     let heading_id = move || format!("drive-{}", id.get_value());
@@ -410,7 +410,7 @@ fn CapacityPanel(id: DriveId, notice: RwSignal<Option<String>>) -> impl IntoView
                 pledged.set(Some(n));
                 error.set(Some((tx.drive_setup().capacity_below)(n)));
             }
-            Err(e) => error.set(Some(refusal(tx, &e))),
+            Err(e) => error.set(Some(refusal(state.lang.get_untracked(), &e))),
         }
     };
     let lang = move || state.lang.get();
@@ -753,7 +753,7 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                 ChangeError::Domain(DomainError::PledgesWouldBeOrphaned(n)) => {
                     (tx.drive_setup().orphaned)(n)
                 }
-                e => refusal(tx, &e),
+                e => refusal(state.lang.get_untracked(), &e),
             })?;
             let done = if editing.get_untracked().is_some() {
                 (tx.drive_setup().drive_saved)(&drive_name)
