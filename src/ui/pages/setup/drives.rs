@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::domain::order;
 
 use super::{Errors, Field, FormState, change_setup, day_text, message_of, new_id, parse, refusal};
+use crate::domain::limits::Limit;
 use crate::domain::{
     CampaignId, CapacityDecision, DomainError, Drive, DriveDraft, DriveId, DriveSite, DriveStatus,
     Site, SiteId,
@@ -693,6 +694,22 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
         {
             errors.push(("drive-end".into(), t.end_before_start.into()));
         }
+        // The limits said beside the field, before the domain refuses the whole drive.
+        let over = |limit: Limit| {
+            let lang = state.lang.get();
+            lang.refusal(&DomainError::OverLimit(limit))
+                .unwrap_or_default()
+        };
+        if let (Some(f), Some(l)) = (first, last)
+            && Limit::DaysPerDrive
+                .check(usize::try_from(l.days_since(f) + 1).unwrap_or(0))
+                .is_err()
+        {
+            errors.push(("drive-end".into(), over(Limit::DaysPerDrive)));
+        }
+        if Limit::TextChars.check_text(&name.get()).is_err() {
+            errors.push(("drive-name".into(), over(Limit::TextChars)));
+        }
         if let Some(c) = &camp {
             for (id, d) in [("drive-start", first), ("drive-end", last)] {
                 if d.is_some_and(|d| d.year() != c.year) {
@@ -716,6 +733,9 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
         }
         if rows.with(|r| !r.iter().any(|r| r.chosen.get())) {
             errors.push(("drive-sites".into(), t.sites_required.into()));
+        }
+        if Limit::SitesPerDrive.check(sites.len()).is_err() {
+            errors.push(("drive-sites".into(), over(Limit::SitesPerDrive)));
         }
         match (camp, first, last) {
             (Some(c), Some(first), Some(last)) if errors.is_empty() => Ok((
