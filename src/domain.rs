@@ -15,6 +15,7 @@ mod error;
 pub mod generate;
 mod ids;
 mod ledger;
+pub mod limits;
 pub mod order;
 mod pledge;
 mod quantity;
@@ -33,7 +34,9 @@ pub use donor::{
 pub use drive::{Drive, DriveDraft, DriveSite, DriveStatus, SlotSpec, check_day};
 pub use error::DomainError;
 pub use ids::{CampaignId, DonorId, DriveId, PledgeId, SiteId, UnitId, is_valid_id};
-pub use ledger::{CapacityDecision, Ledger, Merged, Now, Outcome, PledgeRequest, Setup};
+pub use ledger::{
+    CapacityDecision, Ledger, Merged, Now, Outcome, PledgeRequest, Setup, SetupMerge,
+};
 pub use pledge::{Deferral, Place, Pledge, PledgeStatus, SlotRef};
 pub use quantity::{COMMON_VOLUMES_ML, DEFAULT_ML_PER_UNIT, Units, Weight};
 pub use site::{Interval, Site, SiteKind, WeeklyHours};

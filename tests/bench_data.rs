@@ -110,3 +110,198 @@ fn open_store_once() {
     let (_, loaded) = Store::open(repo, "bench", || "bench-device".into());
     assert_eq!(loaded.ledger.pledges().count(), ledger.pledges().count());
 }
+
+/// Upper bounds of issue 21: a drive link at every limit (100 venues, 31 days, 48 slots a day)
+/// opened, kept, its home and drives read-models and its calendar; and backups at the 24 MB
+/// size limit checked (`cargo test --release --test bench_data -- --ignored --nocapture
+/// hostile_limits`). Each figure is the slowest of five runs (time on a CPU, and wall clock),
+/// next to the raw cost of the same bytes (inflating the link; reading the file's JSON without
+/// checking anything).
+#[test]
+#[ignore = "prints timings; run by hand"]
+fn hostile_limits() {
+    use hien_mau::domain::{
+        Campaign, CampaignDraft, CampaignId, Drive, DriveId, DriveSite, DriveStatus, Ledger, Now,
+        Setup, Site, SiteId, SiteKind, SlotSpec, TimeOfDay, Timestamp, Units, schedule,
+    };
+    use hien_mau::share::incoming::keep_drive;
+    use hien_mau::share::link::{CampaignInfo, SharedDrive, decode_drive, encode_drive};
+    use hien_mau::storage::backup;
+    use std::time::Instant;
+    // This thread's time on a CPU, in ns (Linux): on a shared machine the wall clock also
+    // counts the time other processes held both cores.
+    let on_cpu = || -> f64 {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+            .unwrap_or(f64::NAN)
+    };
+    let slowest = |name: &str, f: &dyn Fn() -> usize| {
+        let (mut wall, mut cpu) = (0f64, 0f64);
+        let mut n = 0;
+        for _ in 0..5 {
+            let (t0, c0) = (Instant::now(), on_cpu());
+            n = f();
+            wall = wall.max(t0.elapsed().as_secs_f64() * 1e3);
+            cpu = cpu.max((on_cpu() - c0) / 1e6);
+        }
+        println!("{name:>36}: {cpu:>9.2} ms on CPU, {wall:>9.2} ms wall ({n})");
+    };
+    let first = "2024-05-01".parse().unwrap();
+    let template: Vec<SlotSpec> = (0..48u16)
+        .map(|i| {
+            SlotSpec::new(
+                TimeOfDay::from_minutes(i * 30).unwrap(),
+                TimeOfDay::from_minutes(i * 30 + 30).unwrap(),
+                1000,
+            )
+            .unwrap()
+        })
+        .collect();
+    let venues = |drive: usize, n: usize| -> Vec<Site> {
+        (0..n)
+            .map(|i| {
+                Site::new(
+                    SiteId::new(format!("h{drive:03}-{i:03}")).unwrap(),
+                    &"Bệnh viện Đa khoa Xanh Pôn ".repeat(10),
+                    "12 Chu Văn An",
+                    "Ba Đình",
+                    SiteKind::Venue,
+                )
+                .unwrap()
+            })
+            .collect()
+    };
+    let drive_of = |k: usize, sites: &[Site]| Drive {
+        id: DriveId::new(format!("d-{k:03}")).unwrap(),
+        campaign: CampaignId::new("c2024").unwrap(),
+        name: format!("Đợt {k}"),
+        start: first,
+        end: first.add_days(30),
+        sites: sites
+            .iter()
+            .map(|s| DriveSite {
+                site: s.id.clone(),
+                template: template.clone(),
+                overrides: Default::default(),
+            })
+            .collect(),
+        status: DriveStatus::Open,
+    };
+    let sites = venues(0, 100);
+    let shared = SharedDrive {
+        campaign: CampaignInfo {
+            id: CampaignId::new("c2024").unwrap(),
+            year: 2024,
+            name: "Chiến dịch 2024".into(),
+            slogans: vec![],
+        },
+        drive: drive_of(0, &sites),
+        sites,
+    };
+    let link = encode_drive(&shared);
+    println!("a drive link at every limit: {} characters", link.len());
+    slowest("raw: inflate the link", &|| {
+        hien_mau::share::envelope::open("d1", &link).unwrap().len()
+    });
+    slowest("open (decode and check) the link", &|| {
+        decode_drive(&link).unwrap().drive.sites.len()
+    });
+    let opened = decode_drive(&link).unwrap();
+    slowest("keep it", &|| {
+        let mut l = Ledger::new();
+        keep_drive(&mut l, &opened, Timestamp(1)).unwrap();
+        l.drives().count()
+    });
+    let mut phone = Ledger::new();
+    keep_drive(&mut phone, &opened, Timestamp(1)).unwrap();
+    let now = Now {
+        date: first,
+        time: "07:00".parse().unwrap(),
+        stamp: Timestamp(0),
+    };
+    slowest("home and drives: openings, 30 days", &|| {
+        schedule::openings(&phone, now, first.add_days(30)).len()
+    });
+    slowest("validate the kept set-up", &|| {
+        usize::from(phone.setup().validate().is_ok())
+    });
+    slowest("calendar file of the drive", &|| {
+        hien_mau::share::ical::drive_calendar(
+            &opened.drive,
+            &opened.sites,
+            Timestamp(0),
+            hien_mau::share::Language::En,
+        )
+        .unwrap()
+        .len()
+    });
+
+    // A backup near 24 MB of set-up: drives at every limit, as many as fit.
+    let campaign = Campaign::new(
+        CampaignId::new("c2024").unwrap(),
+        CampaignDraft {
+            year: 2024,
+            name: "Chiến dịch 2024".into(),
+            baseline: Units::whole(1635),
+            growth_bp: 1000,
+            slogans: vec![],
+            partner: String::new(),
+            ml_per_unit: None,
+            notes: String::new(),
+        },
+    )
+    .unwrap();
+    let mut setup = Setup::default();
+    setup.campaigns.insert(campaign.id.clone(), campaign);
+    for k in 0..10 {
+        let sites = venues(k, 100);
+        let drive = drive_of(k, &sites);
+        setup
+            .sites
+            .extend(sites.into_iter().map(|s| (s.id.clone(), s)));
+        setup.drives.insert(drive.id.clone(), drive);
+    }
+    let backup_text = |store: &Store<MemoryRepository>| backup::export(store, "b", Timestamp(0));
+    let (mut store, _) = Store::open(MemoryRepository::with_quota(usize::MAX), "b", || "d".into());
+    store.save_setup(&setup).unwrap();
+    let heavy = backup_text(&store);
+    println!(
+        "set-up backup, 10 drives x 100 venues x 48 slots: {} bytes",
+        heavy.len()
+    );
+    slowest("raw: read the JSON", &|| {
+        serde_json::from_str::<serde_json::Value>(&heavy)
+            .unwrap()
+            .is_object() as usize
+    });
+    slowest("check the backup", &|| {
+        backup::parse(&heavy).unwrap().ledger.drives().count()
+    });
+
+    // A backup of pledges just under the 24 MB limit.
+    let ledger = generate(&GenerateOptions::new(
+        42,
+        85_000,
+        "2024-06-01".parse().unwrap(),
+    ));
+    let (mut store, _) = Store::open(MemoryRepository::with_quota(usize::MAX), "b", || "d".into());
+    store.replace_all(&ledger, "b").unwrap();
+    let big = backup_text(&store);
+    println!(
+        "pledge backup: {} pledges, {} bytes (limit {})",
+        ledger.pledges().count(),
+        big.len(),
+        backup::MAX_BYTES
+    );
+    slowest("raw: read the JSON", &|| {
+        serde_json::from_str::<serde_json::Value>(&big)
+            .unwrap()
+            .is_object() as usize
+    });
+    slowest("check the backup", &|| {
+        backup::parse(&big)
+            .map(|b| b.ledger.pledges().count())
+            .unwrap_or(0)
+    });
+}

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::limits::Limit;
 use super::{CampaignId, DomainError, Units, quantity::DEFAULT_ML_PER_UNIT};
 
 /// A yearly campaign (chiến dịch), for example 2024: +10 % over 2023's 1,635 units.
@@ -49,8 +50,9 @@ pub struct CampaignDraft {
 }
 
 impl Campaign {
-    /// Checks a draft: year 2000 to 2100, a name, a baseline of zero or more, growth between
-    /// -100 % and +1000 %, 100 to 1000 ml per unit.
+    /// Checks a draft: year 2000 to 2100, a name, a baseline of zero to
+    /// [`Limit::BloodUnits`], growth between -100 % and +1000 %, 100 to 1000 ml per unit, and
+    /// texts within their [`Limit`]s.
     pub fn new(id: CampaignId, draft: CampaignDraft) -> Result<Campaign, DomainError> {
         if !(2000..=2100).contains(&draft.year) {
             return Err(DomainError::YearOutOfRange(draft.year));
@@ -59,8 +61,16 @@ impl Campaign {
         if name.is_empty() {
             return Err(DomainError::EmptyName);
         }
+        Limit::TextChars.check_text(&name)?;
         if draft.baseline < Units::ZERO {
             return Err(DomainError::NegativeQuantity);
+        }
+        check_blood_units(draft.baseline)?;
+        Limit::TextChars.check_text(&draft.partner)?;
+        Limit::NotesChars.check_text(&draft.notes)?;
+        Limit::Slogans.check(draft.slogans.len())?;
+        for s in &draft.slogans {
+            Limit::TextChars.check_text(s)?;
         }
         if !(-10_000..=100_000).contains(&draft.growth_bp) {
             return Err(DomainError::GrowthOutOfRange(draft.growth_bp));
@@ -96,6 +106,14 @@ impl Campaign {
         let whole = scaled.div_euclid(per_unit) + i128::from(scaled.rem_euclid(per_unit) != 0);
         whole as i64
     }
+}
+
+/// Refuses a quantity of blood above [`Limit::BloodUnits`] (a baseline or a quota).
+pub(crate) fn check_blood_units(units: Units) -> Result<(), DomainError> {
+    if units.milli() > Limit::BloodUnits.max() * 1000 {
+        return Err(DomainError::OverLimit(Limit::BloodUnits));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

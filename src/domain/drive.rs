@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::limits::Limit;
 use super::{Campaign, CampaignId, Date, DomainError, DriveId, SiteId, TimeOfDay};
 
 /// One time slot of a day at a site: `[start, end)` taking up to `capacity` donors.
@@ -19,7 +20,8 @@ pub struct SlotSpec {
 }
 
 impl SlotSpec {
-    /// A slot that ends after it starts and takes at least one donor.
+    /// A slot that ends after it starts and takes at least one donor and at most
+    /// [`Limit::PlacesPerSlot`].
     pub fn new(start: TimeOfDay, end: TimeOfDay, capacity: u16) -> Result<SlotSpec, DomainError> {
         if end <= start {
             return Err(DomainError::EndNotAfterStart);
@@ -27,6 +29,7 @@ impl SlotSpec {
         if capacity == 0 {
             return Err(DomainError::CapacityNotPositive);
         }
+        Limit::PlacesPerSlot.check(usize::from(capacity))?;
         Ok(SlotSpec {
             start,
             end,
@@ -35,8 +38,10 @@ impl SlotSpec {
     }
 }
 
-/// Sorts a day's slots and refuses overlaps (two slots of one day must not share a minute).
+/// Sorts a day's slots and refuses overlaps (two slots of one day must not share a minute) and
+/// more than [`Limit::SlotsPerDay`].
 pub fn check_day(mut slots: Vec<SlotSpec>) -> Result<Vec<SlotSpec>, DomainError> {
+    Limit::SlotsPerDay.check(slots.len())?;
     super::order::sort_by(&mut slots, Ord::cmp);
     for slot in &slots {
         SlotSpec::new(slot.start, slot.end, slot.capacity)?;
@@ -130,7 +135,8 @@ pub struct DriveDraft {
 
 impl Drive {
     /// A planned drive of `campaign`: a name, `start <= end`, both in the campaign's year, at
-    /// least one site and no site twice, overrides only on days of the drive.
+    /// least one site and no site twice, overrides only on days of the drive, and within the
+    /// [`Limit`]s of days, sites and name length.
     pub fn new(id: DriveId, campaign: &Campaign, draft: DriveDraft) -> Result<Drive, DomainError> {
         let mut drive = Drive {
             id,
@@ -156,17 +162,22 @@ impl Drive {
         if name.is_empty() {
             return Err(DomainError::EmptyName);
         }
+        Limit::TextChars.check_text(name)?;
         if draft.end < draft.start {
             return Err(DomainError::EndBeforeStart);
         }
         if draft.start.year() != campaign.year || draft.end.year() != campaign.year {
             return Err(DomainError::DriveOutsideCampaignYear(campaign.year));
         }
+        Limit::DaysPerDrive.check(draft.end.days_since(draft.start) as usize + 1)?;
         if draft.sites.is_empty() {
             return Err(DomainError::NoSites);
         }
-        for (i, s) in draft.sites.iter().enumerate() {
-            if draft.sites[..i].iter().any(|o| o.site == s.site) {
+        Limit::SitesPerDrive.check(draft.sites.len())?;
+        // A set, not a search of the sites before each: linear in the sites.
+        let mut seen = std::collections::BTreeSet::new();
+        for s in &draft.sites {
+            if !seen.insert(&s.site) {
                 return Err(DomainError::DuplicateSite(s.site.clone()));
             }
             if let Some(day) = s
@@ -311,5 +322,55 @@ mod tests {
         let ds = DriveSite::new(site, morning(), closed).unwrap();
         assert!(ds.slots_on(d("2023-04-25")).is_empty());
         assert_eq!(ds.slots_on(d("2023-04-26")).len(), 2);
+    }
+
+    #[test]
+    fn an_organizer_cannot_make_a_drive_the_app_would_refuse_to_read() {
+        use crate::domain::limits::Limit;
+        let id = || DriveId::new("d1").unwrap();
+        assert_eq!(
+            Drive::new(id(), &campaign(), draft("2023-01-01", "2023-02-01")),
+            Err(DomainError::OverLimit(Limit::DaysPerDrive))
+        );
+        assert!(Drive::new(id(), &campaign(), draft("2023-01-01", "2023-01-31")).is_ok());
+        let mut crowded = draft("2023-04-24", "2023-04-27");
+        crowded.sites = (0..=100)
+            .map(|i| {
+                DriveSite::new(
+                    SiteId::new(format!("s{i}")).unwrap(),
+                    morning(),
+                    BTreeMap::new(),
+                )
+                .unwrap()
+            })
+            .collect();
+        assert_eq!(
+            Drive::new(id(), &campaign(), crowded),
+            Err(DomainError::OverLimit(Limit::SitesPerDrive))
+        );
+        let mut long_name = draft("2023-04-24", "2023-04-27");
+        long_name.name = "Đ".repeat(301);
+        assert_eq!(
+            Drive::new(id(), &campaign(), long_name),
+            Err(DomainError::OverLimit(Limit::TextChars))
+        );
+        let all_night: Vec<SlotSpec> = (0..49)
+            .map(|i| {
+                SlotSpec::new(
+                    TimeOfDay::from_minutes(i * 29).unwrap(),
+                    TimeOfDay::from_minutes(i * 29 + 29).unwrap(),
+                    1,
+                )
+                .unwrap()
+            })
+            .collect();
+        assert_eq!(
+            check_day(all_night),
+            Err(DomainError::OverLimit(Limit::SlotsPerDay))
+        );
+        assert_eq!(
+            SlotSpec::new(t("07:30"), t("08:30"), 1001),
+            Err(DomainError::OverLimit(Limit::PlacesPerSlot))
+        );
     }
 }

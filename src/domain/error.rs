@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::eligibility::Reason;
+use super::limits::Limit;
 use super::{CampaignId, Date, DonorId, DriveId, PledgeId, SiteId, TimeOfDay, UnitId, Weekday};
 
 /// Why a domain operation refused. Each variant is one cause.
@@ -106,6 +107,11 @@ pub enum DomainError {
     /// An edit that would leave pledges without their slot or day; they must be moved or
     /// cancelled first.
     PledgesWouldBeOrphaned(u32),
+    /// More than a limit allows (too many sites in a drive, days, slots, places, characters, a
+    /// number too large): see [`Limit`].
+    OverLimit(Limit),
+    /// A second campaign for a year that already has one (under another id).
+    YearTaken(i32),
 }
 
 impl DomainError {
@@ -157,6 +163,8 @@ impl DomainError {
             DomainError::CapacityBelowPledged { .. } => "CapacityBelowPledged",
             DomainError::DeferralNotInFuture => "DeferralNotInFuture",
             DomainError::PledgesWouldBeOrphaned(..) => "PledgesWouldBeOrphaned",
+            DomainError::OverLimit(..) => "OverLimit",
+            DomainError::YearTaken(..) => "YearTaken",
         }
     }
 }
@@ -184,7 +192,10 @@ impl fmt::Display for DomainError {
             | DomainError::NotAFixedPoint(id) => {
                 write!(f, ": {id}")
             }
-            DomainError::YearOutOfRange(y) | DomainError::DriveOutsideCampaignYear(y) => {
+            DomainError::OverLimit(limit) => write!(f, ": {} > {}", limit.code(), limit.max()),
+            DomainError::YearOutOfRange(y)
+            | DomainError::DriveOutsideCampaignYear(y)
+            | DomainError::YearTaken(y) => {
                 write!(f, ": {y}")
             }
             _ => Ok(()),

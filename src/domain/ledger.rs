@@ -11,7 +11,7 @@ use super::eligibility::{self, RuleSet};
 use super::{
     Campaign, CampaignId, Date, Deferral, DomainError, Donation, DonationType, Donor, DonorId,
     Drive, DriveDraft, DriveId, DriveStatus, Place, Pledge, PledgeId, PledgeStatus, Site, SiteId,
-    SiteKind, SlotRef, SlotSpec, TimeOfDay, Timestamp, Unit, UnitId, Units,
+    SiteKind, SlotRef, SlotSpec, TimeOfDay, Timestamp, Unit, UnitId, Units, limits::Limit,
     quantity::DEFAULT_ML_PER_UNIT,
 };
 
@@ -79,8 +79,9 @@ pub struct Setup {
 
 impl Setup {
     /// Checks records that came from outside (storage, a file, a link) as the constructors
-    /// would: every record valid on its own, ids matching their keys, one campaign a year, and
-    /// every drive's campaign and sites present.
+    /// would: every record valid on its own, ids matching their keys, one campaign a year, every
+    /// drive's campaign and sites present, and no more records than the [`Limit`]s. Linear in
+    /// the records (a drive's sites are checked with a set).
     pub fn validate(&self) -> Result<(), DomainError> {
         fn same_key<K: PartialEq + ToString>(key: &K, id: &K) -> Result<(), DomainError> {
             if key == id {
@@ -89,6 +90,9 @@ impl Setup {
                 Err(DomainError::InvalidId(id.to_string()))
             }
         }
+        Limit::Sites.check(self.sites.len())?;
+        Limit::Units.check(self.units.len())?;
+        Limit::Drives.check(self.drives.len())?;
         let mut years = std::collections::BTreeSet::new();
         for (key, c) in &self.campaigns {
             same_key(key, &c.id)?;
@@ -106,7 +110,7 @@ impl Setup {
                 },
             )?;
             if !years.insert(rebuilt.year) {
-                return Err(DomainError::DuplicateId(rebuilt.year.to_string()));
+                return Err(DomainError::YearTaken(rebuilt.year));
             }
         }
         for (key, site) in &self.sites {
@@ -173,6 +177,49 @@ impl Setup {
         }
         Ok(())
     }
+
+    /// This set-up with `theirs` joined in, by id: a record new here is added, one both have is
+    /// kept as ours (counted as unchanged when equal, else as conflicting). Every merge of
+    /// set-up from elsewhere (a backup, the sample) goes through here; the result passes
+    /// [`Setup::validate`], or the merge is refused with the reason (for example
+    /// [`DomainError::YearTaken`] for a second campaign of a year) and nothing changes.
+    pub fn merged(&self, theirs: &Setup) -> Result<(Setup, SetupMerge), DomainError> {
+        fn join<K: Ord + Clone, V: PartialEq + Clone>(
+            ours: &mut BTreeMap<K, V>,
+            theirs: &BTreeMap<K, V>,
+            m: &mut SetupMerge,
+        ) {
+            for (k, v) in theirs {
+                match ours.get(k) {
+                    None => {
+                        ours.insert(k.clone(), v.clone());
+                        m.added += 1;
+                    }
+                    Some(o) if o == v => m.unchanged += 1,
+                    Some(_) => m.conflicting += 1,
+                }
+            }
+        }
+        let mut out = self.clone();
+        let mut m = SetupMerge::default();
+        join(&mut out.campaigns, &theirs.campaigns, &mut m);
+        join(&mut out.sites, &theirs.sites, &mut m);
+        join(&mut out.units, &theirs.units, &mut m);
+        join(&mut out.drives, &theirs.drives, &mut m);
+        out.validate()?;
+        Ok((out, m))
+    }
+}
+
+/// What [`Setup::merged`] did, counted per record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SetupMerge {
+    /// Records new here.
+    pub added: usize,
+    /// Records here already, the same.
+    pub unchanged: usize,
+    /// Records with an id here but other content (ours are kept).
+    pub conflicting: usize,
 }
 
 /// What merging one record from elsewhere did.
@@ -526,10 +573,13 @@ impl Ledger {
         &self.setup
     }
 
-    /// Replaces the set-up records (another tab or an import changed them); pledges and donors
-    /// stay as they are.
-    pub fn replace_setup(&mut self, setup: Setup) {
+    /// Replaces the set-up records (another tab or an import changed them) with a set-up that
+    /// passes [`Setup::validate`]; refused with the reason, changing nothing, otherwise.
+    /// Pledges and donors stay as they are.
+    pub fn replace_setup(&mut self, setup: Setup) -> Result<(), DomainError> {
+        setup.validate()?;
         *self.setup_mut() = setup;
+        Ok(())
     }
 
     /// Takes a donor record from elsewhere: added when new, replacing ours when later.
@@ -740,7 +790,7 @@ impl Ledger {
     /// Adds a campaign; refuses a second campaign for the same year.
     pub fn add_campaign(&mut self, campaign: Campaign) -> Result<(), DomainError> {
         if self.campaign_of_year(campaign.year).is_some() {
-            return Err(DomainError::DuplicateId(campaign.year.to_string()));
+            return Err(DomainError::YearTaken(campaign.year));
         }
         insert_new(
             &mut self.setup_mut().campaigns,
@@ -749,13 +799,15 @@ impl Ledger {
         )
     }
 
-    /// Adds a site.
+    /// Adds a site, up to [`Limit::Sites`].
     pub fn add_site(&mut self, site: Site) -> Result<(), DomainError> {
+        Limit::Sites.check(self.setup.sites.len() + 1)?;
         insert_new(&mut self.setup_mut().sites, site.id.clone(), site)
     }
 
-    /// Adds a participating unit.
+    /// Adds a participating unit, up to [`Limit::Units`].
     pub fn add_unit(&mut self, unit: Unit) -> Result<(), DomainError> {
+        Limit::Units.check(self.setup.units.len() + 1)?;
         insert_new(&mut self.setup_mut().units, unit.id.clone(), unit)
     }
 
@@ -775,11 +827,18 @@ impl Ledger {
         Ok(())
     }
 
-    /// Adds a drive whose campaign and sites exist.
+    /// Adds a drive whose campaign and sites exist, inside its campaign's year, up to
+    /// [`Limit::Drives`].
     pub fn add_drive(&mut self, drive: Drive) -> Result<(), DomainError> {
-        if !self.setup.campaigns.contains_key(&drive.campaign) {
-            return Err(DomainError::UnknownCampaign(drive.campaign.clone()));
+        let campaign = self
+            .setup
+            .campaigns
+            .get(&drive.campaign)
+            .ok_or_else(|| DomainError::UnknownCampaign(drive.campaign.clone()))?;
+        if drive.start.year() != campaign.year || drive.end.year() != campaign.year {
+            return Err(DomainError::DriveOutsideCampaignYear(campaign.year));
         }
+        Limit::Drives.check(self.setup.drives.len() + 1)?;
         if let Some(s) = drive
             .sites
             .iter()
@@ -909,6 +968,7 @@ impl Ledger {
         if capacity == 0 {
             return Err(DomainError::CapacityNotPositive);
         }
+        Limit::PlacesPerSlot.check(usize::from(capacity))?;
         let (drive, schedule) = self.drive_site(drive_id, site)?;
         let days: Vec<Date> = match date {
             Some(d) if !drive.contains(d) => return Err(DomainError::DateOutsideDrive(d)),

@@ -26,10 +26,17 @@ impl Units {
     /// No units.
     pub const ZERO: Units = Units { milli: 0 };
 
-    /// `n` whole units.
+    /// `n` whole units (saturating: never wraps).
     pub const fn whole(n: i64) -> Units {
-        Units { milli: n * 1000 }
+        Units {
+            milli: n.saturating_mul(1000),
+        }
     }
+
+    /// The most one donation counts for: 1000 ml at 100 ml per unit (the domain's largest
+    /// volume and smallest unit), in thousandths. Stored and shared donations are checked
+    /// against it.
+    pub const MAX_DONATION_MILLI: i64 = 10_000;
 
     /// Units from thousandths.
     pub const fn from_milli(milli: i64) -> Units {
@@ -68,14 +75,14 @@ impl Add for Units {
     type Output = Units;
     fn add(self, o: Units) -> Units {
         Units {
-            milli: self.milli + o.milli,
+            milli: self.milli.saturating_add(o.milli),
         }
     }
 }
 
 impl AddAssign for Units {
     fn add_assign(&mut self, o: Units) {
-        self.milli += o.milli;
+        *self = *self + o;
     }
 }
 
@@ -83,7 +90,7 @@ impl Sub for Units {
     type Output = Units;
     fn sub(self, o: Units) -> Units {
         Units {
-            milli: self.milli - o.milli,
+            milli: self.milli.saturating_sub(o.milli),
         }
     }
 }
@@ -97,7 +104,9 @@ impl Sum for Units {
 impl fmt::Display for Units {
     /// One decimal when not whole (`1.4`), none when whole (`1635`); locale formatting is the UI's.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let tenths = (self.milli + 50 * self.milli.signum()) / 100;
+        // In i128: rounding the largest i64 must not wrap to a negative number.
+        let milli = i128::from(self.milli);
+        let tenths = (milli + 50 * milli.signum()) / 100;
         if tenths % 10 == 0 {
             write!(f, "{}", tenths / 10)
         } else {
@@ -177,6 +186,20 @@ impl fmt::Display for Weight {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_largest_units_are_shown_positive_and_sums_never_wrap() {
+        // Guards issue 21.6: a baseline of i64::MAX thousandths was shown as
+        // -9223372036854775.7 (and panicked in debug builds).
+        let huge = Units::from_milli(i64::MAX);
+        assert_eq!(huge.to_string(), "9223372036854775.8");
+        assert_eq!(
+            Units::from_milli(i64::MIN + 1).to_string(),
+            "-9223372036854775.8"
+        );
+        assert_eq!(huge + Units::whole(1), huge);
+        assert_eq!(Units::whole(i64::MAX), huge);
+    }
 
     #[test]
     fn a_350_ml_donation_counts_1_4_units_at_250_ml_per_unit() {

@@ -49,19 +49,66 @@ pub fn bookable_places(ledger: &Ledger, today: Date) -> Vec<Place> {
     places
 }
 
+/// A place's schedule, looked up once by id, then asked for each day: a drive's days and one
+/// of its sites, or a fixed point through the ledger (whose sites are a map by id). Read-models
+/// over many days and places use it so their work grows with places x days, never with the
+/// square of a drive's sites.
+enum Schedule<'a> {
+    Drive(&'a super::Drive, &'a super::DriveSite),
+    Fixed(&'a Ledger, &'a Place),
+    Unknown,
+}
+
+impl<'a> Schedule<'a> {
+    fn of(ledger: &'a Ledger, place: &'a Place) -> Schedule<'a> {
+        match place {
+            Place::Drive { drive, site } => ledger
+                .drive(drive)
+                .and_then(|d| d.site(site).map(|s| Schedule::Drive(d, s)))
+                .unwrap_or(Schedule::Unknown),
+            Place::Fixed { .. } => Schedule::Fixed(ledger, place),
+        }
+    }
+
+    /// The slots on `date`, as [`Ledger::slots_on`] gives them (none when closed or unknown).
+    fn slots_on(&self, date: Date) -> Vec<SlotSpec> {
+        match self {
+            Schedule::Drive(drive, site) if drive.contains(date) => site.slots_on(date).to_vec(),
+            Schedule::Drive(..) | Schedule::Unknown => Vec::new(),
+            Schedule::Fixed(ledger, place) => ledger.slots_on(place, date).unwrap_or_default(),
+        }
+    }
+}
+
 /// The days from `from` to `to` (inclusive) on which `place` has at least one slot.
 pub fn open_days(ledger: &Ledger, place: &Place, from: Date, to: Date) -> Vec<Date> {
+    let schedule = Schedule::of(ledger, place);
     (0..=to.days_since(from).max(-1))
         .map(|n| from.add_days(n))
-        .filter(|&d| ledger.slots_on(place, d).is_ok_and(|s| !s.is_empty()))
+        .filter(|&d| !schedule.slots_on(d).is_empty())
         .collect()
 }
 
 /// Every slot of `place` on `date` with its places left, as of `now`.
 pub fn slot_states(ledger: &Ledger, place: &Place, date: Date, now: Now) -> Vec<SlotState> {
-    ledger
-        .slots_on(place, date)
-        .unwrap_or_default()
+    states_of(
+        ledger,
+        place,
+        date,
+        Schedule::of(ledger, place).slots_on(date),
+        now,
+    )
+}
+
+/// The states of `slots`, the slots of `place` on `date`.
+fn states_of(
+    ledger: &Ledger,
+    place: &Place,
+    date: Date,
+    slots: Vec<SlotSpec>,
+    now: Now,
+) -> Vec<SlotState> {
+    slots
         .into_iter()
         .map(|spec| {
             let taken = ledger.taken(&SlotRef {
@@ -81,7 +128,11 @@ pub fn slot_states(ledger: &Ledger, place: &Place, date: Date, now: Now) -> Vec<
 
 /// Places left over a whole day at a place, and its capacity (for "12 of 48 left").
 pub fn day_free(ledger: &Ledger, place: &Place, date: Date, now: Now) -> (u32, u32) {
-    slot_states(ledger, place, date, now)
+    free_of(&slot_states(ledger, place, date, now))
+}
+
+fn free_of(states: &[SlotState]) -> (u32, u32) {
+    states
         .iter()
         .filter(|s| !s.past)
         .fold((0, 0), |(free, cap), s| {
@@ -113,22 +164,26 @@ impl Opening {
 /// the order of [`bookable_places`]; a day whose slots are all over is left out.
 pub fn openings(ledger: &Ledger, now: Now, to: Date) -> Vec<Opening> {
     let places = bookable_places(ledger, now.date);
-    let mut out: Vec<Opening> = places
-        .iter()
-        .flat_map(|place| {
-            open_days(ledger, place, now.date, to)
-                .into_iter()
-                .filter_map(move |date| {
-                    let (free, capacity) = day_free(ledger, place, date, now);
-                    (capacity > 0).then(|| Opening {
-                        place: place.clone(),
-                        date,
-                        free,
-                        capacity,
-                    })
-                })
-        })
-        .collect();
+    let mut out: Vec<Opening> = Vec::new();
+    for place in &places {
+        let schedule = Schedule::of(ledger, place);
+        for n in 0..=to.days_since(now.date).max(-1) {
+            let date = now.date.add_days(n);
+            let slots = schedule.slots_on(date);
+            if slots.is_empty() {
+                continue;
+            }
+            let (free, capacity) = free_of(&states_of(ledger, place, date, slots, now));
+            if capacity > 0 {
+                out.push(Opening {
+                    place: place.clone(),
+                    date,
+                    free,
+                    capacity,
+                });
+            }
+        }
+    }
     // Stable: within a day the places keep their order.
     super::order::sort_by_key(&mut out, |o| o.date);
     out

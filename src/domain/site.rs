@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::limits::Limit;
 use super::{DomainError, SiteId, TimeOfDay, Weekday};
 
 /// An opening interval within one day, `start < end`.
@@ -101,8 +102,8 @@ pub struct Site {
 }
 
 impl Site {
-    /// A site with a name; a fixed point also needs a slot length of 10 to 240 minutes and a
-    /// capacity of at least one.
+    /// A site with a name (texts within [`Limit::TextChars`]); a fixed point also needs a slot
+    /// length of 10 to 240 minutes and a capacity of one to [`Limit::PlacesPerSlot`].
     pub fn new(
         id: SiteId,
         name: &str,
@@ -113,6 +114,9 @@ impl Site {
         let name = name.trim();
         if name.is_empty() {
             return Err(DomainError::EmptyName);
+        }
+        for text in [name, address, district] {
+            Limit::TextChars.check_text(text)?;
         }
         if let SiteKind::FixedPoint {
             slot_minutes,
@@ -126,6 +130,7 @@ impl Site {
             if *capacity_per_slot == 0 {
                 return Err(DomainError::CapacityNotPositive);
             }
+            Limit::PlacesPerSlot.check(usize::from(*capacity_per_slot))?;
         }
         Ok(Site {
             id,

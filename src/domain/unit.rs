@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::limits::Limit;
 use super::{DomainError, UnitId, Units};
 
 /// The kind of a participating unit, as the campaign reports count them.
@@ -41,7 +42,7 @@ pub struct Unit {
 }
 
 impl Unit {
-    /// A unit with a non-empty name and a positive quota, if any.
+    /// A unit with a non-empty name and a positive quota, if any, within their [`Limit`]s.
     pub fn new(
         id: UnitId,
         name: &str,
@@ -52,8 +53,12 @@ impl Unit {
         if name.is_empty() {
             return Err(DomainError::EmptyName);
         }
+        Limit::TextChars.check_text(name)?;
         if quota.is_some_and(|q| q <= Units::ZERO) {
             return Err(DomainError::QuotaNotPositive);
+        }
+        if let Some(q) = quota {
+            super::campaign::check_blood_units(q)?;
         }
         Ok(Unit {
             id,

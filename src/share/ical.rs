@@ -308,14 +308,22 @@ pub fn drive_calendar<'a>(
     stamp: Timestamp,
     lang: Language,
 ) -> Result<String, DomainError> {
-    let sites: Vec<&Site> = sites.into_iter().collect();
+    // Each drive site's site looked up once, by id: the work grows with days x sites.
+    let by_id: std::collections::BTreeMap<&crate::domain::SiteId, &Site> =
+        sites.into_iter().map(|s| (&s.id, s)).collect();
+    let resolved = drive
+        .sites
+        .iter()
+        .map(|ds| {
+            by_id
+                .get(&ds.site)
+                .map(|site| (ds, *site))
+                .ok_or_else(|| DomainError::UnknownSite(ds.site.clone()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let mut w = Writer::new(&drive.name);
     for day in drive.days() {
-        for ds in &drive.sites {
-            let site = sites
-                .iter()
-                .find(|s| s.id == ds.site)
-                .ok_or_else(|| DomainError::UnknownSite(ds.site.clone()))?;
+        for &(ds, site) in &resolved {
             let slots = ds.slots_on(day);
             let (Some(first), Some(end)) = (slots.first(), slots.iter().map(|s| s.end).max())
             else {

@@ -63,6 +63,8 @@ pub fn keep_drive(
     drive.campaign = campaign_id;
     let Some(ours) = ledger.drive(&drive.id).cloned() else {
         ledger.add_drive(drive)?;
+        // What is kept must read back at the next start: the whole set-up is checked.
+        ledger.setup().validate()?;
         return Ok(Kept::Added);
     };
     if ours == drive {

@@ -34,6 +34,7 @@ use crate::domain::{
 };
 
 use super::envelope::{self, EnvelopeError};
+use crate::domain::limits::Limit;
 
 /// The tag of a drive link, format version 1.
 pub const DRIVE_TAG: &str = "d1";
@@ -478,6 +479,7 @@ pub fn decode_drive(text: &str) -> Result<SharedDrive, LinkError> {
     let year = i32::try_from(r.signed("year")?).map_err(|_| LinkError::Malformed("year"))?;
     let name = r.str("campaign name")?.to_owned();
     let n = r.count("slogans")?;
+    Limit::Slogans.check(n)?;
     let mut slogans = Vec::with_capacity(n);
     for _ in 0..n {
         slogans.push(r.str("slogan")?.to_owned());
@@ -500,6 +502,8 @@ pub fn decode_drive(text: &str) -> Result<SharedDrive, LinkError> {
     let drive_name = r.str("drive name")?.to_owned();
     let start = r.date("first day")?;
     let extra = r.small("number of days", 366)?;
+    // Limits are checked as soon as their count is read, so a crafted link stops early.
+    Limit::DaysPerDrive.check(extra as usize + 1)?;
     let end = start.add_days(i64::from(extra));
     let status = match r.u8("drive status")? {
         0 => DriveStatus::Planned,
@@ -509,6 +513,7 @@ pub fn decode_drive(text: &str) -> Result<SharedDrive, LinkError> {
         _ => return Err(LinkError::Malformed("drive status")),
     };
     let n = r.count("sites")?;
+    Limit::SitesPerDrive.check(n)?;
     let mut sites = Vec::with_capacity(n);
     let mut drive_sites = Vec::with_capacity(n);
     for _ in 0..n {
@@ -590,7 +595,7 @@ pub fn decode_slip(text: &str) -> Result<PledgeSlip, LinkError> {
             if units < Units::ZERO {
                 return Err(LinkError::Invalid(DomainError::NegativeQuantity));
             }
-            if units.milli() > MAX_DONATION_MILLI_UNITS {
+            if units.milli() > Units::MAX_DONATION_MILLI {
                 return Err(LinkError::Malformed("units"));
             }
             PledgeStatus::Donated {
@@ -689,9 +694,6 @@ struct In<'a> {
 
 /// Days either side of 1970 a date may be (beyond years 1 to 9999 either way).
 const MAX_EPOCH_DAYS: u64 = 3_000_000;
-
-/// The most units one donation can count for: 1000 ml at 100 ml per unit (the domain's limits).
-const MAX_DONATION_MILLI_UNITS: i64 = 10_000;
 
 impl<'a> In<'a> {
     fn new(bytes: &'a [u8]) -> In<'a> {
@@ -797,6 +799,7 @@ impl<'a> In<'a> {
 
     fn slots(&mut self) -> Result<Vec<SlotSpec>, LinkError> {
         let n = self.count("slots")?;
+        Limit::SlotsPerDay.check(n)?;
         let mut slots = Vec::with_capacity(n);
         for _ in 0..n {
             let (start, end) = self.span("slot")?;

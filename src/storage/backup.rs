@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use super::codec::{self, SCHEMA};
 use super::json::{self, json_object};
 use super::repository::Repository;
-use super::store::{SETUP, Store, decode_setup_text, parse_pledge_key};
-use crate::domain::{Ledger, Merged, Setup, Timestamp};
+use super::store::{SETUP, Store, parse_pledge_key};
+use crate::domain::{DomainError, Ledger, Merged, Setup, Timestamp};
 
 /// The `format` of every backup file.
 pub const FORMAT: &str = "hienmau-backup";
@@ -56,6 +56,9 @@ pub enum BackupError {
     Newer(u32),
     /// A stored value inside is damaged (its key).
     Damaged(String),
+    /// The set-up inside reads but breaks a rule or a limit (for example a baseline above
+    /// [`Limit::BloodUnits`](crate::domain::limits::Limit::BloodUnits)); the reason.
+    Refused(DomainError),
 }
 
 /// Writes everything `store` holds as one backup file.
@@ -99,7 +102,9 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
     for (key, value) in &file.values {
         let damaged = || BackupError::Damaged(key.chars().take(120).collect());
         if key == SETUP {
-            setup = decode_setup_text(value).map_err(|_| damaged())?;
+            let read: Setup = codec::unwrap(value).map_err(|_| damaged())?;
+            read.validate().map_err(BackupError::Refused)?;
+            setup = read;
         } else if key.starts_with("hienmau/donors/") {
             donors.extend(codec::decode_donors(value).map_err(|_| damaged())?);
         } else if let Some((place, date)) = parse_pledge_key(key) {
@@ -117,7 +122,7 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
 }
 
 /// What importing a backup into the current data would do, counted per record.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Preview {
     /// Records not here yet.
     pub new: usize,
@@ -127,37 +132,35 @@ pub struct Preview {
     pub unchanged: usize,
     /// Set-up records with the same id but other content (ours are kept).
     pub conflicting: usize,
+    /// Why the merged set-up would not pass its own checks (for example a second campaign for
+    /// a year already here, under another id): then nothing can be restored.
+    pub refused: Option<DomainError>,
 }
 
 /// Merges `incoming` into a copy of `current` by id and update time: the later version of a
-/// donor or pledge wins; a set-up record is added when new and kept as ours when both have it.
-/// Importing the same data twice, or in another order, gives the same result.
-pub fn merge(current: &Ledger, incoming: &Ledger) -> (Ledger, Preview) {
+/// donor or pledge wins; a set-up record is added when new and kept as ours when both have it
+/// ([`Setup::merged`](crate::domain::Setup::merged)). Importing the same data twice, or in
+/// another order, gives the same result. When the merged set-up would fail its checks, the
+/// ledger is `None` and the preview says why.
+pub fn merge(current: &Ledger, incoming: &Ledger) -> (Option<Ledger>, Preview) {
     let mut preview = Preview::default();
-    let mut setup = current.setup().clone();
-    let theirs = incoming.setup();
-    fn join<K: Ord + Clone, V: PartialEq + Clone>(
-        ours: &mut BTreeMap<K, V>,
-        theirs: &BTreeMap<K, V>,
-        p: &mut Preview,
-    ) {
-        for (k, v) in theirs {
-            match ours.get(k) {
-                None => {
-                    ours.insert(k.clone(), v.clone());
-                    p.new += 1;
-                }
-                Some(o) if o == v => p.unchanged += 1,
-                Some(_) => p.conflicting += 1,
-            }
+    let setup = match current.setup().merged(incoming.setup()) {
+        Ok((setup, m)) => {
+            preview.new = m.added;
+            preview.unchanged = m.unchanged;
+            preview.conflicting = m.conflicting;
+            setup
         }
-    }
-    join(&mut setup.campaigns, &theirs.campaigns, &mut preview);
-    join(&mut setup.sites, &theirs.sites, &mut preview);
-    join(&mut setup.units, &theirs.units, &mut preview);
-    join(&mut setup.drives, &theirs.drives, &mut preview);
+        Err(why) => {
+            preview.refused = Some(why);
+            return (None, preview);
+        }
+    };
     let mut merged = current.clone();
-    merged.replace_setup(setup);
+    if let Err(why) = merged.replace_setup(setup) {
+        preview.refused = Some(why);
+        return (None, preview);
+    }
     let mut count = |m: Merged| match m {
         Merged::Added => preview.new += 1,
         Merged::Updated => preview.updated += 1,
@@ -169,7 +172,7 @@ pub fn merge(current: &Ledger, incoming: &Ledger) -> (Ledger, Preview) {
     for p in incoming.pledges() {
         count(merged.merge_pledge(p.clone()));
     }
-    (merged, preview)
+    (Some(merged), preview)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -303,11 +306,12 @@ mod tests {
         let (_, a) = store_with(120, 3);
         let (_, b) = store_with(80, 4);
         let (once, first) = merge(&a, &b);
+        let once = once.unwrap();
         assert!(first.new > 0);
         let (twice, second) = merge(&once, &b);
-        assert_eq!(twice, once);
+        assert_eq!(twice.unwrap(), once);
         assert_eq!((second.new, second.updated), (0, 0));
-        let (other_order, _) = merge(&b, &a);
+        let other_order = merge(&b, &a).0.unwrap();
         assert_eq!(other_order.pledges().count(), once.pledges().count());
         assert_eq!(other_order.donors().count(), once.donors().count());
     }

@@ -184,7 +184,7 @@ fn parse_status(text: &str) -> Result<PledgeStatus, String> {
             let milli = parts
                 .next()
                 .and_then(|v| v.parse::<i64>().ok())
-                .filter(|m| *m >= 0)
+                .filter(|m| (0..=Units::MAX_DONATION_MILLI).contains(m))
                 .ok_or_else(bad)?;
             PledgeStatus::Donated {
                 volume_ml,

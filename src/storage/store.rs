@@ -533,7 +533,11 @@ impl<R: Repository> Store<R> {
             return false;
         }
         let result = if key == SETUP {
-            decode_setup(&text).map(|s| ledger.replace_setup(s))
+            decode_setup(&text).and_then(|s| {
+                ledger
+                    .replace_setup(s)
+                    .map_err(|e| DecodeError::Invalid(e.to_string()))
+            })
         } else if key.starts_with(DONORS) {
             codec::decode_donors(&text).map(|rows| {
                 for d in rows {

@@ -17,7 +17,8 @@ mod sharing;
 mod storage;
 mod volunteer;
 
-use crate::domain::Units;
+use crate::domain::limits::Limit;
+use crate::domain::{DomainError, Units};
 
 pub use dashboard::DashboardTexts;
 pub use desk::DeskTexts;
@@ -124,6 +125,61 @@ impl Lang {
     /// Formats a calendar date: `dd/mm/yyyy` in both languages, as people write it in Vietnam.
     pub fn date(self, year: i32, month: u32, day: u32) -> String {
         format!("{day:02}/{month:02}/{year:04}")
+    }
+
+    /// What a limit counts, after "at most N" (`địa điểm trong một đợt`, `sites in one drive`).
+    fn limit_noun(self, limit: Limit) -> &'static str {
+        let (vi, en) = match limit {
+            Limit::SitesPerDrive => ("địa điểm trong một đợt", "sites in one drive"),
+            Limit::DaysPerDrive => ("ngày trong một đợt", "days in one drive"),
+            Limit::SlotsPerDay => ("khung giờ trong một ngày", "slots in one day"),
+            Limit::PlacesPerSlot => ("chỗ trong một khung giờ", "places in one slot"),
+            Limit::TextChars => (
+                "ký tự cho một tên hay địa chỉ",
+                "characters in a name or address",
+            ),
+            Limit::NotesChars => ("ký tự ghi chú", "characters of notes"),
+            Limit::Slogans => ("khẩu hiệu", "slogans"),
+            Limit::Sites => ("địa điểm", "sites"),
+            Limit::Units => ("đơn vị tham gia", "participating units"),
+            Limit::Drives => ("đợt hiến máu", "drives"),
+            Limit::BloodUnits => (
+                "đơn vị máu cho kết quả năm trước hay chỉ tiêu",
+                "units of blood in a baseline or quota",
+            ),
+        };
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
+    /// A sentence for the refusals a person can act on when a link, file or change is refused:
+    /// a limit exceeded, a second campaign for a year, a drive outside its campaign's year.
+    /// `None` for the others (the caller's general message stands).
+    pub fn refusal(self, e: &DomainError) -> Option<String> {
+        Some(match (e, self) {
+            (DomainError::OverLimit(l), _) => {
+                let lead = match self {
+                    Lang::Vi => "Vượt giới hạn: tối đa",
+                    Lang::En => "Over a limit: at most",
+                };
+                format!("{lead} {} {}.", self.number(l.max()), self.limit_noun(*l))
+            }
+            (DomainError::YearTaken(y), Lang::Vi) => {
+                format!("Đã có chiến dịch năm {y} với mã khác.")
+            }
+            (DomainError::YearTaken(y), Lang::En) => {
+                format!("Campaign {y} already exists with another id.")
+            }
+            (DomainError::DriveOutsideCampaignYear(y), Lang::Vi) => {
+                format!("Ngày của đợt không nằm trong năm {y} của chiến dịch đã có ở đây.")
+            }
+            (DomainError::DriveOutsideCampaignYear(y), Lang::En) => {
+                format!("The drive's days are not in {y}, the year of its campaign kept here.")
+            }
+            _ => return None,
+        })
     }
 }
 

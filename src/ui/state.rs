@@ -272,6 +272,10 @@ impl AppState {
                     change(ledger)
                         .map_err(ChangeError::Domain)
                         .and_then(|(value, changed)| {
+                            // Never write a set-up this app would refuse to read back.
+                            if changed.setup {
+                                ledger.setup().validate().map_err(ChangeError::Domain)?;
+                            }
                             store
                                 .try_update_value(|store| save(store, ledger, &changed))
                                 .unwrap_or(Err(SaveError::ReadOnly))

@@ -1,5 +1,6 @@
 import { test, expect, fillStorage, loadSampleAt, pledgeLanAtDongDa } from "./fixtures";
 import type { Browser, Page } from "@playwright/test";
+import * as zlib from "node:zlib";
 
 // Links, codes and files that arrive damaged, from another version, or carrying hostile text:
 // each gives its message and changes nothing.
@@ -199,4 +200,66 @@ test("the drive's link file opens the drive, and the slip file lands in the inbo
   await expect(page.locator("#slip-text-msg")).toContainText("hong.txt, dòng 1: Liên kết bị cắt ngắn");
   // Already in this device's schedule (the same browser made it): merging would change nothing.
   await expect(page.getByRole("listitem", { name: /^Nguyễn Thị Lan · / })).toContainText("Đã có trong lịch");
+});
+
+/** The record inside a drive link (`d1.…`), and a link made again from a record. */
+function crc32(bytes: Uint8Array): number {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return ~c >>> 0;
+}
+function linkRecord(payload: string): Buffer {
+  const body = Buffer.from(payload.slice(3), "base64url");
+  return zlib.inflateRawSync(body.subarray(0, body.length - 4));
+}
+function sealLink(record: Buffer): string {
+  const deflated = zlib.deflateRawSync(record);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from("d1."), deflated])));
+  return "d1." + Buffer.concat([deflated, crc]).toString("base64url");
+}
+
+test("a crafted drive link over a limit says which and keeps nothing", async ({ page, browser, baseURL }) => {
+  // Issue 21: a link of 14,801 venues was kept and froze the volunteer's phone on every start.
+  // Here the sample's Đợt 1 made 32 days long (the limit is 31), sealed like a real link.
+  await loadSampleAt(page, AT);
+  const record = linkRecord((await sharedLink(page, "Đợt 1")).split("#")[1]);
+  let at = 0;
+  const varint = () => {
+    let n = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = record[at++];
+      n += (b & 0x7f) * 2 ** shift;
+      if (!(b & 0x80)) return n;
+    }
+  };
+  const text = () => {
+    const length = varint();
+    at += length;
+  };
+  text(); // campaign id
+  varint(); // year
+  text(); // campaign name
+  for (let n = varint(); n > 0; n--) text(); // slogans
+  text(); // drive id
+  text(); // drive name
+  varint(); // first day
+  const daysAt = at;
+  expect(varint()).toBe(3); // Đợt 1: 24 to 27/04/2023
+  const crafted = Buffer.concat([record.subarray(0, daysAt), Buffer.from([31]), record.subarray(at)]);
+
+  const vol = await volunteer(browser, baseURL!);
+  await vol.goto(`/d#${sealLink(crafted)}`);
+  await expect(vol.getByRole("alert")).toHaveText(
+    "Liên kết chứa dữ liệu không hợp lệ: không mở. Vượt giới hạn: tối đa 31 ngày trong một đợt.",
+  );
+  await expect(vol.getByRole("button", { name: "Lưu đợt vào thiết bị này" })).toHaveCount(0);
+  await vol.getByRole("button", { name: "English" }).click();
+  await expect(vol.getByRole("alert")).toContainText("Over a limit: at most 31 days in one drive.");
+  // The same record with its 3 extra days opens: the sealing above is the app's own.
+  await vol.goto(`/d#${sealLink(record)}`);
+  await expect(vol.getByRole("heading", { name: "Đợt 1" })).toBeVisible();
 });

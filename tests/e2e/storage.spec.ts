@@ -145,3 +145,33 @@ test("a backup downloaded, wiped and imported back restores everything; a wrong 
   await page.getByLabel("Chọn tệp sao lưu để nhập").setInputFiles(path);
   await expect(page.getByText(/Tệp này có 0 bản ghi mới, 0 bản ghi cập nhật/)).toBeVisible();
 });
+
+test("a backup with a second 2024 campaign previews the conflict and restores nothing; an absurd baseline is refused by name", async ({ page }, testInfo) => {
+  // Issue 21: such a file previewed as "1 new", restored, and the next start set the whole
+  // set-up aside (no drives, no sites); a baseline of 2^63 - 1 thousandths read as negative.
+  const fs = await import("node:fs");
+  const sample = JSON.parse(fs.readFileSync("src/ui/sample-campaign.json", "utf8"));
+  const write = (name: string, setup: string) => {
+    const path = testInfo.outputPath(name);
+    fs.writeFileSync(path, JSON.stringify({ ...sample, values: { "hienmau/setup": setup } }));
+    return path;
+  };
+  const setup: string = sample.values["hienmau/setup"];
+  const otherId = write("other-id.json", setup.replaceAll("c2024", "c2024-other"));
+  const absurd = write("absurd.json", setup.replace(/"baseline":\d+/, '"baseline":9223372036854775807'));
+
+  await page.goto("/organizer/data");
+  await page.getByLabel("Chọn tệp sao lưu để nhập").setInputFiles(absurd);
+  await expect(page.getByRole("status").filter({ hasText: "Vượt giới hạn: tối đa 10.000.000 đơn vị máu" })).toBeVisible();
+  await expect(count(page, "Chiến dịch")).toHaveText("0");
+
+  await loadSample(page);
+  await page.getByLabel("Chọn tệp sao lưu để nhập").setInputFiles(otherId);
+  await expect(page.getByRole("alert")).toHaveText(
+    "Đã có chiến dịch năm 2024 với mã khác. Tệp này không thể gộp với dữ liệu ở đây; không có gì được khôi phục.",
+  );
+  await expect(page.getByRole("button", { name: "Nhập dữ liệu" })).toHaveCount(0);
+  await page.reload();
+  await expect(count(page, "Chiến dịch")).toHaveText("2");
+  await expect(count(page, "Đợt hiến máu")).toHaveText("2");
+});

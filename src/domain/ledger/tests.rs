@@ -1099,8 +1099,7 @@ fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainError> {
             .unwrap();
             setup.units.insert(unit.id.clone(), unit);
             setup.campaigns.values_mut().for_each(|c| c.notes.push('!'));
-            l.replace_setup(setup);
-            Ok(())
+            l.replace_setup(setup)
         }
     }
 }
@@ -1333,7 +1332,7 @@ fn building_from_parts_keeps_the_same_winners_as_merging_one_by_one() {
     donors.reverse();
     let built = Ledger::from_parts(sample.setup().clone(), donors.clone(), pledges.clone());
     let mut merged = Ledger::new();
-    merged.replace_setup(sample.setup().clone());
+    merged.replace_setup(sample.setup().clone()).unwrap();
     for d in donors {
         merged.merge_donor(d);
     }

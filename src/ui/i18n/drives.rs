@@ -106,7 +106,7 @@ pub const VI: DriveTexts = DriveTexts {
     slots_required: "Hãy nhập ít nhất một khung giờ.",
     slot_unreadable: |item| format!("Không đọc được “{item}”: hãy viết 07:30-08:30 20."),
     capacity_not_positive: "Số người mỗi khung giờ phải từ 1 trở lên.",
-    capacity_too_large: "Số người quá lớn.",
+    capacity_too_large: "Quá nhiều người cho một khung giờ: tối đa 1.000.",
     end_not_after_start: "Giờ kết thúc phải sau giờ bắt đầu.",
     slots_overlap: "Hai khung giờ trùng nhau.",
     override_unreadable: |line| {
@@ -204,7 +204,7 @@ pub const EN: DriveTexts = DriveTexts {
     slots_required: "Enter at least one slot.",
     slot_unreadable: |item| format!("“{item}” cannot be read: write 07:30-08:30 20."),
     capacity_not_positive: "Donors per slot must be 1 or more.",
-    capacity_too_large: "Too many donors for one slot.",
+    capacity_too_large: "Too many donors for one slot: at most 1,000.",
     end_not_after_start: "The end time must be after the start.",
     slots_overlap: "Two slots overlap.",
     override_unreadable: |line| {

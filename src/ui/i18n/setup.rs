@@ -12,6 +12,8 @@ pub struct SetupTexts {
     pub name_required: &'static str,
     pub number_invalid: &'static str,
     pub not_negative: &'static str,
+    /// A baseline or quota above the limit of units of blood (the number written out).
+    pub too_large: &'static str,
     // campaigns
     pub no_campaigns: &'static str,
     pub new_campaign: &'static str,
@@ -83,6 +85,7 @@ pub const VI: SetupTexts = SetupTexts {
     name_required: "Hãy nhập tên.",
     number_invalid: "Hãy nhập một số, ví dụ 1635 hoặc 12,5.",
     not_negative: "Không được là số âm.",
+    too_large: "Quá lớn: tối đa 10.000.000 đơn vị.",
     no_campaigns: "Chưa có chiến dịch nào.",
     new_campaign: "Chiến dịch mới",
     year: "Năm",
@@ -151,6 +154,7 @@ pub const EN: SetupTexts = SetupTexts {
     name_required: "Enter a name.",
     number_invalid: "Enter a number, for example 1635 or 12.5.",
     not_negative: "It cannot be negative.",
+    too_large: "Too large: at most 10,000,000 units.",
     no_campaigns: "No campaign yet.",
     new_campaign: "New campaign",
     year: "Year",

@@ -144,8 +144,8 @@ fn QuarantineSection() -> impl IntoView {
 #[component]
 fn BackupSection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let pending = RwSignal::new(None::<(Ledger, Preview)>);
-    let message = RwSignal::new(None::<&'static str>);
+    let pending = RwSignal::new(None::<(Option<Ledger>, Preview)>);
+    let message = RwSignal::new(None::<String>);
     let download = move |_| {
         let name = format!("hien-mau-backup-{}.json", clock::today());
         download::offer(&name, "application/json", &state.backup());
@@ -161,11 +161,11 @@ fn BackupSection() -> impl IntoView {
             let text = match upload::file_text(&file, backup::MAX_BYTES).await {
                 Ok(text) => text,
                 Err(upload::FileError::TooLarge) => {
-                    message.set(Some(t.backup_too_large));
+                    message.set(Some(t.backup_too_large.to_owned()));
                     return;
                 }
                 Err(upload::FileError::Unreadable) => {
-                    message.set(Some(t.not_a_backup));
+                    message.set(Some(t.not_a_backup.to_owned()));
                     return;
                 }
             };
@@ -175,20 +175,27 @@ fn BackupSection() -> impl IntoView {
                     pending.set(Some(merged));
                 }
                 Err(e) => message.set(Some(match e {
-                    BackupError::TooLarge => t.backup_too_large,
-                    BackupError::NotABackup => t.not_a_backup,
-                    BackupError::Newer(_) => t.backup_newer,
-                    BackupError::Damaged(_) => t.backup_damaged,
+                    BackupError::TooLarge => t.backup_too_large.to_owned(),
+                    BackupError::NotABackup => t.not_a_backup.to_owned(),
+                    BackupError::Newer(_) => t.backup_newer.to_owned(),
+                    BackupError::Damaged(_) => t.backup_damaged.to_owned(),
+                    BackupError::Refused(why) => {
+                        let lang = state.lang.get_untracked();
+                        match lang.refusal(&why) {
+                            Some(r) => format!("{} {r}", t.backup_damaged),
+                            None => t.backup_damaged.to_owned(),
+                        }
+                    }
                 })),
             }
         });
     };
     let import = move |_| {
-        if let Some((ledger, _)) = pending.get_untracked()
+        if let Some((Some(ledger), _)) = pending.get_untracked()
             && state.replace_all(ledger).is_ok()
         {
             pending.set(None);
-            message.set(Some(state.t().storage.restored));
+            message.set(Some(state.t().storage.restored.to_owned()));
         }
     };
     view! {
@@ -210,11 +217,26 @@ fn BackupSection() -> impl IntoView {
                     .map(|(_, p)| {
                         let lang = state.lang.get();
                         let n = |v: usize| lang.number(v as i64);
-                        view! {
-                            <p>{(state.t().storage.restore_preview)(&n(p.new), &n(p.updated), &n(p.unchanged), &n(p.conflicting))}</p>
-                            <button type="button" class="button" on:click=import>
-                                {move || state.t().storage.restore_button}
-                            </button>
+                        let counts = (state.t().storage.restore_preview)(&n(p.new), &n(p.updated), &n(p.unchanged), &n(p.conflicting));
+                        match p.refused.as_ref() {
+                            Some(why) => {
+                                let why = lang.refusal(why).unwrap_or_default();
+                                view! {
+                                    <p class="banner banner-error" role="alert">
+                                        {format!("{why} {}", state.t().storage.restore_refused)}
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                            None => {
+                                view! {
+                                    <p>{counts}</p>
+                                    <button type="button" class="button" on:click=import>
+                                        {move || state.t().storage.restore_button}
+                                    </button>
+                                }
+                                    .into_any()
+                            }
                         }
                     })
             }}
@@ -263,10 +285,10 @@ fn SampleSection() -> impl IntoView {
             let (merged, _) = state
                 .ledger
                 .with_untracked(|l| backup::merge(l, &sample.ledger));
-            if merged.setup().validate().is_err() {
+            let Some(merged) = merged else {
                 message.set(Some(t.sample_conflict));
                 return;
-            }
+            };
             if state.replace_all(merged).is_ok() {
                 message.set(Some(t.sample_loaded));
             }

@@ -14,6 +14,7 @@ pub use drives::DriveSetupPage;
 use leptos::prelude::*;
 
 use super::PageHeading;
+use crate::domain::limits::Limit;
 use crate::domain::{
     Campaign, CampaignDraft, CampaignId, Date, DomainError, Ledger, Site, SiteId, SiteKind, Unit,
     UnitId, UnitKind, Units, Weekday, WeeklyHours,
@@ -171,11 +172,16 @@ impl FormState {
     }
 }
 
-/// The words of a refused change.
-fn refusal(t: &Texts, e: &crate::ui::state::ChangeError) -> String {
+/// The words of a refused change: a limit or a campaign year said in words, else the general
+/// refusal.
+fn refusal(lang: Lang, e: &crate::ui::state::ChangeError) -> String {
+    let t = lang.texts();
     match e {
         crate::ui::state::ChangeError::Save(_) => t.storage.change_not_saved.to_owned(),
-        crate::ui::state::ChangeError::Domain(_) => t.storage.change_refused.to_owned(),
+        crate::ui::state::ChangeError::Domain(d) => match lang.refusal(d) {
+            Some(why) => format!("{why} {}", t.storage.change_refused),
+            None => t.storage.change_refused.to_owned(),
+        },
     }
 }
 
@@ -261,6 +267,7 @@ fn CampaignSection() -> impl IntoView {
         match base {
             None => bad("camp-baseline", t.number_invalid),
             Some(b) if b < 0 => bad("camp-baseline", t.not_negative),
+            Some(b) if b > Limit::BloodUnits.max() * 1000 => bad("camp-baseline", t.too_large),
             Some(_) => {}
         }
         let growth_bp = parse::milli_number(&growth.get()).map(|m| m / 10);
@@ -295,7 +302,8 @@ fn CampaignSection() -> impl IntoView {
                 Campaign::new(id, draft).map_err(|_| tx.storage.change_refused.to_owned())?;
             let target = state.lang.get_untracked().number(campaign.target());
             let done = (tx.setup().campaign_added)(&campaign.name, &target);
-            change_setup(state, |l| l.add_campaign(campaign)).map_err(|e| refusal(tx, &e))?;
+            change_setup(state, |l| l.add_campaign(campaign))
+                .map_err(|e| refusal(state.lang.get_untracked(), &e))?;
             for s in [year, name, baseline, slogans, partner] {
                 s.set(String::new());
             }
@@ -455,7 +463,8 @@ fn SiteSection() -> impl IntoView {
             let site = Site::new(id, &n, &a, &d, kind)
                 .map_err(|_| tx.storage.change_refused.to_owned())?;
             let done = (tx.setup().site_added)(&site.name);
-            change_setup(state, |l| l.add_site(site)).map_err(|e| refusal(tx, &e))?;
+            change_setup(state, |l| l.add_site(site))
+                .map_err(|e| refusal(state.lang.get_untracked(), &e))?;
             for s in [name, address, district] {
                 s.set(String::new());
             }
@@ -594,6 +603,10 @@ fn UnitSection() -> impl IntoView {
             None
         } else {
             match parse::milli_number(&q) {
+                Some(m) if m > Limit::BloodUnits.max() * 1000 => {
+                    errors.push(("unit-quota".into(), t.too_large.into()));
+                    None
+                }
                 Some(m) if m > 0 => Some(Units::from_milli(m)),
                 Some(_) => {
                     errors.push(("unit-quota".into(), t.quota_not_positive.into()));
@@ -625,7 +638,8 @@ fn UnitSection() -> impl IntoView {
             let id = new_id(UnitId::new, tx)?;
             let unit = Unit::new(id, &n, k, q).map_err(|_| tx.storage.change_refused.to_owned())?;
             let done = (tx.setup().units_added)(1);
-            change_setup(state, |l| l.add_unit(unit)).map_err(|e| refusal(tx, &e))?;
+            change_setup(state, |l| l.add_unit(unit))
+                .map_err(|e| refusal(state.lang.get_untracked(), &e))?;
             name.set(String::new());
             quota.set(String::new());
             Ok(done)
@@ -757,7 +771,7 @@ fn UnitPaste() -> impl IntoView {
                 notice.set(Some((tx.setup().units_added)(n)));
                 text.set(String::new());
             }
-            Err(e) => notice.set(Some(refusal(tx, &e))),
+            Err(e) => notice.set(Some(refusal(state.lang.get_untracked(), &e))),
         }
     };
     view! {

@@ -11,7 +11,7 @@ use crate::domain::{DriveStatus, Place, SlotSpec};
 use crate::share::incoming::{Kept, keep_drive};
 use crate::share::link::{LinkError, SharedDrive, decode_drive};
 use crate::ui::routes::{Build, Page};
-use crate::ui::state::{AppState, Changed};
+use crate::ui::state::{AppState, ChangeError, Changed};
 use crate::ui::{clock, upload};
 
 /// The most a link file may hold (a drive link is a few KB).
@@ -93,7 +93,17 @@ pub fn SharedDrivePage() -> impl IntoView {
         });
         match result {
             Ok(k) => kept.set(Some(k)),
-            Err(_) => failed.set(Some(state.t().storage.change_refused.to_owned())),
+            Err(e) => {
+                let why = match &e {
+                    ChangeError::Domain(d) => state.lang.get_untracked().refusal(d),
+                    ChangeError::Save(_) => None,
+                };
+                let general = state.t().storage.change_refused;
+                failed.set(Some(match why {
+                    Some(why) => format!("{why} {general}"),
+                    None => general.to_owned(),
+                }));
+            }
         }
     };
     view! {
@@ -103,6 +113,12 @@ pub fn SharedDrivePage() -> impl IntoView {
                 view! {
                     <p class="banner banner-error" role="alert" id="shared-error">
                         {(t().link_error)(&e)}
+                        {match &e {
+                            LinkError::Invalid(d) => {
+                                state.lang.get().refusal(d).map(|why| format!(" {why}"))
+                            }
+                            _ => None,
+                        }}
                     </p>
                 }
                     .into_any()

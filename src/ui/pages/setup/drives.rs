@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::domain::order;
 
 use super::{Errors, Field, FormState, change_setup, day_text, message_of, new_id, parse, refusal};
+use crate::domain::limits::Limit;
 use crate::domain::{
     CampaignId, CapacityDecision, DomainError, Drive, DriveDraft, DriveId, DriveSite, DriveStatus,
     Site, SiteId,
@@ -134,7 +135,7 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
         let tx = state.t();
         match change_setup(state, |l| l.set_drive_status(&id.get_value(), status)) {
             Ok(()) => notice.set(Some(tx.drive_setup().status_changed.to_owned())),
-            Err(e) => notice.set(Some(refusal(tx, &e))),
+            Err(e) => notice.set(Some(refusal(state.lang.get_untracked(), &e))),
         }
     };
     let confirm_cancel = move |_| {
@@ -163,7 +164,7 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                 open_panel.set(None);
                 notice.set(Some((tx.drive_setup().cancelled)(n)));
             }
-            Err(e) => notice.set(Some(refusal(tx, &e))),
+            Err(e) => notice.set(Some(refusal(state.lang.get_untracked(), &e))),
         }
     };
     let heading_id = move || format!("drive-{}", id.get_value());
@@ -411,7 +412,7 @@ fn CapacityPanel(id: DriveId, notice: RwSignal<Option<String>>) -> impl IntoView
                 pledged.set(Some(n));
                 error.set(Some((tx.drive_setup().capacity_below)(n)));
             }
-            Err(e) => error.set(Some(refusal(tx, &e))),
+            Err(e) => error.set(Some(refusal(state.lang.get_untracked(), &e))),
         }
     };
     let lang = move || state.lang.get();
@@ -694,6 +695,22 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
         {
             errors.push(("drive-end".into(), t.end_before_start.into()));
         }
+        // The limits said beside the field, before the domain refuses the whole drive.
+        let over = |limit: Limit| {
+            let lang = state.lang.get();
+            lang.refusal(&DomainError::OverLimit(limit))
+                .unwrap_or_default()
+        };
+        if let (Some(f), Some(l)) = (first, last)
+            && Limit::DaysPerDrive
+                .check(usize::try_from(l.days_since(f) + 1).unwrap_or(0))
+                .is_err()
+        {
+            errors.push(("drive-end".into(), over(Limit::DaysPerDrive)));
+        }
+        if Limit::TextChars.check_text(&name.get()).is_err() {
+            errors.push(("drive-name".into(), over(Limit::TextChars)));
+        }
         if let Some(c) = &camp {
             for (id, d) in [("drive-start", first), ("drive-end", last)] {
                 if d.is_some_and(|d| d.year() != c.year) {
@@ -717,6 +734,9 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
         }
         if rows.with(|r| !r.iter().any(|r| r.chosen.get())) {
             errors.push(("drive-sites".into(), t.sites_required.into()));
+        }
+        if Limit::SitesPerDrive.check(sites.len()).is_err() {
+            errors.push(("drive-sites".into(), over(Limit::SitesPerDrive)));
         }
         match (camp, first, last) {
             (Some(c), Some(first), Some(last)) if errors.is_empty() => Ok((
@@ -754,7 +774,7 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                 ChangeError::Domain(DomainError::PledgesWouldBeOrphaned(n)) => {
                     (tx.drive_setup().orphaned)(n)
                 }
-                e => refusal(tx, &e),
+                e => refusal(state.lang.get_untracked(), &e),
             })?;
             let done = if editing.get_untracked().is_some() {
                 (tx.drive_setup().drive_saved)(&drive_name)

@@ -5,11 +5,13 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::limits::Limit;
 use crate::domain::{Date, DomainError, Interval, SlotSpec, TimeOfDay, UnitKind, Units, check_day};
 use crate::ui::i18n::{DriveTexts, SetupTexts};
 
 /// A whole or decimal number as people type it: `1635`, `1.635` or `1,635` (thousands), `10,5`
-/// or `10.5` (a decimal with one or two places). Spaces are ignored. In thousandths.
+/// or `10.5` (a decimal with one or two places). Spaces are ignored. In thousandths; a number
+/// beyond `i64` saturates at `i64::MAX` (or `-i64::MAX`), which every field's range refuses.
 pub fn milli_number(text: &str) -> Option<i64> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let (negative, digits) = match compact.strip_prefix('-') {
@@ -30,18 +32,22 @@ pub fn milli_number(text: &str) -> Option<i64> {
         _ => (digits, ""),
     };
     let mut groups = whole.split(['.', ',']);
-    let first = groups.next().filter(|g| !g.is_empty() && g.len() <= 15)?;
-    let mut value: i64 = first.parse().ok()?;
+    let first = groups.next().filter(|g| !g.is_empty())?;
+    // Saturating, never wrapping: a number too large for i64 stays the largest one, so the
+    // field's own range check says "too large" instead of reading a negative number.
+    let mut value: i64 = first.bytes().fold(0i64, |v, b| {
+        v.saturating_mul(10).saturating_add(i64::from(b - b'0'))
+    });
     for g in groups {
         if g.len() != 3 {
             return None;
         }
-        value = value.checked_mul(1000)?.checked_add(g.parse().ok()?)?;
+        value = value.saturating_mul(1000).saturating_add(g.parse().ok()?);
     }
-    let mut milli = value.checked_mul(1000)?;
+    let mut milli = value.saturating_mul(1000);
     if !fraction.is_empty() {
         let f: i64 = fraction.parse().ok()?;
-        milli += if fraction.len() == 1 { f * 100 } else { f * 10 };
+        milli = milli.saturating_add(if fraction.len() == 1 { f * 100 } else { f * 10 });
     }
     Some(if negative { -milli } else { milli })
 }
@@ -118,7 +124,10 @@ fn day_slots(text: &str, t: &DriveTexts) -> Result<Vec<SlotSpec>, String> {
         if capacity < 1 {
             return Err(t.capacity_not_positive.to_owned());
         }
-        let capacity = u16::try_from(capacity).map_err(|_| t.capacity_too_large.to_owned())?;
+        let capacity = u16::try_from(capacity)
+            .ok()
+            .filter(|c| i64::from(*c) <= Limit::PlacesPerSlot.max())
+            .ok_or_else(|| t.capacity_too_large.to_owned())?;
         out.push(SlotSpec::new(start, end, capacity).map_err(|e| slot_error(&e, t))?);
     }
     check_day(out).map_err(|e| slot_error(&e, t))
@@ -314,6 +323,8 @@ pub fn unit_rows(
             } else if let Some(q) = milli_number(cell).filter(|_| quota.is_none()) {
                 if q <= 0 {
                     error = Some(t.quota_not_positive.to_owned());
+                } else if q > Limit::BloodUnits.max() * 1000 {
+                    error = Some(t.too_large.to_owned());
                 }
                 quota = Some(Units::from_milli(q));
             } else {
@@ -545,5 +556,41 @@ mod tests {
         assert_eq!(date("2024-05-04"), d);
         assert_eq!(date("31/02/2024"), None);
         assert_eq!(date("04/05/24"), None);
+    }
+
+    #[test]
+    fn a_number_too_large_for_any_field_never_reads_as_a_negative_one() {
+        // Guards issue 21.6: 9.223.372.036.854.775,99 read as a large negative number (and
+        // panicked in debug builds).
+        for typed in [
+            "9.223.372.036.854.775,99",
+            "9223372036854775807",
+            "99999999999999999999999",
+        ] {
+            assert_eq!(milli_number(typed), Some(i64::MAX), "{typed}");
+        }
+        assert_eq!(milli_number("-9.223.372.036.854.775,99"), Some(-i64::MAX));
+        assert_eq!(whole_number("1.635"), Some(1635));
+    }
+
+    #[test]
+    fn a_slot_over_the_places_limit_is_refused_beside_the_field() {
+        assert_eq!(
+            slots("07:30-08:30 1001", dt()),
+            Err(dt().capacity_too_large.to_owned())
+        );
+        assert!(slots("07:30-08:30 1000", dt()).is_ok());
+        assert!(dt().capacity_too_large.contains("1,000"));
+        assert!(
+            Lang::Vi
+                .texts()
+                .drive_setup()
+                .capacity_too_large
+                .contains("1.000")
+        );
+        for lang in Lang::ALL {
+            let max = lang.number(crate::domain::limits::Limit::BloodUnits.max());
+            assert!(lang.texts().setup().too_large.contains(&max), "{max}");
+        }
     }
 }
