@@ -29,11 +29,18 @@ mod unit;
 pub use campaign::{Campaign, CampaignDraft};
 pub use donor::{
     Abo, BloodGroup, Category, CitizenId, Donation, DonationType, Donor, DonorDraft, Phone, Sex,
+    full_name,
 };
 pub use drive::{Drive, DriveDraft, DriveSite, DriveStatus, SlotSpec, check_day};
 pub use error::DomainError;
 pub use ids::{CampaignId, DonorId, DriveId, PledgeId, SiteId, UnitId, is_valid_id};
-pub use ledger::{CapacityDecision, Ledger, Merged, Now, Outcome, PledgeRequest, Setup};
+/// Random sequences of ledger operations, for property tests of what reads the ledger.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) use ledger::tests as ledger_steps;
+pub use ledger::{
+    Affiliation, CapacityDecision, ChangeSet, Ledger, Merged, Now, Outcome, PersonDetails,
+    PledgeRequest, RecordKind, Registered, Setup, Touched,
+};
 pub use pledge::{Deferral, Place, Pledge, PledgeStatus, SlotRef};
 pub use quantity::{COMMON_VOLUMES_ML, DEFAULT_ML_PER_UNIT, Units, Weight};
 pub use site::{Interval, Site, SiteKind, WeeklyHours};

@@ -8,11 +8,15 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::eligibility::{self, RuleSet};
+mod change;
+
+pub use change::{ChangeSet, RecordKind, Touched};
+
 use super::{
-    Campaign, CampaignId, Date, Deferral, DomainError, Donation, DonationType, Donor, DonorId,
-    Drive, DriveDraft, DriveId, DriveStatus, Place, Pledge, PledgeId, PledgeStatus, Site, SiteId,
-    SiteKind, SlotRef, SlotSpec, TimeOfDay, Timestamp, Unit, UnitId, Units,
-    quantity::DEFAULT_ML_PER_UNIT,
+    Campaign, CampaignId, CitizenId, Date, Deferral, DomainError, Donation, DonationType, Donor,
+    DonorDraft, DonorId, Drive, DriveDraft, DriveId, DriveStatus, Phone, Place, Pledge, PledgeId,
+    PledgeStatus, Site, SiteId, SiteKind, SlotRef, SlotSpec, TimeOfDay, Timestamp, Unit, UnitId,
+    Units, quantity::DEFAULT_ML_PER_UNIT,
 };
 
 /// The moment an operation happens, as the edge's clock gives it.
@@ -61,6 +65,39 @@ pub enum CapacityDecision {
     /// The organizer has seen the pledges and lowers the capacity anyway (the slot is then over
     /// capacity until pledges are moved or cancelled; no new pledge fits).
     AllowBelowPledged,
+}
+
+/// How details given for a person already known here treat their category and unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Affiliation {
+    /// The details say them (the pledge form, a donor list): they replace ours with the rest.
+    Given,
+    /// The details do not ask them (a walk-in at the desk): ours stay.
+    Kept,
+    /// The organizer chose the unit (the inbox): it replaces ours even when our other details
+    /// are newer than the given ones.
+    ChosenUnit,
+}
+
+/// A person's details as given somewhere (a form, a donor list, a slip), for
+/// [`Ledger::register_donor`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonDetails {
+    /// The details.
+    pub draft: DonorDraft,
+    /// When they were written: now for a form or a list, the slip's time for a slip.
+    pub written_at: Timestamp,
+    /// What happens to category and unit.
+    pub affiliation: Affiliation,
+}
+
+/// Who [`Ledger::register_donor`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registered {
+    /// The donor's id here.
+    pub id: DonorId,
+    /// The person was new here.
+    pub added: bool,
 }
 
 /// The set-up records: campaigns, sites, participating units and drives. Organizers edit them
@@ -315,15 +352,45 @@ fn donor_tie_key(d: &Donor) -> impl Ord + '_ {
     )
 }
 
-/// Derived counts, never stored: places taken per slot, and the active pledge of each donor
-/// on each day.
+/// What makes two donor records one person: the same phone, or the same citizen ID.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum PersonKey {
+    Phone(Phone),
+    Citizen(CitizenId),
+}
+
+/// Derived counts, never stored: places taken per slot, the active pledge of each donor on
+/// each day, and the donors of each phone and citizen ID (sorted ids; two records of one person
+/// can meet in a merge).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Index {
     taken: BTreeMap<SlotRef, u32>,
     donor_days: BTreeMap<(DonorId, Date), PledgeId>,
+    people: BTreeMap<PersonKey, Vec<DonorId>>,
 }
 
 impl Index {
+    /// Files `d` under its phone and citizen ID (`add`), or takes it out.
+    fn file_person(&mut self, d: &Donor, add: bool) {
+        let keys = [
+            Some(PersonKey::Phone(d.phone.clone())),
+            d.citizen_id.clone().map(PersonKey::Citizen),
+        ];
+        for key in keys.into_iter().flatten() {
+            if add {
+                let ids = self.people.entry(key).or_default();
+                if let Err(at) = ids.binary_search(&d.id) {
+                    ids.insert(at, d.id.clone());
+                }
+            } else if let Some(ids) = self.people.get_mut(&key) {
+                ids.retain(|id| *id != d.id);
+                if ids.is_empty() {
+                    self.people.remove(&key);
+                }
+            }
+        }
+    }
+
     /// Counts `p`'s place, noting the entries it changes in `journal` when one is recording.
     fn hold(&mut self, p: &Pledge, journal: Option<&mut Journal>) {
         if p.status.holds_slot() {
@@ -381,6 +448,9 @@ impl Ledger {
         for p in self.pledges.values() {
             self.index.hold(p, None);
         }
+        for d in self.donors.values() {
+            self.index.file_person(d, true);
+        }
     }
 
     // ----- all or nothing -----
@@ -393,7 +463,8 @@ impl Ledger {
         self.journal = Some(Box::default());
     }
 
-    /// Keeps every operation since [`Ledger::begin`] and stops recording.
+    /// Keeps every operation since [`Ledger::begin`] and stops recording. Read what the change
+    /// did with [`Ledger::changes`] first (storage writes it before committing).
     pub fn commit(&mut self) {
         self.journal = None;
     }
@@ -414,7 +485,18 @@ impl Ledger {
         if let Some(setup) = setup {
             self.setup = setup;
         }
+        let ids: Vec<DonorId> = donors.keys().cloned().collect();
+        for id in &ids {
+            if let Some(d) = self.donors.get(id) {
+                self.index.file_person(d, false);
+            }
+        }
         restore(&mut self.donors, donors);
+        for id in &ids {
+            if let Some(d) = self.donors.get(id) {
+                self.index.file_person(d, true);
+            }
+        }
         restore(&mut self.pledges, pledges);
         restore(&mut self.index.taken, taken);
         restore(&mut self.index.donor_days, donor_days);
@@ -428,7 +510,8 @@ impl Ledger {
         &mut self.setup
     }
 
-    /// A donor, to change; its old value is noted first when recording.
+    /// A donor, to change; its old value is noted first when recording. Not for the phone or
+    /// citizen ID, which the index of people follows only through `put_donor`.
     fn donor_mut(&mut self, id: &DonorId) -> Option<&mut Donor> {
         if let Some(j) = &mut self.journal {
             note(&mut j.donors, &self.donors, id);
@@ -441,6 +524,10 @@ impl Ledger {
         if let Some(j) = &mut self.journal {
             note(&mut j.donors, &self.donors, &donor.id);
         }
+        if let Some(old) = self.donors.get(&donor.id) {
+            self.index.file_person(old, false);
+        }
+        self.index.file_person(&donor, true);
         self.donors.insert(donor.id.clone(), donor);
     }
 
@@ -773,6 +860,94 @@ impl Ledger {
         }
         self.put_donor(donor);
         Ok(())
+    }
+
+    /// The same phone is the same person: finds the donor these details describe (the same id
+    /// as `new_id`, else the same phone, else the same citizen ID), looked up in an index, not
+    /// searched for, and brings their record up to date; or adds them as `new_id`.
+    ///
+    /// A known donor keeps what only grows (their history). Their plain details (name, sex,
+    /// birth date, weight, phone, and the citizen ID and blood group when given) become the given
+    /// ones when those were written at or after ours; category and unit follow `affiliation`.
+    /// The name follows the name rule ([`crate::domain::full_name`]); a unit must exist here.
+    /// A record that changes gets a version later than ours (`now` at least).
+    pub fn register_donor(
+        &mut self,
+        new_id: DonorId,
+        details: PersonDetails,
+        today: Date,
+        now: Timestamp,
+    ) -> Result<Registered, DomainError> {
+        let PersonDetails {
+            draft,
+            written_at,
+            affiliation,
+        } = details;
+        if let Some(unit) = draft
+            .unit
+            .as_ref()
+            .filter(|u| !self.setup.units.contains_key(*u))
+        {
+            return Err(DomainError::UnknownUnit(unit.clone()));
+        }
+        let given = Donor::new(new_id.clone(), draft, today, written_at)?;
+        let found = self
+            .donors
+            .get(&new_id)
+            .or_else(|| self.person(&PersonKey::Phone(given.phone.clone())))
+            .or_else(|| {
+                let citizen = given.citizen_id.clone()?;
+                self.person(&PersonKey::Citizen(citizen))
+            });
+        let Some(ours) = found.cloned() else {
+            self.put_donor(given);
+            return Ok(Registered {
+                id: new_id,
+                added: true,
+            });
+        };
+        let mut donor = ours.clone();
+        let newer = written_at >= ours.updated_at;
+        if newer {
+            donor.full_name = given.full_name;
+            donor.sex = given.sex;
+            donor.birth_date = given.birth_date;
+            donor.weight = given.weight;
+            donor.phone = given.phone;
+            donor.citizen_id = given.citizen_id.or(donor.citizen_id);
+            donor.blood_group = given.blood_group.or(donor.blood_group);
+            donor.updated_at = written_at;
+        }
+        match affiliation {
+            Affiliation::Given | Affiliation::ChosenUnit if newer => {
+                donor.category = given.category;
+                donor.unit = given.unit;
+            }
+            Affiliation::ChosenUnit => donor.unit = given.unit,
+            _ => {}
+        }
+        if donor != ours {
+            if donor.updated_at <= ours.updated_at {
+                donor.updated_at = now.max(Timestamp(ours.updated_at.0 + 1));
+            }
+            self.put_donor(donor);
+        }
+        Ok(Registered {
+            id: ours.id,
+            added: false,
+        })
+    }
+
+    /// The first donor filed under `key`.
+    fn person(&self, key: &PersonKey) -> Option<&Donor> {
+        let id = self.index.people.get(key)?.first()?;
+        self.donors.get(id)
+    }
+
+    /// The donor with this phone number, if any (the first by id when records of one person
+    /// met in a merge).
+    pub fn donor_by_phone(&self, phone: &Phone) -> Option<&Donor> {
+        self.person(&PersonKey::Phone(phone.clone()))
     }
 
     /// Adds a drive whose campaign and sites exist.
@@ -1210,4 +1385,4 @@ impl Ledger {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;
+pub(crate) mod tests;

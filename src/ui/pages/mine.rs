@@ -18,7 +18,7 @@ use crate::share::link::human_code;
 use crate::ui::clock;
 use crate::ui::i18n::{Lang, Texts};
 use crate::ui::routes::{Build, Page};
-use crate::ui::state::{AppState, ChangeError, Changed};
+use crate::ui::state::{AppState, ChangeError};
 
 /// A pledge is still to come: held and on a day not past.
 fn is_upcoming(p: &Pledge, today: Date) -> bool {
@@ -169,16 +169,8 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
         let id = id.clone();
         Callback::new(move |()| {
             let now = clock::now();
-            let result = state.change(|l| {
-                l.cancel(&id, t().volunteer.cancelled_by_donor, now.stamp)?;
-                Ok((
-                    (),
-                    Changed {
-                        pledges: vec![(id.clone(), None)],
-                        ..Changed::default()
-                    },
-                ))
-            });
+            let result =
+                state.change(|l| l.cancel(&id, t().volunteer.cancelled_by_donor, now.stamp));
             match result {
                 Ok(()) => notice.set(Some(t().volunteer.status_cancelled)),
                 Err(_) => cancel_error.set(Some(t().volunteer.not_saved)),
@@ -187,7 +179,6 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
     };
     let save_move = {
         let id = id.clone();
-        let from = pledge.slot.clone();
         Callback::new(move |()| {
             let (Some(place), Some(date), Some(start)) = (place.get(), day.get(), time.get())
             else {
@@ -196,16 +187,7 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
             };
             let slot = SlotRef { place, date, start };
             let now = clock::now();
-            let result = state.change(|l| {
-                l.reschedule(&id, slot, &RuleSet::vietnam(), now)?;
-                Ok((
-                    (),
-                    Changed {
-                        pledges: vec![(id.clone(), Some(from.clone()))],
-                        ..Changed::default()
-                    },
-                ))
-            });
+            let result = state.change(|l| l.reschedule(&id, slot, &RuleSet::vietnam(), now));
             let v = &t().volunteer;
             match result {
                 Ok(()) => notice.set(Some(v.rescheduled)),

@@ -9,9 +9,9 @@ use super::PageHeading;
 use crate::domain::eligibility::{self, Reason, RuleSet};
 use crate::domain::schedule::{bookable_places, open_days, slot_states};
 use crate::domain::{
-    BloodGroup, COMMON_VOLUMES_ML, Category, Date, DomainError, DonationType, Donor, DonorDraft,
-    DonorId, Ledger, Phone, Place, PledgeId, PledgeRequest, Sex, SlotRef, TimeOfDay, UnitId,
-    Weight,
+    Affiliation, BloodGroup, COMMON_VOLUMES_ML, Category, Date, DomainError, DonationType,
+    DonorDraft, DonorId, Ledger, PersonDetails, Phone, Place, PledgeId, PledgeRequest, Sex,
+    SlotRef, TimeOfDay, UnitId, Weight,
 };
 use crate::share::Language;
 use crate::share::ical::pledge_calendar;
@@ -19,7 +19,7 @@ use crate::share::link::{PledgeSlip, encode_slip, human_code};
 use crate::share::qr::{Ecc, Qr};
 use crate::ui::i18n::{Lang, Texts, citation_text, reason_text};
 use crate::ui::routes::{Build, Page};
-use crate::ui::state::{AppState, ChangeError, Changed};
+use crate::ui::state::{AppState, ChangeError};
 use crate::ui::{clock, download, ids};
 
 /// How many days ahead volunteers can book.
@@ -371,12 +371,10 @@ pub(super) mod check {
     use super::*;
 
     pub fn name(text: &str, t: &Texts) -> Result<String, &'static str> {
-        let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        match name.chars().count() {
-            0 => Err(t.volunteer.name_required),
-            2..=100 => Ok(name),
-            _ => Err(t.volunteer.name_length),
-        }
+        crate::domain::full_name(text).map_err(|e| match e {
+            DomainError::EmptyName => t.volunteer.name_required,
+            _ => t.volunteer.name_length,
+        })
     }
 
     pub fn phone(text: &str, t: &Texts) -> Result<Phone, &'static str> {
@@ -573,29 +571,21 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
             donation: form.donation.get_untracked(),
             volume_ml: form.volume.get_untracked(),
         };
+        let person = PersonDetails {
+            draft,
+            written_at: now.stamp,
+            affiliation: Affiliation::Given,
+        };
         let result = state.change(|ledger| {
-            // The same phone number is the same person: their record is updated, not repeated.
-            let existing = ledger.donors().find(|d| d.phone == phone).cloned();
-            let id = existing.as_ref().map_or(new_donor, |d| d.id.clone());
-            let mut donor = Donor::new(id.clone(), draft, now.date, now.stamp)?;
-            if let Some(old) = existing {
-                donor.history = old.history;
-            }
-            ledger.merge_donor(donor);
-            ledger.pledge(
-                pledge_id.clone(),
-                request(id.clone()),
-                &RuleSet::vietnam(),
-                now,
-            )?;
-            Ok((
-                (),
-                Changed {
-                    donors: vec![id],
-                    pledges: vec![(pledge_id.clone(), None)],
-                    ..Changed::default()
-                },
-            ))
+            let donor = ledger.register_donor(new_donor, person, now.date, now.stamp)?;
+            ledger
+                .pledge(
+                    pledge_id.clone(),
+                    request(donor.id),
+                    &RuleSet::vietnam(),
+                    now,
+                )
+                .map(|_| ())
         });
         match result {
             Ok(()) => {

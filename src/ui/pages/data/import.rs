@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{Category, Donor, DonorId, UnitId};
+use crate::domain::{Affiliation, Category, DonorId, PersonDetails, UnitId};
 use crate::share::csv::{self, ColumnMap, Field, ImportDefaults, Table};
-use crate::ui::state::{AppState, Changed};
+use crate::ui::state::AppState;
 use crate::ui::widgets::unit_choices;
 use crate::ui::{clock, ids, upload};
 
@@ -83,34 +83,21 @@ pub fn ImportSection() -> impl IntoView {
         let tx = state.t();
         let now = clock::now();
         let outcome = state.change(|l| {
-            let (mut added, mut updated, mut changed) = (0, 0, Vec::new());
+            let (mut added, mut updated) = (0, 0);
             for row in result.valid {
-                let existing = l.donors().find(|d| d.phone == row.draft.phone).cloned();
-                let id = match &existing {
-                    Some(d) => d.id.clone(),
-                    None => DonorId::new(ids::new_id())?,
+                let person = PersonDetails {
+                    draft: row.draft,
+                    written_at: now.stamp,
+                    affiliation: Affiliation::Given,
                 };
-                let mut donor = Donor::new(id.clone(), row.draft, now.date, now.stamp)?;
-                match existing {
-                    Some(old) => {
-                        donor.history = old.history;
-                        l.merge_donor(donor);
-                        updated += 1;
-                    }
-                    None => {
-                        l.add_donor(donor)?;
-                        added += 1;
-                    }
+                let id = DonorId::new(ids::new_id())?;
+                if l.register_donor(id, person, now.date, now.stamp)?.added {
+                    added += 1;
+                } else {
+                    updated += 1;
                 }
-                changed.push(id);
             }
-            Ok((
-                (added, updated),
-                Changed {
-                    donors: changed,
-                    ..Changed::default()
-                },
-            ))
+            Ok((added, updated))
         });
         match outcome {
             Ok((added, updated)) => {
