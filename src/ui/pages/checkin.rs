@@ -6,8 +6,6 @@
 use leptos::prelude::*;
 
 use super::PageHeading;
-use super::mine::status_text;
-use super::pledge::{check, day_label, place_from_key, place_key, place_label};
 use crate::domain::eligibility::RuleSet;
 use crate::domain::schedule::{bookable_places, slot_states};
 use crate::domain::{
@@ -17,6 +15,8 @@ use crate::domain::{
 };
 use crate::share::csv::fold;
 use crate::share::link::human_code;
+use crate::ui::form::check;
+use crate::ui::format::{day_label, place_from_key, place_key, place_label, status_text};
 use crate::ui::i18n::{Lang, Texts};
 use crate::ui::routes::Page;
 use crate::ui::state::AppState;

@@ -7,10 +7,10 @@
 use leptos::prelude::*;
 
 use super::PageHeading;
-use super::pledge::{day_label, place_label};
 use crate::domain::{PledgeId, UnitId};
 use crate::share::incoming::{merge_slip, review};
 use crate::share::link::{LinkError, PledgeSlip, decode_slip, human_code};
+use crate::ui::format::{day_label, place_label};
 use crate::ui::routes::Page;
 use crate::ui::state::AppState;
 use crate::ui::widgets::unit_choices;

@@ -8,7 +8,6 @@ use crate::domain::order;
 use leptos_router::components::A;
 
 use super::PageHeading;
-use super::pledge::{SlotPicker, day_label, place_label};
 use crate::domain::eligibility::{Facts, RuleSet, assess};
 use crate::domain::{
     Date, DomainError, DonationType, DonorId, Ledger, Pledge, PledgeId, PledgeStatus, SlotRef,
@@ -16,8 +15,9 @@ use crate::domain::{
 };
 use crate::share::link::human_code;
 use crate::ui::clock;
-use crate::ui::i18n::{Lang, Texts};
+use crate::ui::format::{day_label, place_label, status_text};
 use crate::ui::routes::{Build, Page};
+use crate::ui::slot_picker::SlotPicker;
 use crate::ui::state::{AppState, ChangeError};
 
 /// A pledge is still to come: held and on a day not past.
@@ -41,26 +41,6 @@ pub fn my_pledges(ledger: &Ledger, mine: &[PledgeId], today: Date) -> (Vec<Pledg
         std::cmp::Reverse((p.slot.date, p.slot.start))
     });
     (upcoming, earlier)
-}
-
-/// What became of a pledge, in words.
-pub(super) fn status_text(t: &Texts, lang: Lang, status: &PledgeStatus) -> String {
-    let v = &t.volunteer;
-    match status {
-        PledgeStatus::Pledged => v.status_pledged.to_owned(),
-        PledgeStatus::CheckedIn { .. } => v.status_checked_in.to_owned(),
-        PledgeStatus::Donated { volume_ml, .. } => (v.status_donated)(*volume_ml),
-        PledgeStatus::Deferred { deferral, .. } => {
-            let until = deferral.until;
-            (v.status_deferred)(&lang.date(
-                until.year(),
-                u32::from(until.month()),
-                u32::from(until.day()),
-            ))
-        }
-        PledgeStatus::NoShow { .. } => v.status_no_show.to_owned(),
-        PledgeStatus::Cancelled { .. } => v.status_cancelled.to_owned(),
-    }
 }
 
 /// The my-pledges page.

@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 
 use super::PageHeading;
-use super::pledge::{day_label, place_key};
 use crate::domain::{DriveStatus, Place, SlotSpec};
 use crate::share::incoming::{Kept, keep_drive};
 use crate::share::link::{LinkError, SharedDrive, decode_drive};
+use crate::ui::format::{day_label, place_key};
 use crate::ui::routes::{Build, Page};
 use crate::ui::state::AppState;
 use crate::ui::{clock, upload};
