@@ -2,6 +2,8 @@
 //! Each operation checks everything first and changes nothing when it refuses. Several
 //! operations make one change all or nothing with [`Ledger::begin`], [`Ledger::commit`] and
 //! [`Ledger::roll_back`]: while a change is recorded, every write notes the value it replaces.
+//! [`Ledger::changes`] reads, from those notes, the [`ChangeSet`] storage writes and sync will
+//! push (`ledger/change.rs` tells the whole path from a page to storage).
 
 use std::collections::BTreeMap;
 
@@ -352,45 +354,15 @@ fn donor_tie_key(d: &Donor) -> impl Ord + '_ {
     )
 }
 
-/// What makes two donor records one person: the same phone, or the same citizen ID.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum PersonKey {
-    Phone(Phone),
-    Citizen(CitizenId),
-}
-
-/// Derived counts, never stored: places taken per slot, the active pledge of each donor on
-/// each day, and the donors of each phone and citizen ID (sorted ids; two records of one person
-/// can meet in a merge).
+/// Derived counts, never stored: places taken per slot, and the active pledge of each donor
+/// on each day.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Index {
     taken: BTreeMap<SlotRef, u32>,
     donor_days: BTreeMap<(DonorId, Date), PledgeId>,
-    people: BTreeMap<PersonKey, Vec<DonorId>>,
 }
 
 impl Index {
-    /// Files `d` under its phone and citizen ID (`add`), or takes it out.
-    fn file_person(&mut self, d: &Donor, add: bool) {
-        let keys = [
-            Some(PersonKey::Phone(d.phone.clone())),
-            d.citizen_id.clone().map(PersonKey::Citizen),
-        ];
-        for key in keys.into_iter().flatten() {
-            if add {
-                let ids = self.people.entry(key).or_default();
-                if let Err(at) = ids.binary_search(&d.id) {
-                    ids.insert(at, d.id.clone());
-                }
-            } else if let Some(ids) = self.people.get_mut(&key) {
-                ids.retain(|id| *id != d.id);
-                if ids.is_empty() {
-                    self.people.remove(&key);
-                }
-            }
-        }
-    }
-
     /// Counts `p`'s place, noting the entries it changes in `journal` when one is recording.
     fn hold(&mut self, p: &Pledge, journal: Option<&mut Journal>) {
         if p.status.holds_slot() {
@@ -448,9 +420,6 @@ impl Ledger {
         for p in self.pledges.values() {
             self.index.hold(p, None);
         }
-        for d in self.donors.values() {
-            self.index.file_person(d, true);
-        }
     }
 
     // ----- all or nothing -----
@@ -485,18 +454,7 @@ impl Ledger {
         if let Some(setup) = setup {
             self.setup = setup;
         }
-        let ids: Vec<DonorId> = donors.keys().cloned().collect();
-        for id in &ids {
-            if let Some(d) = self.donors.get(id) {
-                self.index.file_person(d, false);
-            }
-        }
         restore(&mut self.donors, donors);
-        for id in &ids {
-            if let Some(d) = self.donors.get(id) {
-                self.index.file_person(d, true);
-            }
-        }
         restore(&mut self.pledges, pledges);
         restore(&mut self.index.taken, taken);
         restore(&mut self.index.donor_days, donor_days);
@@ -510,8 +468,7 @@ impl Ledger {
         &mut self.setup
     }
 
-    /// A donor, to change; its old value is noted first when recording. Not for the phone or
-    /// citizen ID, which the index of people follows only through `put_donor`.
+    /// A donor, to change; its old value is noted first when recording.
     fn donor_mut(&mut self, id: &DonorId) -> Option<&mut Donor> {
         if let Some(j) = &mut self.journal {
             note(&mut j.donors, &self.donors, id);
@@ -524,10 +481,6 @@ impl Ledger {
         if let Some(j) = &mut self.journal {
             note(&mut j.donors, &self.donors, &donor.id);
         }
-        if let Some(old) = self.donors.get(&donor.id) {
-            self.index.file_person(old, false);
-        }
-        self.index.file_person(&donor, true);
         self.donors.insert(donor.id.clone(), donor);
     }
 
@@ -863,8 +816,10 @@ impl Ledger {
     }
 
     /// The same phone is the same person: finds the donor these details describe (the same id
-    /// as `new_id`, else the same phone, else the same citizen ID), looked up in an index, not
-    /// searched for, and brings their record up to date; or adds them as `new_id`.
+    /// as `new_id`, else the same phone, else the same citizen ID; the first by id when two
+    /// records of one person met in a merge) and brings their record up to date, or adds them
+    /// as `new_id`. One person is one pass over the donors; a list of people is
+    /// [`Ledger::register_donors`], which looks each up in a map instead.
     ///
     /// A known donor keeps what only grows (their history). Their plain details (name, sex,
     /// birth date, weight, phone, and the citizen ID and blood group when given) become the given
@@ -873,6 +828,76 @@ impl Ledger {
     /// A record that changes gets a version later than ours (`now` at least).
     pub fn register_donor(
         &mut self,
+        new_id: DonorId,
+        details: PersonDetails,
+        today: Date,
+        now: Timestamp,
+    ) -> Result<Registered, DomainError> {
+        let draft = &details.draft;
+        let found = self
+            .donors
+            .get(&new_id)
+            .or_else(|| self.donors.values().find(|d| d.phone == draft.phone))
+            .or_else(|| {
+                let citizen = draft.citizen_id.as_ref()?;
+                self.donors
+                    .values()
+                    .find(|d| d.citizen_id.as_ref() == Some(citizen))
+            })
+            .map(|d| d.id.clone());
+        self.register_found(found, new_id, details, today, now)
+    }
+
+    /// [`Ledger::register_donor`] for each of a list of people (a donor list being imported),
+    /// each found through a map of phones and citizen IDs built once, not a pass per person.
+    /// All or nothing when recording; returns how many were added and how many updated.
+    pub fn register_donors(
+        &mut self,
+        people: Vec<(DonorId, PersonDetails)>,
+        today: Date,
+        now: Timestamp,
+    ) -> Result<(usize, usize), DomainError> {
+        // Keys: `t<phone>` and `c<citizen ID>`; the first donor by id keeps a key.
+        fn keys(phone: &Phone, citizen: Option<&CitizenId>) -> [Option<String>; 2] {
+            [
+                Some(format!("t{}", phone.as_str())),
+                citizen.map(|c| format!("c{}", c.as_str())),
+            ]
+        }
+        let mut known: BTreeMap<String, DonorId> = BTreeMap::new();
+        for d in self.donors.values() {
+            for key in keys(&d.phone, d.citizen_id.as_ref()).into_iter().flatten() {
+                known.entry(key).or_insert_with(|| d.id.clone());
+            }
+        }
+        let (mut added, mut updated) = (0, 0);
+        for (new_id, details) in people {
+            let [phone, citizen] = keys(&details.draft.phone, details.draft.citizen_id.as_ref());
+            let found = self
+                .donors
+                .contains_key(&new_id)
+                .then(|| new_id.clone())
+                .or_else(|| phone.and_then(|k| known.get(&k).cloned()))
+                .or_else(|| citizen.and_then(|k| known.get(&k).cloned()));
+            let got = self.register_found(found, new_id, details, today, now)?;
+            if let Some(d) = self.donors.get(&got.id) {
+                for key in keys(&d.phone, d.citizen_id.as_ref()).into_iter().flatten() {
+                    known.entry(key).or_insert_with(|| d.id.clone());
+                }
+            }
+            if got.added {
+                added += 1;
+            } else {
+                updated += 1;
+            }
+        }
+        Ok((added, updated))
+    }
+
+    /// The rest of [`Ledger::register_donor`], once the donor (`found`) is known.
+    fn register_found(
+        &mut self,
+        found: Option<DonorId>,
         new_id: DonorId,
         details: PersonDetails,
         today: Date,
@@ -891,15 +916,7 @@ impl Ledger {
             return Err(DomainError::UnknownUnit(unit.clone()));
         }
         let given = Donor::new(new_id.clone(), draft, today, written_at)?;
-        let found = self
-            .donors
-            .get(&new_id)
-            .or_else(|| self.person(&PersonKey::Phone(given.phone.clone())))
-            .or_else(|| {
-                let citizen = given.citizen_id.clone()?;
-                self.person(&PersonKey::Citizen(citizen))
-            });
-        let Some(ours) = found.cloned() else {
+        let Some(ours) = found.and_then(|id| self.donors.get(&id)).cloned() else {
             self.put_donor(given);
             return Ok(Registered {
                 id: new_id,
@@ -936,18 +953,6 @@ impl Ledger {
             id: ours.id,
             added: false,
         })
-    }
-
-    /// The first donor filed under `key`.
-    fn person(&self, key: &PersonKey) -> Option<&Donor> {
-        let id = self.index.people.get(key)?.first()?;
-        self.donors.get(id)
-    }
-
-    /// The donor with this phone number, if any (the first by id when records of one person
-    /// met in a merge).
-    pub fn donor_by_phone(&self, phone: &Phone) -> Option<&Donor> {
-        self.person(&PersonKey::Phone(phone.clone()))
     }
 
     /// Adds a drive whose campaign and sites exist.

@@ -22,8 +22,8 @@ use super::codec::{self, DecodeError, SCHEMA};
 use super::json::{self, json_object};
 use super::repository::{Repository, Usage, WriteError};
 use crate::domain::{
-    ChangeSet, Date, Donor, DonorId, DriveId, Ledger, Place, Pledge, PledgeId, Setup, SiteId,
-    SlotRef,
+    ChangeSet, Date, Donor, DonorId, DriveId, Ledger, Place, Pledge, PledgeId, RecordKind, Setup,
+    SiteId, SlotRef,
 };
 
 /// Prefix of every key this app writes.
@@ -56,24 +56,35 @@ pub fn pledge_key(place: &Place, date: Date) -> String {
     }
 }
 
+/// The shard of each donor and pledge a change set names (a moved pledge's twice: the shard it
+/// is in, then the one it left), as (key, index into `changes.touched`), sorted by key.
+fn shard_plan(changes: &ChangeSet) -> Vec<(String, usize)> {
+    let mut plan = Vec::new();
+    for (i, t) in changes.touched.iter().enumerate() {
+        if t.kind == RecordKind::Donor {
+            if let Ok(id) = DonorId::new(t.id.as_str()) {
+                plan.push((donor_key(&id), i));
+            }
+        } else if t.kind == RecordKind::Pledge {
+            for slot in t.slot.iter().chain(&t.left) {
+                plan.push((pledge_key(&slot.place, slot.date), i));
+            }
+        }
+    }
+    plan.sort_unstable();
+    plan
+}
+
 /// The keys a change set writes: the set-up's when a campaign, site, unit or drive changed,
 /// each donor's shard, and each pledge's shard and the one it left. [`Store::save`] writes
 /// exactly these.
-pub fn shards_of(changes: &ChangeSet) -> std::collections::BTreeSet<String> {
-    let mut keys = std::collections::BTreeSet::new();
+pub fn shards_of(changes: &ChangeSet) -> Vec<String> {
+    let mut keys: Vec<String> = shard_plan(changes).into_iter().map(|(k, _)| k).collect();
     if changes.touches_setup() {
-        keys.insert(SETUP.to_owned());
+        keys.push(SETUP.to_owned());
     }
-    for t in changes.donors() {
-        if let Ok(id) = DonorId::new(t.id.as_str()) {
-            keys.insert(donor_key(&id));
-        }
-    }
-    for t in changes.pledges() {
-        for slot in t.slot.iter().chain(&t.left) {
-            keys.insert(pledge_key(&slot.place, slot.date));
-        }
-    }
+    keys.sort_unstable();
+    keys.dedup();
     keys
 }
 
@@ -497,32 +508,24 @@ impl<R: Repository> Store<R> {
         if changes.touches_setup() {
             self.save_setup(ledger.setup())?;
         }
-        let mut donors: BTreeMap<String, Vec<DonorId>> = BTreeMap::new();
-        for t in changes.donors() {
-            if let Ok(id) = DonorId::new(t.id.as_str()) {
-                donors.entry(donor_key(&id)).or_default().push(id);
+        let plan = shard_plan(changes);
+        for group in plan.chunk_by(|a, b| a.0 == b.0) {
+            let key = &group[0].0;
+            if changes.touched[group[0].1].kind == RecordKind::Donor {
+                let ids: Vec<DonorId> = group
+                    .iter()
+                    .filter_map(|(_, i)| DonorId::new(changes.touched[*i].id.as_str()).ok())
+                    .collect();
+                self.rewrite_donors(key, &ids, &|id| ledger.donor(id))?;
+            } else if let Some((place, date)) = parse_pledge_key(key) {
+                let ids: Vec<PledgeId> = group
+                    .iter()
+                    .filter_map(|(_, i)| PledgeId::new(changes.touched[*i].id.as_str()).ok())
+                    .collect();
+                let here = |p: &&Pledge| p.slot.place == place && p.slot.date == date;
+                let current = |id: &PledgeId| ledger.pledge_by_id(id).filter(here);
+                self.rewrite_pledges(key, &place, date, &ids, &current)?;
             }
-        }
-        for (key, ids) in donors {
-            self.rewrite_donors(&key, &ids, &|id| ledger.donor(id))?;
-        }
-        let mut pledges: BTreeMap<String, (&SlotRef, Vec<PledgeId>)> = BTreeMap::new();
-        for t in changes.pledges() {
-            let Ok(id) = PledgeId::new(t.id.as_str()) else {
-                continue;
-            };
-            for slot in t.slot.iter().chain(&t.left) {
-                let key = pledge_key(&slot.place, slot.date);
-                pledges
-                    .entry(key)
-                    .or_insert((slot, Vec::new()))
-                    .1
-                    .push(id.clone());
-            }
-        }
-        for (key, (slot, ids)) in pledges {
-            let here = |p: &&Pledge| p.slot.place == slot.place && p.slot.date == slot.date;
-            self.rewrite_pledges(&key, slot, &ids, &|id| ledger.pledge_by_id(id).filter(here))?;
         }
         Ok(())
     }
@@ -552,16 +555,16 @@ impl<R: Repository> Store<R> {
         self.write(key, &codec::encode_donors(&rows))
     }
 
-    /// Rewrites one pledge shard (of `slot`'s place and day) as [`Store::rewrite_donors`] does;
-    /// an emptied shard is removed.
+    /// Rewrites one pledge shard (of `place` on `date`) as [`Store::rewrite_donors`] does; an
+    /// emptied shard is removed.
     fn rewrite_pledges<'a>(
         &mut self,
         key: &str,
-        slot: &SlotRef,
+        place: &Place,
+        date: Date,
         ids: &[PledgeId],
         current: &dyn Fn(&PledgeId) -> Option<&'a Pledge>,
     ) -> Result<(), SaveError> {
-        let (place, date) = (&slot.place, slot.date);
         let mut rows = self.rows_for_rewrite(key, |t| codec::decode_pledges(t, place, date))?;
         rows.retain(|p| {
             !ids.contains(&p.id) || current(&p.id).is_some_and(|c| p.updated_at > c.updated_at)
@@ -605,11 +608,12 @@ impl<R: Repository> Store<R> {
         }
         let ids = std::slice::from_ref(&pledge.id);
         let key = pledge_key(&pledge.slot.place, pledge.slot.date);
-        self.rewrite_pledges(&key, &pledge.slot, ids, &|_| Some(pledge))?;
+        let (place, date) = (&pledge.slot.place, pledge.slot.date);
+        self.rewrite_pledges(&key, place, date, ids, &|_| Some(pledge))?;
         if let Some(old) = moved_from {
             let old_key = pledge_key(&old.place, old.date);
             if old_key != key {
-                self.rewrite_pledges(&old_key, old, ids, &|_| None)?;
+                self.rewrite_pledges(&old_key, &old.place, old.date, ids, &|_| None)?;
             }
         }
         Ok(())

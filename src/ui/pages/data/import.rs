@@ -83,21 +83,16 @@ pub fn ImportSection() -> impl IntoView {
         let tx = state.t();
         let now = clock::now();
         let outcome = state.change(|l| {
-            let (mut added, mut updated) = (0, 0);
+            let mut people = Vec::with_capacity(result.valid.len());
             for row in result.valid {
                 let person = PersonDetails {
                     draft: row.draft,
                     written_at: now.stamp,
                     affiliation: Affiliation::Given,
                 };
-                let id = DonorId::new(ids::new_id())?;
-                if l.register_donor(id, person, now.date, now.stamp)?.added {
-                    added += 1;
-                } else {
-                    updated += 1;
-                }
+                people.push((DonorId::new(ids::new_id())?, person));
             }
-            Ok((added, updated))
+            l.register_donors(people, now.date, now.stamp)
         });
         match outcome {
             Ok((added, updated)) => {
