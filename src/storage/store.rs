@@ -57,21 +57,31 @@ pub fn pledge_key(place: &Place, date: Date) -> String {
 }
 
 /// The shard of each donor and pledge a change set names (a moved pledge's twice: the shard it
-/// is in, then the one it left), as (key, index into `changes.touched`), sorted by key.
+/// is in, then the one it left), as (key, index into `changes.touched`), each key's entries
+/// together in the order first met (grouped by plain loops, not a generic sort: smaller wasm).
 fn shard_plan(changes: &ChangeSet) -> Vec<(String, usize)> {
-    let mut plan = Vec::new();
+    let mut entries = Vec::new();
     for (i, t) in changes.touched.iter().enumerate() {
         if t.kind == RecordKind::Donor {
             if let Ok(id) = DonorId::new(t.id.as_str()) {
-                plan.push((donor_key(&id), i));
+                entries.push((donor_key(&id), i));
             }
         } else if t.kind == RecordKind::Pledge {
             for slot in t.slot.iter().chain(&t.left) {
-                plan.push((pledge_key(&slot.place, slot.date), i));
+                entries.push((pledge_key(&slot.place, slot.date), i));
             }
         }
     }
-    plan.sort_unstable();
+    let mut plan: Vec<(String, usize)> = Vec::with_capacity(entries.len());
+    let mut taken = vec![false; entries.len()];
+    for first in 0..entries.len() {
+        for next in first..entries.len() {
+            if !taken[next] && entries[next].0 == entries[first].0 {
+                taken[next] = true;
+                plan.push(entries[next].clone());
+            }
+        }
+    }
     plan
 }
 
@@ -83,7 +93,6 @@ pub fn shards_of(changes: &ChangeSet) -> Vec<String> {
     if changes.touches_setup() {
         keys.push(SETUP.to_owned());
     }
-    keys.sort_unstable();
     keys.dedup();
     keys
 }
