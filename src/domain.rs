@@ -30,12 +30,17 @@ mod unit;
 pub use campaign::{Campaign, CampaignDraft};
 pub use donor::{
     Abo, BloodGroup, Category, CitizenId, Donation, DonationType, Donor, DonorDraft, Phone, Rh, Sex,
+    full_name,
 };
 pub use drive::{Drive, DriveDraft, DriveSite, DriveStatus, SlotSpec, check_day};
 pub use error::DomainError;
 pub use ids::{CampaignId, DonorId, DriveId, PledgeId, SiteId, UnitId, is_valid_id};
+/// Random sequences of ledger operations, for property tests of what reads the ledger.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) use ledger::tests as ledger_steps;
 pub use ledger::{
-    CapacityDecision, Ledger, Merged, Now, Outcome, PledgeRequest, Setup, SetupMerge,
+    Affiliation, CapacityDecision, ChangeSet, Ledger, Merged, Now, Outcome, PersonDetails,
+    PledgeRequest, RecordKind, Registered, Setup, SetupMerge, Touched,
 };
 pub use pledge::{Deferral, Place, Pledge, PledgeStatus, SlotRef};
 pub use quantity::{COMMON_VOLUMES_ML, DEFAULT_ML_PER_UNIT, Units, Weight};

@@ -322,6 +322,18 @@ pub struct DonorDraft {
     pub unit: Option<UnitId>,
 }
 
+/// The name rule, the one place it lives: a full name as typed, its spaces collapsed, of 2 to
+/// 100 characters ([`DomainError::EmptyName`] when nothing is left, else
+/// [`DomainError::NameLength`]).
+pub fn full_name(typed: &str) -> Result<String, DomainError> {
+    let name = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    match name.chars().count() {
+        0 => Err(DomainError::EmptyName),
+        2..=100 => Ok(name),
+        _ => Err(DomainError::NameLength),
+    }
+}
+
 impl Donor {
     /// A donor with a name of 2 to 100 characters and a birth date not after `today`.
     pub fn new(
@@ -330,18 +342,7 @@ impl Donor {
         today: Date,
         now: Timestamp,
     ) -> Result<Donor, DomainError> {
-        let full_name = draft
-            .full_name
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let len = full_name.chars().count();
-        if len == 0 {
-            return Err(DomainError::EmptyName);
-        }
-        if !(2..=100).contains(&len) {
-            return Err(DomainError::NameLength);
-        }
+        let full_name = full_name(&draft.full_name)?;
         if draft.birth_date > today {
             return Err(DomainError::BirthDateInFuture);
         }

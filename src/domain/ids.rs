@@ -42,6 +42,12 @@ macro_rules! id_type {
             }
         }
 
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl TryFrom<String> for $name {
             type Error = DomainError;
             fn try_from(s: String) -> Result<Self, DomainError> {

@@ -2,17 +2,23 @@
 //! Each operation checks everything first and changes nothing when it refuses. Several
 //! operations make one change all or nothing with [`Ledger::begin`], [`Ledger::commit`] and
 //! [`Ledger::roll_back`]: while a change is recorded, every write notes the value it replaces.
+//! [`Ledger::changes`] reads, from those notes, the [`ChangeSet`] storage writes and sync will
+//! push (`ledger/change.rs` tells the whole path from a page to storage).
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::eligibility::{self, RuleSet};
+mod change;
+
+pub use change::{ChangeSet, RecordKind, Touched};
+
 use super::{
-    Campaign, CampaignId, Date, Deferral, DomainError, Donation, DonationType, Donor, DonorId,
-    Drive, DriveDraft, DriveId, DriveStatus, Place, Pledge, PledgeId, PledgeStatus, Site, SiteId,
-    SiteKind, SlotRef, SlotSpec, TimeOfDay, Timestamp, Unit, UnitId, Units, limits::Limit,
-    quantity::DEFAULT_ML_PER_UNIT,
+    Campaign, CampaignId, CitizenId, Date, Deferral, DomainError, Donation, DonationType, Donor,
+    DonorDraft, DonorId, Drive, DriveDraft, DriveId, DriveStatus, Phone, Place, Pledge, PledgeId,
+    PledgeStatus, Site, SiteId, SiteKind, SlotRef, SlotSpec, TimeOfDay, Timestamp, Unit, UnitId,
+    Units, limits::Limit, quantity::DEFAULT_ML_PER_UNIT,
 };
 
 /// The moment an operation happens, as the edge's clock gives it.
@@ -61,6 +67,39 @@ pub enum CapacityDecision {
     /// The organizer has seen the pledges and lowers the capacity anyway (the slot is then over
     /// capacity until pledges are moved or cancelled; no new pledge fits).
     AllowBelowPledged,
+}
+
+/// How details given for a person already known here treat their category and unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Affiliation {
+    /// The details say them (the pledge form, a donor list): they replace ours with the rest.
+    Given,
+    /// The details do not ask them (a walk-in at the desk): ours stay.
+    Kept,
+    /// The organizer chose the unit (the inbox): it replaces ours even when our other details
+    /// are newer than the given ones.
+    ChosenUnit,
+}
+
+/// A person's details as given somewhere (a form, a donor list, a slip), for
+/// [`Ledger::register_donor`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonDetails {
+    /// The details.
+    pub draft: DonorDraft,
+    /// When they were written: now for a form or a list, the slip's time for a slip.
+    pub written_at: Timestamp,
+    /// What happens to category and unit.
+    pub affiliation: Affiliation,
+}
+
+/// Who [`Ledger::register_donor`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registered {
+    /// The donor's id here.
+    pub id: DonorId,
+    /// The person was new here.
+    pub added: bool,
 }
 
 /// The set-up records: campaigns, sites, participating units and drives. Organizers edit them
@@ -440,7 +479,8 @@ impl Ledger {
         self.journal = Some(Box::default());
     }
 
-    /// Keeps every operation since [`Ledger::begin`] and stops recording.
+    /// Keeps every operation since [`Ledger::begin`] and stops recording. Read what the change
+    /// did with [`Ledger::changes`] first (storage writes it before committing).
     pub fn commit(&mut self) {
         self.journal = None;
     }
@@ -825,6 +865,150 @@ impl Ledger {
         }
         self.put_donor(donor);
         Ok(())
+    }
+
+    /// The same phone is the same person: finds the donor these details describe (the same id
+    /// as `new_id`, else the same phone, else the same citizen ID; the first by id when two
+    /// records of one person met in a merge) and brings their record up to date, or adds them
+    /// as `new_id`. One person is one pass over the donors; a list of people is
+    /// [`Ledger::register_donors`], which looks each up in a map instead.
+    ///
+    /// A known donor keeps what only grows (their history). Their plain details (name, sex,
+    /// birth date, weight, phone, and the citizen ID and blood group when given) become the given
+    /// ones when those were written at or after ours; category and unit follow `affiliation`.
+    /// The name follows the name rule ([`crate::domain::full_name`]); a unit must exist here.
+    /// A record that changes gets a version later than ours (`now` at least).
+    pub fn register_donor(
+        &mut self,
+        new_id: DonorId,
+        details: PersonDetails,
+        today: Date,
+        now: Timestamp,
+    ) -> Result<Registered, DomainError> {
+        let draft = &details.draft;
+        let found = self
+            .donors
+            .get(&new_id)
+            .or_else(|| self.donors.values().find(|d| d.phone == draft.phone))
+            .or_else(|| {
+                let citizen = draft.citizen_id.as_ref()?;
+                self.donors
+                    .values()
+                    .find(|d| d.citizen_id.as_ref() == Some(citizen))
+            })
+            .map(|d| d.id.clone());
+        self.register_found(found, new_id, details, today, now)
+    }
+
+    /// [`Ledger::register_donor`] for each of a list of people (a donor list being imported),
+    /// each found through a map of phones and citizen IDs built once, not a pass per person.
+    /// All or nothing when recording; returns how many were added, how many updated, and how
+    /// many were known already with nothing newer to take (kept as they were).
+    pub fn register_donors(
+        &mut self,
+        people: Vec<(DonorId, PersonDetails)>,
+        today: Date,
+        now: Timestamp,
+    ) -> Result<(usize, usize, usize), DomainError> {
+        // Keys: `t<phone>` and `c<citizen ID>`; the first donor by id keeps a key.
+        fn keys(phone: &Phone, citizen: Option<&CitizenId>) -> [Option<String>; 2] {
+            [
+                Some(format!("t{}", phone.as_str())),
+                citizen.map(|c| format!("c{}", c.as_str())),
+            ]
+        }
+        let mut known: BTreeMap<String, DonorId> = BTreeMap::new();
+        for d in self.donors.values() {
+            for key in keys(&d.phone, d.citizen_id.as_ref()).into_iter().flatten() {
+                known.entry(key).or_insert_with(|| d.id.clone());
+            }
+        }
+        let (mut added, mut updated, mut kept) = (0, 0, 0);
+        for (new_id, details) in people {
+            let [phone, citizen] = keys(&details.draft.phone, details.draft.citizen_id.as_ref());
+            let found = self
+                .donors
+                .contains_key(&new_id)
+                .then(|| new_id.clone())
+                .or_else(|| phone.and_then(|k| known.get(&k).cloned()))
+                .or_else(|| citizen.and_then(|k| known.get(&k).cloned()));
+            let before = found.as_ref().and_then(|id| self.donors.get(id)).cloned();
+            let got = self.register_found(found, new_id, details, today, now)?;
+            if let Some(d) = self.donors.get(&got.id) {
+                for key in keys(&d.phone, d.citizen_id.as_ref()).into_iter().flatten() {
+                    known.entry(key).or_insert_with(|| d.id.clone());
+                }
+            }
+            if got.added {
+                added += 1;
+            } else if self.donors.get(&got.id) == before.as_ref() {
+                kept += 1;
+            } else {
+                updated += 1;
+            }
+        }
+        Ok((added, updated, kept))
+    }
+
+    /// The rest of [`Ledger::register_donor`], once the donor (`found`) is known.
+    fn register_found(
+        &mut self,
+        found: Option<DonorId>,
+        new_id: DonorId,
+        details: PersonDetails,
+        today: Date,
+        now: Timestamp,
+    ) -> Result<Registered, DomainError> {
+        let PersonDetails {
+            draft,
+            written_at,
+            affiliation,
+        } = details;
+        if let Some(unit) = draft
+            .unit
+            .as_ref()
+            .filter(|u| !self.setup.units.contains_key(*u))
+        {
+            return Err(DomainError::UnknownUnit(unit.clone()));
+        }
+        let given = Donor::new(new_id.clone(), draft, today, written_at)?;
+        let Some(ours) = found.and_then(|id| self.donors.get(&id)).cloned() else {
+            self.put_donor(given);
+            return Ok(Registered {
+                id: new_id,
+                added: true,
+            });
+        };
+        let mut donor = ours.clone();
+        let newer = written_at >= ours.updated_at;
+        if newer {
+            donor.full_name = given.full_name;
+            donor.sex = given.sex;
+            donor.birth_date = given.birth_date;
+            donor.weight = given.weight;
+            donor.phone = given.phone;
+            donor.citizen_id = given.citizen_id.or(donor.citizen_id);
+            donor.blood_group = given.blood_group.or(donor.blood_group);
+            donor.updated_at = written_at;
+        }
+        match affiliation {
+            Affiliation::Given | Affiliation::ChosenUnit if newer => {
+                donor.category = given.category;
+                donor.unit = given.unit;
+            }
+            Affiliation::ChosenUnit => donor.unit = given.unit,
+            _ => {}
+        }
+        if donor != ours {
+            if donor.updated_at <= ours.updated_at {
+                donor.updated_at = now.max(Timestamp(ours.updated_at.0 + 1));
+            }
+            self.put_donor(donor);
+        }
+        Ok(Registered {
+            id: ours.id,
+            added: false,
+        })
     }
 
     /// Adds a drive whose campaign and sites exist, inside its campaign's year, up to
@@ -1270,4 +1454,4 @@ impl Ledger {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;
+pub(crate) mod tests;

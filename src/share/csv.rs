@@ -1058,24 +1058,10 @@ fn check_donor(draft: DonorDraft, today: Date) -> Result<DonorDraft, (Field, Pro
     }
 }
 
-/// A name checked by the donor rules on its own (so a row with other problems still hears
-/// about its name): the rules run on a stand-in donor that differs only by its name.
+/// A name checked by the name rule on its own (so a row with other problems still hears about
+/// its name).
 fn check_name(name: &str) -> Result<String, DomainError> {
-    let (Ok(phone), Some(weight)) = (Phone::parse("0912345678"), Weight::from_kg(60)) else {
-        return Ok(name.to_owned());
-    };
-    let stand_in = DonorDraft {
-        full_name: name.to_owned(),
-        sex: Sex::Female,
-        birth_date: Date::MIN,
-        weight,
-        phone,
-        citizen_id: None,
-        blood_group: None,
-        category: Category::Public,
-        unit: None,
-    };
-    Donor::new(DonorId::new("import")?, stand_in, Date::MAX, Timestamp(0)).map(|d| d.full_name)
+    crate::domain::full_name(name)
 }
 
 #[cfg(test)]

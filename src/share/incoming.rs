@@ -3,8 +3,8 @@
 //! organizer's inbox, duplicates recognised, then merged).
 
 use crate::domain::{
-    Campaign, CampaignDraft, DomainError, Donor, DonorId, Drive, DriveDraft, DriveStatus, Ledger,
-    PledgeId, Timestamp, UnitId, Units,
+    Affiliation, Campaign, CampaignDraft, DomainError, DonorId, Drive, DriveDraft, DriveStatus,
+    Ledger, PersonDetails, PledgeId, Timestamp, UnitId, Units,
 };
 
 use super::link::{PledgeSlip, SharedDrive};
@@ -101,16 +101,6 @@ pub struct Review {
     pub unknown_place: bool,
 }
 
-/// The donor here who is the slip's donor: the same id, else the same phone or citizen ID.
-fn same_donor<'a>(ledger: &'a Ledger, slip: &PledgeSlip) -> Option<&'a Donor> {
-    ledger.donor(&slip.pledge.donor).or_else(|| {
-        ledger.donors().find(|d| {
-            d.phone == slip.donor.phone
-                || (d.citizen_id.is_some() && d.citizen_id == slip.donor.citizen_id)
-        })
-    })
-}
-
 /// How `slip` stands against `ledger`.
 pub fn review(ledger: &Ledger, slip: &PledgeSlip) -> Review {
     let p = &slip.pledge;
@@ -157,10 +147,6 @@ pub fn merge_slip(
             None => DomainError::UnknownSite(slip.pledge.slot.place.site().clone()),
         });
     }
-    let existing = same_donor(ledger, slip).cloned();
-    let id = existing
-        .as_ref()
-        .map_or_else(|| slip.pledge.donor.clone(), |d| d.id.clone());
     let mut draft = slip.donor.clone();
     if let Some(u) = &unit {
         if ledger.unit(u).is_none() {
@@ -174,18 +160,23 @@ pub fn merge_slip(
     {
         draft.unit = None;
     }
-    let chosen = draft.unit.clone();
-    let mut donor = Donor::new(id.clone(), draft, today, slip.donor_updated_at)?;
-    if let Some(ours) = existing {
-        donor.history = ours.history.clone();
-        if ours.updated_at >= donor.updated_at {
-            donor = ours;
-            if unit.is_some() {
-                donor.unit = chosen;
-            }
-        }
-    }
-    ledger.merge_donor(donor);
+    let person = PersonDetails {
+        draft,
+        written_at: slip.donor_updated_at,
+        affiliation: if unit.is_some() {
+            Affiliation::ChosenUnit
+        } else {
+            Affiliation::Given
+        },
+    };
+    let id = ledger
+        .register_donor(
+            slip.pledge.donor.clone(),
+            person,
+            today,
+            slip.donor_updated_at,
+        )?
+        .id;
     let mut pledge = slip.pledge.clone();
     pledge.donor = id.clone();
     ledger.merge_pledge(pledge);

@@ -22,7 +22,8 @@ use super::codec::{self, DecodeError, SCHEMA};
 use super::json::{self, json_object};
 use super::repository::{Repository, Usage, WriteError};
 use crate::domain::{
-    Date, Donor, DonorId, DriveId, Ledger, Place, Pledge, PledgeId, Setup, SiteId, SlotRef,
+    ChangeSet, Date, Donor, DonorId, DriveId, Ledger, Place, Pledge, PledgeId, RecordKind, Setup,
+    SiteId, SlotRef,
 };
 
 /// Prefix of every key this app writes.
@@ -53,6 +54,47 @@ pub fn pledge_key(place: &Place, date: Date) -> String {
         Place::Drive { drive, site } => format!("{PLEDGES}d.{drive}.{site}/{date}"),
         Place::Fixed { site } => format!("{PLEDGES}f.{site}/{date}"),
     }
+}
+
+/// The shard of each donor and pledge a change set names (a moved pledge's twice: the shard it
+/// is in, then the one it left), as (key, index into `changes.touched`), each key's entries
+/// together in the order first met (grouped by plain loops, not a generic sort: smaller wasm).
+fn shard_plan(changes: &ChangeSet) -> Vec<(String, usize)> {
+    let mut entries = Vec::new();
+    for (i, t) in changes.touched.iter().enumerate() {
+        if t.kind == RecordKind::Donor {
+            if let Ok(id) = DonorId::new(t.id.as_str()) {
+                entries.push((donor_key(&id), i));
+            }
+        } else if t.kind == RecordKind::Pledge {
+            for slot in t.slot.iter().chain(&t.left) {
+                entries.push((pledge_key(&slot.place, slot.date), i));
+            }
+        }
+    }
+    let mut plan: Vec<(String, usize)> = Vec::with_capacity(entries.len());
+    let mut taken = vec![false; entries.len()];
+    for first in 0..entries.len() {
+        for next in first..entries.len() {
+            if !taken[next] && entries[next].0 == entries[first].0 {
+                taken[next] = true;
+                plan.push(entries[next].clone());
+            }
+        }
+    }
+    plan
+}
+
+/// The keys a change set writes: the set-up's when a campaign, site, unit or drive changed,
+/// each donor's shard, and each pledge's shard and the one it left. [`Store::save`] writes
+/// exactly these.
+pub fn shards_of(changes: &ChangeSet) -> Vec<String> {
+    let mut keys: Vec<String> = shard_plan(changes).into_iter().map(|(k, _)| k).collect();
+    if changes.touches_setup() {
+        keys.push(SETUP.to_owned());
+    }
+    keys.dedup();
+    keys
 }
 
 /// The place and day of a pledge shard key, if it is one.
@@ -465,20 +507,101 @@ impl<R: Repository> Store<R> {
         }
     }
 
+    /// Saves what one change did: exactly the shards of [`shards_of`] `changes`, each read
+    /// again (another tab may have written it) and rewritten once with the records of `ledger`
+    /// it holds. A version stored by another tab that is newer than ours stays.
+    pub fn save(&mut self, ledger: &Ledger, changes: &ChangeSet) -> Result<(), SaveError> {
+        if self.read_only {
+            return Err(SaveError::ReadOnly);
+        }
+        if changes.touches_setup() {
+            self.save_setup(ledger.setup())?;
+        }
+        let plan = shard_plan(changes);
+        for group in plan.chunk_by(|a, b| a.0 == b.0) {
+            let key = &group[0].0;
+            if changes.touched[group[0].1].kind == RecordKind::Donor {
+                let ids: Vec<DonorId> = group
+                    .iter()
+                    .filter_map(|(_, i)| DonorId::new(changes.touched[*i].id.as_str()).ok())
+                    .collect();
+                self.rewrite_donors(key, &ids, &|id| ledger.donor(id))?;
+            } else if let Some((place, date)) = parse_pledge_key(key) {
+                let ids: Vec<PledgeId> = group
+                    .iter()
+                    .filter_map(|(_, i)| PledgeId::new(changes.touched[*i].id.as_str()).ok())
+                    .collect();
+                let here = |p: &&Pledge| p.slot.place == place && p.slot.date == date;
+                let current = |id: &PledgeId| ledger.pledge_by_id(id).filter(here);
+                self.rewrite_pledges(key, &place, date, &ids, &current)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Rewrites one donor shard: the rows of `ids` become `current`'s versions (none: taken
+    /// out), unless the stored row is newer.
+    fn rewrite_donors<'a>(
+        &mut self,
+        key: &str,
+        ids: &[DonorId],
+        current: &dyn Fn(&DonorId) -> Option<&'a Donor>,
+    ) -> Result<(), SaveError> {
+        let mut rows = self.rows_for_rewrite(key, codec::decode_donors)?;
+        rows.retain(|d| {
+            !ids.contains(&d.id) || current(&d.id).is_some_and(|c| d.updated_at > c.updated_at)
+        });
+        for d in ids.iter().filter_map(current) {
+            if !rows.iter().any(|r| r.id == d.id) {
+                rows.push(d.clone());
+            }
+        }
+        crate::domain::order::sort_by(&mut rows, |a, b| a.id.cmp(&b.id));
+        if rows.is_empty() {
+            self.repo.remove(key);
+            return Ok(());
+        }
+        self.write(key, &codec::encode_donors(&rows))
+    }
+
+    /// Rewrites one pledge shard (of `place` on `date`) as [`Store::rewrite_donors`] does; an
+    /// emptied shard is removed.
+    fn rewrite_pledges<'a>(
+        &mut self,
+        key: &str,
+        place: &Place,
+        date: Date,
+        ids: &[PledgeId],
+        current: &dyn Fn(&PledgeId) -> Option<&'a Pledge>,
+    ) -> Result<(), SaveError> {
+        let mut rows = self.rows_for_rewrite(key, |t| codec::decode_pledges(t, place, date))?;
+        rows.retain(|p| {
+            !ids.contains(&p.id) || current(&p.id).is_some_and(|c| p.updated_at > c.updated_at)
+        });
+        for p in ids.iter().filter_map(current) {
+            if !rows.iter().any(|r| r.id == p.id) {
+                rows.push(p.clone());
+            }
+        }
+        crate::domain::order::sort_by(&mut rows, |a, b| a.id.cmp(&b.id));
+        if rows.is_empty() {
+            self.repo.remove(key);
+            return Ok(());
+        }
+        self.write(key, &codec::encode_pledges(&rows))
+    }
+
     /// Saves one donor: re-reads the donor's shard (another tab may have written it), puts this
     /// version in by id and writes that shard only.
     pub fn save_donor(&mut self, donor: &Donor) -> Result<(), SaveError> {
         if self.read_only {
             return Err(SaveError::ReadOnly);
         }
-        let key = donor_key(&donor.id);
-        let mut rows = self.rows_for_rewrite(&key, codec::decode_donors)?;
-        rows.retain(|d| d.id != donor.id || d.updated_at > donor.updated_at);
-        if !rows.iter().any(|d| d.id == donor.id) {
-            rows.push(donor.clone());
-        }
-        crate::domain::order::sort_by(&mut rows, |a, b| a.id.cmp(&b.id));
-        self.write(&key, &codec::encode_donors(&rows))
+        self.rewrite_donors(
+            &donor_key(&donor.id),
+            std::slice::from_ref(&donor.id),
+            &|_| Some(donor),
+        )
     }
 
     /// Saves one pledge: re-reads its shard, puts this version in by id and writes that shard;
@@ -492,27 +615,14 @@ impl<R: Repository> Store<R> {
         if self.read_only {
             return Err(SaveError::ReadOnly);
         }
+        let ids = std::slice::from_ref(&pledge.id);
+        let key = pledge_key(&pledge.slot.place, pledge.slot.date);
         let (place, date) = (&pledge.slot.place, pledge.slot.date);
-        let key = pledge_key(place, date);
-        let mut rows = self.rows_for_rewrite(&key, |t| codec::decode_pledges(t, place, date))?;
-        rows.retain(|p| p.id != pledge.id || p.updated_at > pledge.updated_at);
-        if !rows.iter().any(|p| p.id == pledge.id) {
-            rows.push(pledge.clone());
-        }
-        crate::domain::order::sort_by(&mut rows, |a, b| a.id.cmp(&b.id));
-        self.write(&key, &codec::encode_pledges(&rows))?;
+        self.rewrite_pledges(&key, place, date, ids, &|_| Some(pledge))?;
         if let Some(old) = moved_from {
             let old_key = pledge_key(&old.place, old.date);
             if old_key != key {
-                let mut rows = self.rows_for_rewrite(&old_key, |t| {
-                    codec::decode_pledges(t, &old.place, old.date)
-                })?;
-                rows.retain(|p| p.id != pledge.id);
-                if rows.is_empty() {
-                    self.repo.remove(&old_key);
-                } else {
-                    self.write(&old_key, &codec::encode_pledges(&rows))?;
-                }
+                self.rewrite_pledges(&old_key, &old.place, old.date, ids, &|_| None)?;
             }
         }
         Ok(())

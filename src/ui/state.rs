@@ -1,13 +1,15 @@
 //! The app state shared through context: a small `Copy` handle on the signals at the edge, and
-//! the one path every change takes: apply to the ledger while it records what it overwrites,
-//! save what changed, and only then show it; a refusal or a failed save undoes the change, so
-//! storage and screen stay as they were.
+//! the one path every change takes ([`AppState::change`]): a page runs domain operations on
+//! the ledger while it records what they overwrite; the ledger says what changed (a
+//! [`ChangeSet`](crate::domain::ChangeSet)); storage writes exactly the shards of that set; only
+//! then is it shown. A refusal or a failed save undoes the change, so storage and screen stay as
+//! they were. No page says what it touched.
 
 use leptos::prelude::*;
 
 use super::i18n::{Lang, Texts};
 use super::ids;
-use crate::domain::{DomainError, DonorId, Ledger, PledgeId, SlotRef};
+use crate::domain::{DomainError, Ledger, PledgeId};
 use crate::storage::{
     LocalRepository, MemoryRepository, Problem, Repository, SaveError, Store, Usage, WriteError,
     prefs,
@@ -60,17 +62,6 @@ impl Repository for AnyRepository {
             AnyRepository::Memory(r) => r.is_persistent(),
         }
     }
-}
-
-/// What a change touched, so only those values are written.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Changed {
-    /// The set-up records changed.
-    pub setup: bool,
-    /// These donors changed.
-    pub donors: Vec<DonorId>,
-    /// These pledges changed, each with the slot it left if it moved.
-    pub pledges: Vec<(PledgeId, Option<SlotRef>)>,
 }
 
 /// Why a change did not happen.
@@ -251,8 +242,9 @@ impl AppState {
         self.store.with_value(|s| s.quarantined())
     }
 
-    /// Applies `change` to the ledger in place, recording what it overwrites, saves what it
-    /// says it touched, and only then shows the new ledger. On any refusal or failed save the
+    /// Applies `change` (domain operations) to the ledger in place, recording what it
+    /// overwrites, saves what the ledger says changed ([`Ledger::changes`]), and only then shows
+    /// the new ledger. On any refusal or failed save the
     /// recorded change is rolled back and nothing is shown: storage and screen stay as they
     /// were. No copy of the ledger is made, so a save costs the same at 100 or 20,000 pledges.
     ///
@@ -260,7 +252,7 @@ impl AppState {
     /// ledger as its argument.
     pub fn change<T>(
         self,
-        change: impl FnOnce(&mut Ledger) -> Result<(T, Changed), DomainError>,
+        change: impl FnOnce(&mut Ledger) -> Result<T, DomainError>,
     ) -> Result<T, ChangeError> {
         self.read_records();
         let store = self.store;
@@ -268,20 +260,20 @@ impl AppState {
             .ledger
             .try_maybe_update(|ledger| {
                 ledger.begin();
-                let outcome =
-                    change(ledger)
-                        .map_err(ChangeError::Domain)
-                        .and_then(|(value, changed)| {
-                            // Never write a set-up this app would refuse to read back.
-                            if changed.setup {
-                                ledger.setup().validate().map_err(ChangeError::Domain)?;
-                            }
-                            store
-                                .try_update_value(|store| save(store, ledger, &changed))
-                                .unwrap_or(Err(SaveError::ReadOnly))
-                                .map_err(ChangeError::Save)
-                                .map(|()| value)
-                        });
+                let outcome = change(ledger)
+                    .map_err(ChangeError::Domain)
+                    .and_then(|value| {
+                        let changes = ledger.changes();
+                        // Never write a set-up this app would refuse to read back.
+                        if changes.touches_setup() {
+                            ledger.setup().validate().map_err(ChangeError::Domain)?;
+                        }
+                        store
+                            .try_update_value(|store| store.save(ledger, &changes))
+                            .unwrap_or(Err(SaveError::ReadOnly))
+                            .map_err(ChangeError::Save)
+                            .map(|()| value)
+                    });
                 if outcome.is_ok() {
                     ledger.commit();
                 } else {
@@ -376,25 +368,4 @@ impl AppState {
             }
         }
     }
-}
-
-fn save(
-    store: &mut Store<AnyRepository>,
-    ledger: &Ledger,
-    changed: &Changed,
-) -> Result<(), SaveError> {
-    if changed.setup {
-        store.save_setup(ledger.setup())?;
-    }
-    for id in &changed.donors {
-        if let Some(d) = ledger.donor(id) {
-            store.save_donor(d)?;
-        }
-    }
-    for (id, moved_from) in &changed.pledges {
-        if let Some(p) = ledger.pledge_by_id(id) {
-            store.save_pledge(p, moved_from.as_ref())?;
-        }
-    }
-    Ok(())
 }

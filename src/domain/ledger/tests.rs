@@ -105,7 +105,7 @@ fn add_donor(ledger: &mut Ledger, n: usize, birth: &str, weight_kg: u16) {
 /// 2023 campaign; a hall used by a four-day open drive with two morning slots of 2 places (the
 /// 25th has only the first slot); a fixed point open weekdays 07:30-11:30 in 30-minute slots of
 /// 3; donors 0..10 eligible.
-fn ledger() -> Ledger {
+pub(crate) fn ledger() -> Ledger {
     let mut l = Ledger::new();
     let campaign = campaign_of(2023);
     l.add_campaign(campaign.clone()).unwrap();
@@ -882,7 +882,7 @@ proptest! {
 /// One call of any method that changes a ledger, for the all-or-nothing tests. Pledge numbers
 /// name `p-<n>` (a step numbered `n` pledges as `p-<n>`); donors 0..10 exist at first.
 #[derive(Debug, Clone)]
-enum Step {
+pub(crate) enum Step {
     Pledge {
         donor: usize,
         slot: usize,
@@ -939,6 +939,13 @@ enum Step {
         allow: bool,
     },
     ReplaceSetup,
+    /// The same phone is the same person: donor `donor`'s details with another weight, as a
+    /// form (`kept`: the desk, which keeps category and unit) gives them.
+    RegisterDonor {
+        donor: usize,
+        weight_kg: u16,
+        kept: bool,
+    },
 }
 
 /// At the desk on the drive's first day, before its first slot: walk-ins are for today.
@@ -970,7 +977,7 @@ fn donor_version(n: usize, weight_kg: u16, at: i64) -> Donor {
 }
 
 /// Applies `step` as the `i`-th operation (its pledge is `p-<i>`, its moment `i`).
-fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainError> {
+pub(crate) fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainError> {
     let at = Timestamp(i as i64 + 10);
     let all = slots();
     let drive = l.drive(&drive_id()).cloned();
@@ -1101,6 +1108,24 @@ fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainError> {
             setup.campaigns.values_mut().for_each(|c| c.notes.push('!'));
             l.replace_setup(setup)
         }
+        Step::RegisterDonor {
+            donor,
+            weight_kg,
+            kept,
+        } => {
+            let details = PersonDetails {
+                draft: donor_draft(*donor, "1991-03-03", *weight_kg),
+                written_at: at,
+                affiliation: if *kept {
+                    Affiliation::Kept
+                } else {
+                    Affiliation::Given
+                },
+            };
+            let new_id = DonorId::new(format!("new-{i}")).unwrap();
+            l.register_donor(new_id, details, d("2023-04-20"), at)
+                .map(|_| ())
+        }
     }
 }
 
@@ -1175,6 +1200,16 @@ fn every_operation_is_undone_by_roll_back_indexes_included() {
             allow: false,
         },
         Step::ReplaceSetup,
+        Step::RegisterDonor {
+            donor: 1,
+            weight_kg: 70,
+            kept: false,
+        },
+        Step::RegisterDonor {
+            donor: 12,
+            weight_kg: 55,
+            kept: true,
+        },
     ];
     for step in steps {
         let mut l = busy_ledger();
@@ -1235,7 +1270,7 @@ fn the_journal_is_neither_stored_nor_compared() {
     assert_eq!(json, serde_json::to_string(&idle).unwrap());
 }
 
-fn step() -> impl Strategy<Value = Step> {
+pub(crate) fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         6 => (0..12usize, 0..8usize).prop_map(|(donor, slot)| Step::Pledge { donor, slot }),
         1 => (0..12usize, 0..2usize).prop_map(|(donor, slot)| Step::WalkIn { donor, slot }),
@@ -1257,6 +1292,8 @@ fn step() -> impl Strategy<Value = Step> {
             |(slot, one_day, capacity, allow)| Step::SetSlotCapacity { slot, one_day, capacity, allow }
         ),
         1 => Just(Step::ReplaceSetup),
+        2 => (0..13usize, 50..80u16, any::<bool>())
+            .prop_map(|(donor, weight_kg, kept)| Step::RegisterDonor { donor, weight_kg, kept }),
     ]
 }
 
@@ -1343,4 +1380,308 @@ fn building_from_parts_keeps_the_same_winners_as_merging_one_by_one() {
     for p in merged.pledges() {
         assert_eq!(built.taken(&p.slot), merged.taken(&p.slot));
     }
+}
+
+// ----- the same phone is the same person -----
+
+/// Donor `n`'s details as a form gives them at `at`: another name spacing, weight and unit.
+fn details(n: usize, weight_kg: u16, at: i64, affiliation: Affiliation) -> PersonDetails {
+    let mut draft = donor_draft(n, "1990-05-05", weight_kg);
+    draft.full_name = format!("  Nguyễn   Văn {n} ");
+    PersonDetails {
+        draft,
+        written_at: Timestamp(at),
+        affiliation,
+    }
+}
+
+fn with_unit(mut l: Ledger, id: &str) -> Ledger {
+    let unit = Unit::new(
+        UnitId::new(id).unwrap(),
+        "BV Bạch Mai",
+        crate::domain::UnitKind::PublicHospital,
+        None,
+    )
+    .unwrap();
+    l.add_unit(unit).unwrap();
+    l
+}
+
+#[test]
+fn the_same_phone_is_the_same_person_whose_history_stays_and_details_update() {
+    let mut l = busy_ledger();
+    l.record_outcome(
+        &pledge_id(2),
+        Outcome::Donated { volume_ml: 350 },
+        Timestamp(6),
+    )
+    .unwrap();
+    let history = l.donor(&donor_id(2)).unwrap().history.clone();
+    assert_eq!(history.len(), 1);
+    let before = l.donors().count();
+
+    let got = l
+        .register_donor(
+            DonorId::new("fresh").unwrap(),
+            details(2, 72, 50, Affiliation::Given),
+            d("2023-04-28"),
+            Timestamp(50),
+        )
+        .unwrap();
+
+    assert_eq!(
+        got,
+        Registered {
+            id: donor_id(2),
+            added: false
+        }
+    );
+    assert_eq!(l.donors().count(), before, "no second record of one person");
+    let donor = l.donor(&donor_id(2)).unwrap();
+    assert_eq!(donor.history, history, "the donation stays on record");
+    assert_eq!(donor.weight, Weight::from_kg(72).unwrap());
+    assert_eq!(
+        donor.full_name, "Nguyễn Văn 2",
+        "the name rule tidies spaces"
+    );
+    assert_eq!(donor.updated_at, Timestamp(50));
+}
+
+#[test]
+fn a_new_phone_is_a_new_donor_under_the_new_id() {
+    let mut l = ledger();
+    let got = l
+        .register_donor(
+            DonorId::new("fresh").unwrap(),
+            details(42, 60, 50, Affiliation::Given),
+            d("2023-04-20"),
+            Timestamp(50),
+        )
+        .unwrap();
+    assert!(got.added);
+    assert_eq!(got.id.as_str(), "fresh");
+    let phone = Phone::parse("0900000042").unwrap();
+    assert_eq!(by_phone(&l, &phone).map(|x| &x.id), Some(&got.id));
+}
+
+#[test]
+fn the_desk_keeps_a_known_donors_category_and_unit() {
+    let mut l = with_unit(ledger(), "bach-mai");
+    let mut first = details(3, 60, 40, Affiliation::Given);
+    first.draft.unit = Some(UnitId::new("bach-mai").unwrap());
+    first.draft.category = Category::Student;
+    l.register_donor(donor_id(3), first, d("2023-04-20"), Timestamp(40))
+        .unwrap();
+    // The walk-in form asks neither: it says "public, no unit".
+    let mut walk_in = details(3, 61, 50, Affiliation::Kept);
+    walk_in.draft.category = Category::Public;
+    l.register_donor(
+        DonorId::new("fresh").unwrap(),
+        walk_in,
+        d("2023-04-24"),
+        Timestamp(50),
+    )
+    .unwrap();
+    let donor = l.donor(&donor_id(3)).unwrap();
+    assert_eq!(donor.category, Category::Student);
+    assert_eq!(donor.unit, Some(UnitId::new("bach-mai").unwrap()));
+    assert_eq!(donor.weight, Weight::from_kg(61).unwrap());
+}
+
+#[test]
+fn older_details_from_a_slip_leave_ours_but_the_organizers_unit_choice_applies() {
+    let mut l = with_unit(ledger(), "bach-mai");
+    l.register_donor(
+        donor_id(4),
+        details(4, 66, 40, Affiliation::Given),
+        d("2023-04-20"),
+        Timestamp(40),
+    )
+    .unwrap();
+    let mut slip = details(4, 50, 30, Affiliation::Given);
+    slip.draft.full_name = "Tên cũ".into();
+    l.register_donor(donor_id(4), slip.clone(), d("2023-04-20"), Timestamp(60))
+        .unwrap();
+    assert_eq!(
+        l.donor(&donor_id(4)).unwrap().weight,
+        Weight::from_kg(66).unwrap()
+    );
+    assert_eq!(l.donor(&donor_id(4)).unwrap().updated_at, Timestamp(40));
+
+    slip.affiliation = Affiliation::ChosenUnit;
+    slip.draft.unit = Some(UnitId::new("bach-mai").unwrap());
+    l.register_donor(donor_id(4), slip, d("2023-04-20"), Timestamp(60))
+        .unwrap();
+    let donor = l.donor(&donor_id(4)).unwrap();
+    assert_eq!(donor.unit, Some(UnitId::new("bach-mai").unwrap()));
+    assert_eq!(donor.full_name, "Nguyễn Văn 4", "our newer name stays");
+    assert!(
+        donor.updated_at > Timestamp(40),
+        "a changed record gets a later version"
+    );
+}
+
+#[test]
+fn the_same_citizen_id_is_the_same_person_when_the_phone_changed() {
+    let mut l = ledger();
+    let citizen = crate::domain::CitizenId::parse("001203004005").unwrap();
+    let mut first = details(5, 60, 40, Affiliation::Given);
+    first.draft.citizen_id = Some(citizen.clone());
+    l.register_donor(donor_id(5), first, d("2023-04-20"), Timestamp(40))
+        .unwrap();
+    let mut new_phone = details(77, 60, 50, Affiliation::Given);
+    new_phone.draft.citizen_id = Some(citizen);
+    let got = l
+        .register_donor(
+            DonorId::new("fresh").unwrap(),
+            new_phone,
+            d("2023-04-20"),
+            Timestamp(50),
+        )
+        .unwrap();
+    assert_eq!(got.id, donor_id(5));
+    let phone = Phone::parse("0900000077").unwrap();
+    assert_eq!(by_phone(&l, &phone).map(|x| &x.id), Some(&donor_id(5)));
+    let old_phone = Phone::parse("0900000005").unwrap();
+    assert!(by_phone(&l, &old_phone).is_none(), "the old number is free");
+}
+
+#[test]
+fn bad_details_are_refused_by_the_name_rule_or_the_unit_and_change_nothing() {
+    let mut l = ledger();
+    let before = l.clone();
+    let mut short = details(6, 60, 50, Affiliation::Given);
+    short.draft.full_name = " A ".into();
+    assert_eq!(
+        l.register_donor(donor_id(6), short, d("2023-04-20"), Timestamp(50)),
+        Err(DomainError::NameLength)
+    );
+    let mut blank = details(6, 60, 50, Affiliation::Given);
+    blank.draft.full_name = "   ".into();
+    assert_eq!(
+        l.register_donor(donor_id(6), blank, d("2023-04-20"), Timestamp(50)),
+        Err(DomainError::EmptyName)
+    );
+    let mut unknown = details(6, 60, 50, Affiliation::Given);
+    unknown.draft.unit = Some(UnitId::new("nowhere").unwrap());
+    assert!(matches!(
+        l.register_donor(donor_id(6), unknown, d("2023-04-20"), Timestamp(50)),
+        Err(DomainError::UnknownUnit(_))
+    ));
+    assert_eq!(l, before);
+    assert_eq!(l.index, before.index);
+}
+
+fn by_phone<'a>(l: &'a Ledger, phone: &Phone) -> Option<&'a Donor> {
+    l.donors().find(|d| d.phone == *phone)
+}
+
+#[test]
+fn a_list_of_people_finds_each_as_one_person_does_and_the_same_phone_twice_is_one_donor() {
+    let mut one_by_one = busy_ledger();
+    let mut listed = busy_ledger();
+    let people: Vec<(DonorId, PersonDetails)> = [(1, 70), (42, 55), (42, 56), (7, 80)]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (n, kg))| {
+            let id = DonorId::new(format!("row-{i}")).unwrap();
+            (id, details(n, kg, 50, Affiliation::Given))
+        })
+        .collect();
+    for (id, person) in people.clone() {
+        one_by_one
+            .register_donor(id, person, d("2023-04-20"), Timestamp(50))
+            .unwrap();
+    }
+    let counts = listed
+        .register_donors(people, d("2023-04-20"), Timestamp(50))
+        .unwrap();
+    assert_eq!(counts, (1, 3, 0), "one new person, three updates, none kept as it was");
+    assert_eq!(listed, one_by_one);
+    let phone = Phone::parse("0900000042").unwrap();
+    let donor = by_phone(&listed, &phone).unwrap();
+    assert_eq!(donor.id.as_str(), "row-1");
+    assert_eq!(
+        donor.weight,
+        Weight::from_kg(56).unwrap(),
+        "the later row wins"
+    );
+}
+
+// ----- the change set -----
+
+#[test]
+fn the_change_set_names_each_record_changed_with_its_version_and_the_slot_it_left() {
+    let mut l = busy_ledger();
+    assert!(
+        l.changes().is_empty(),
+        "nothing is recorded outside a change"
+    );
+    l.begin();
+    l.reschedule(
+        &pledge_id(0),
+        at_hall("2023-04-27", "09:00"),
+        &rules(),
+        now("2023-04-20", "09:00", 30),
+    )
+    .unwrap();
+    l.set_drive_status(&drive_id(), DriveStatus::Closed)
+        .unwrap();
+    let set = l.changes();
+    let kinds: Vec<(RecordKind, &str)> = set
+        .touched
+        .iter()
+        .map(|t| (t.kind, t.id.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [(RecordKind::Drive, "d1"), (RecordKind::Pledge, "p-0")]
+    );
+    let pledge = &set.touched[1];
+    assert_eq!(pledge.version, Some(Timestamp(30)));
+    assert_eq!(pledge.slot, Some(at_hall("2023-04-27", "09:00")));
+    assert_eq!(pledge.left, Some(at_hall("2023-04-24", "07:30")));
+    assert!(!pledge.deleted);
+    assert!(set.touches_setup());
+    l.commit();
+    assert!(l.changes().is_empty());
+}
+
+#[test]
+fn a_record_written_back_to_what_it_was_is_not_in_the_change_set() {
+    let mut l = busy_ledger();
+    l.begin();
+    l.set_drive_status(&drive_id(), DriveStatus::Closed)
+        .unwrap();
+    l.set_drive_status(&drive_id(), DriveStatus::Open).unwrap();
+    let same = l.donor(&donor_id(1)).unwrap().clone();
+    l.merge_donor(same);
+    assert_eq!(l.changes(), ChangeSet::default());
+}
+
+#[test]
+fn a_donation_at_the_desk_changes_the_pledge_and_the_donor() {
+    // The check-in page had to remember by hand that a donation also changes the donor (its
+    // history); a page that forgot would lose the donation on reload. The ledger says both.
+    let mut l = busy_ledger();
+    l.begin();
+    l.record_outcome(
+        &pledge_id(2),
+        Outcome::Donated { volume_ml: 350 },
+        Timestamp(6),
+    )
+    .unwrap();
+    let kinds: Vec<(RecordKind, String)> = l
+        .changes()
+        .touched
+        .into_iter()
+        .map(|t| (t.kind, t.id))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (RecordKind::Donor, "donor-2".to_owned()),
+            (RecordKind::Pledge, "p-2".to_owned())
+        ]
+    );
 }

@@ -2,12 +2,14 @@
 //! guard, failed writes, two tabs, and capacity.
 
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::*;
 use crate::domain::generate::{GenerateOptions, generate};
 use crate::domain::{
-    DonationType, Now, PledgeRequest, PledgeStatus, TimeOfDay, Timestamp, eligibility::RuleSet,
+    DonationType, Now, PledgeRequest, PledgeStatus, RecordKind, TimeOfDay, Timestamp,
+    eligibility::RuleSet, ledger_steps,
 };
 use crate::storage::{MemoryRepository, QUOTA_UNITS};
 
@@ -476,4 +478,80 @@ fn a_new_store_opened_lazily_writes_its_meta_only_once_its_records_are_read() {
     lazy.read_records();
     let meta: Meta = serde_json::from_str(&repo.get(META).unwrap()).unwrap();
     assert_eq!(meta.device, "device-9");
+}
+
+/// Every stored record by kind and id, as text, read back from what a store holds.
+fn stored_records(repo: MemoryRepository) -> BTreeMap<(RecordKind, String), String> {
+    let (_, loaded) = open(Shared(Rc::new(RefCell::new(repo)), Rc::default()));
+    let l = &loaded.ledger;
+    let mut out = BTreeMap::new();
+    let mut put = |kind, id: &str, text: String| out.insert((kind, id.to_owned()), text);
+    l.campaigns()
+        .for_each(|r| put(RecordKind::Campaign, r.id.as_str(), format!("{r:?}")).map_or((), drop));
+    l.sites()
+        .for_each(|r| put(RecordKind::Site, r.id.as_str(), format!("{r:?}")).map_or((), drop));
+    l.units()
+        .for_each(|r| put(RecordKind::Unit, r.id.as_str(), format!("{r:?}")).map_or((), drop));
+    l.drives()
+        .for_each(|r| put(RecordKind::Drive, r.id.as_str(), format!("{r:?}")).map_or((), drop));
+    l.donors()
+        .for_each(|r| put(RecordKind::Donor, r.id.as_str(), format!("{r:?}")).map_or((), drop));
+    l.pledges()
+        .for_each(|r| put(RecordKind::Pledge, r.id.as_str(), format!("{r:?}")).map_or((), drop));
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn a_change_set_is_exactly_what_storage_changes(
+        earlier in proptest::collection::vec(ledger_steps::step(), 0..15),
+        recorded in proptest::collection::vec(ledger_steps::step(), 1..6),
+    ) {
+        let mut ledger = ledger_steps::ledger();
+        for (i, s) in earlier.iter().enumerate() {
+            let _ = ledger_steps::apply(&mut ledger, s, i);
+        }
+        let shared = Shared::default();
+        let (mut store, _) = open(shared.clone());
+        save_everything(&mut store, &ledger);
+        let before = shared.snapshot();
+
+        ledger.begin();
+        for (i, s) in recorded.iter().enumerate() {
+            let _ = ledger_steps::apply(&mut ledger, s, 20 + i);
+        }
+        let changes = ledger.changes();
+        store.save(&ledger, &changes).unwrap();
+        ledger.commit();
+        let after = shared.snapshot();
+
+        // The keys whose text changed are the change set's shards, no more, no fewer.
+        let mut keys: BTreeSet<String> = before.keys().into_iter().collect();
+        keys.extend(after.keys());
+        let rewritten: BTreeSet<String> =
+            keys.into_iter().filter(|k| before.get(k) != after.get(k)).collect();
+        let written: BTreeSet<String> = shards_of(&changes).into_iter().collect();
+        proptest::prop_assert_eq!(&rewritten, &written);
+
+        // The records that differ when read back are the change set's records.
+        let (was, is) = (stored_records(before), stored_records(after.clone()));
+        let mut ids: BTreeSet<&(RecordKind, String)> = was.keys().collect();
+        ids.extend(is.keys());
+        let differ: Vec<(RecordKind, String, bool)> = ids
+            .into_iter()
+            .filter(|k| was.get(*k) != is.get(*k))
+            .map(|k| (k.0, k.1.clone(), !is.contains_key(k)))
+            .collect();
+        let mut listed: Vec<(RecordKind, String, bool)> = changes
+            .touched
+            .iter()
+            .map(|t| (t.kind, t.id.clone(), t.deleted))
+            .collect();
+        listed.sort();
+        proptest::prop_assert_eq!(differ, listed);
+
+        // And what is stored is the ledger.
+        let (_, loaded) = open(Shared(Rc::new(RefCell::new(after)), Rc::default()));
+        proptest::prop_assert_eq!(loaded.ledger, ledger);
+    }
 }

@@ -6,19 +6,20 @@
 use leptos::prelude::*;
 
 use super::PageHeading;
-use super::mine::status_text;
-use super::pledge::{check, day_label, place_from_key, place_key, place_label};
 use crate::domain::eligibility::RuleSet;
 use crate::domain::schedule::{bookable_places, slot_states};
 use crate::domain::{
-    COMMON_VOLUMES_ML, Date, Deferral, DonationType, Donor, DonorDraft, DonorId, Ledger, Now,
-    Outcome, Place, Pledge, PledgeId, PledgeRequest, PledgeStatus, Sex, SlotRef, TimeOfDay,
+    Affiliation, COMMON_VOLUMES_ML, Date, Deferral, DonationType, DonorDraft, DonorId, Ledger, Now,
+    Outcome, PersonDetails, Place, Pledge, PledgeId, PledgeRequest, PledgeStatus, Sex, SlotRef,
+    TimeOfDay,
 };
 use crate::share::csv::fold;
 use crate::share::link::human_code;
+use crate::ui::form::check;
+use crate::ui::format::{day_label, place_from_key, place_key, place_label, status_text};
 use crate::ui::i18n::{Lang, Texts};
 use crate::ui::routes::Page;
-use crate::ui::state::{AppState, Changed};
+use crate::ui::state::AppState;
 use crate::ui::{clock, ids};
 
 /// Whether a pledge's donor answers the desk's search: every word of the query (accents and
@@ -211,13 +212,7 @@ fn arrive(state: AppState, id: &PledgeId, notice: RwSignal<Option<String>>) {
     let now = clock::now();
     let result = state.change(|l| {
         l.check_in(id, now.stamp)?;
-        Ok((
-            donor_name(l, id),
-            Changed {
-                pledges: vec![(id.clone(), None)],
-                ..Changed::default()
-            },
-        ))
+        Ok(donor_name(l, id))
     });
     let t = state.t().desk();
     notice.set(Some(match result {
@@ -236,16 +231,7 @@ fn record(state: AppState, id: &PledgeId, outcome: Outcome, notice: RwSignal<Opt
             Some(PledgeStatus::Donated { units, .. }) => Some(*units),
             _ => None,
         };
-        // A donation goes into the donor's history, which is saved with the donor.
-        let donor = l.pledge_by_id(id).map(|p| p.donor.clone());
-        Ok((
-            (name, units),
-            Changed {
-                pledges: vec![(id.clone(), None)],
-                donors: donor.into_iter().collect(),
-                ..Changed::default()
-            },
-        ))
+        Ok((name, units))
     });
     let lang = state.lang.get_untracked();
     let t = state.t().desk();
@@ -494,18 +480,15 @@ fn WalkIn(place: Place, notice: RwSignal<Option<String>>) -> impl IntoView {
             category: crate::domain::Category::Public,
             unit: None,
         };
+        let person = PersonDetails {
+            draft,
+            written_at: now.stamp,
+            affiliation: Affiliation::Kept,
+        };
         let result = state.change(|l| {
-            let existing = l.donors().find(|d| d.phone == phone_no).cloned();
-            let donor_id = existing.as_ref().map_or(new_donor, |d| d.id.clone());
-            let mut donor = Donor::new(donor_id.clone(), draft, now.date, now.stamp)?;
-            if let Some(old) = existing {
-                donor.history = old.history;
-                donor.category = old.category;
-                donor.unit = old.unit;
-            }
-            l.merge_donor(donor);
+            let donor = l.register_donor(new_donor, person, now.date, now.stamp)?;
             let req = PledgeRequest {
-                donor: donor_id.clone(),
+                donor: donor.id,
                 slot: SlotRef {
                     place: place.get_value(),
                     date: now.date,
@@ -521,14 +504,7 @@ fn WalkIn(place: Place, notice: RwSignal<Option<String>>) -> impl IntoView {
                 now,
                 over.get_untracked(),
             )?;
-            Ok((
-                (),
-                Changed {
-                    donors: vec![donor_id],
-                    pledges: vec![(pledge_id.clone(), None)],
-                    ..Changed::default()
-                },
-            ))
+            Ok(())
         });
         match result {
             Ok(()) => {

@@ -6,11 +6,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::PageHeading;
-use super::pledge::{BOOKING_WINDOW_DAYS, day_label, place_key, place_label};
 use crate::domain::schedule::{Opening, openings};
 use crate::domain::{Date, days_in_month, targets};
 use crate::ui::clock;
+use crate::ui::format::{day_label, place_key, place_label};
 use crate::ui::routes::Page;
+use crate::ui::slot_picker::BOOKING_WINDOW_DAYS;
 use crate::ui::state::AppState;
 use crate::ui::widgets::FilterSelect;
 

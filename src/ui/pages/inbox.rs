@@ -7,12 +7,12 @@
 use leptos::prelude::*;
 
 use super::PageHeading;
-use super::pledge::{day_label, place_label};
 use crate::domain::{PledgeId, UnitId};
 use crate::share::incoming::{merge_slip, review};
 use crate::share::link::{LinkError, PledgeSlip, decode_slip, human_code};
+use crate::ui::format::{day_label, place_label};
 use crate::ui::routes::Page;
-use crate::ui::state::{AppState, Changed};
+use crate::ui::state::AppState;
 use crate::ui::widgets::unit_choices;
 use crate::ui::{clock, upload};
 
@@ -244,26 +244,11 @@ fn InboxItem(
     let merge = move |_| {
         let tx = state.t();
         let s: PledgeSlip = slip.get_value();
-        let moved_from = state.ledger.with_untracked(|l| {
-            l.pledge_by_id(&s.pledge.id)
-                .map(|p| p.slot.clone())
-                .filter(|old| *old != s.pledge.slot)
-        });
         let today = clock::today();
         let chosen = UnitId::new(unit.get_untracked()).ok();
-        let result = state.change(|l| {
-            let donor = merge_slip(l, &s, today, chosen)?;
-            Ok((
-                (),
-                Changed {
-                    donors: vec![donor],
-                    pledges: vec![(s.pledge.id.clone(), moved_from)],
-                    ..Changed::default()
-                },
-            ))
-        });
+        let result = state.change(|l| merge_slip(l, &s, today, chosen));
         match result {
-            Ok(()) => {
+            Ok(_) => {
                 notice.set(Some((tx.sharing().merged)(&s.donor.full_name)));
                 remove(text.get_value());
             }

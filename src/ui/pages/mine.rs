@@ -8,7 +8,6 @@ use crate::domain::order;
 use leptos_router::components::A;
 
 use super::PageHeading;
-use super::pledge::{SlotPicker, day_label, place_label};
 use crate::domain::eligibility::{Facts, RuleSet, assess};
 use crate::domain::{
     Date, DomainError, DonationType, DonorId, Ledger, Pledge, PledgeId, PledgeStatus, SlotRef,
@@ -16,9 +15,10 @@ use crate::domain::{
 };
 use crate::share::link::human_code;
 use crate::ui::clock;
-use crate::ui::i18n::{Lang, Texts};
+use crate::ui::format::{day_label, place_label, status_text};
 use crate::ui::routes::{Build, Page};
-use crate::ui::state::{AppState, ChangeError, Changed};
+use crate::ui::slot_picker::SlotPicker;
+use crate::ui::state::{AppState, ChangeError};
 
 /// A pledge is still to come: held and on a day not past.
 fn is_upcoming(p: &Pledge, today: Date) -> bool {
@@ -41,26 +41,6 @@ pub fn my_pledges(ledger: &Ledger, mine: &[PledgeId], today: Date) -> (Vec<Pledg
         std::cmp::Reverse((p.slot.date, p.slot.start))
     });
     (upcoming, earlier)
-}
-
-/// What became of a pledge, in words.
-pub(super) fn status_text(t: &Texts, lang: Lang, status: &PledgeStatus) -> String {
-    let v = &t.volunteer;
-    match status {
-        PledgeStatus::Pledged => v.status_pledged.to_owned(),
-        PledgeStatus::CheckedIn { .. } => v.status_checked_in.to_owned(),
-        PledgeStatus::Donated { volume_ml, .. } => (v.status_donated)(*volume_ml),
-        PledgeStatus::Deferred { deferral, .. } => {
-            let until = deferral.until;
-            (v.status_deferred)(&lang.date(
-                until.year(),
-                u32::from(until.month()),
-                u32::from(until.day()),
-            ))
-        }
-        PledgeStatus::NoShow { .. } => v.status_no_show.to_owned(),
-        PledgeStatus::Cancelled { .. } => v.status_cancelled.to_owned(),
-    }
 }
 
 /// The my-pledges page.
@@ -169,16 +149,8 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
         let id = id.clone();
         Callback::new(move |()| {
             let now = clock::now();
-            let result = state.change(|l| {
-                l.cancel(&id, t().volunteer.cancelled_by_donor, now.stamp)?;
-                Ok((
-                    (),
-                    Changed {
-                        pledges: vec![(id.clone(), None)],
-                        ..Changed::default()
-                    },
-                ))
-            });
+            let result =
+                state.change(|l| l.cancel(&id, t().volunteer.cancelled_by_donor, now.stamp));
             match result {
                 Ok(()) => notice.set(Some(t().volunteer.status_cancelled)),
                 Err(_) => cancel_error.set(Some(t().volunteer.not_saved)),
@@ -187,7 +159,6 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
     };
     let save_move = {
         let id = id.clone();
-        let from = pledge.slot.clone();
         Callback::new(move |()| {
             let (Some(place), Some(date), Some(start)) = (place.get(), day.get(), time.get())
             else {
@@ -196,16 +167,7 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
             };
             let slot = SlotRef { place, date, start };
             let now = clock::now();
-            let result = state.change(|l| {
-                l.reschedule(&id, slot, &RuleSet::vietnam(), now)?;
-                Ok((
-                    (),
-                    Changed {
-                        pledges: vec![(id.clone(), Some(from.clone()))],
-                        ..Changed::default()
-                    },
-                ))
-            });
+            let result = state.change(|l| l.reschedule(&id, slot, &RuleSet::vietnam(), now));
             let v = &t().volunteer;
             match result {
                 Ok(()) => notice.set(Some(v.rescheduled)),

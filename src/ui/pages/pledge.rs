@@ -1,292 +1,29 @@
 //! The volunteer's pledge: choose a place, day and slot, the donation, then who you are; every
-//! field is checked when it is left; the confirmation is the slip. The slot picker here also
-//! serves rescheduling on the "my pledges" page.
+//! field is checked when it is left; the confirmation is the slip. The slot picker, the field kit
+//! and the words for places and days come from the UI kit (`ui::slot_picker`, `ui::form`,
+//! `ui::format`), which other pages share.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::PageHeading;
 use crate::domain::eligibility::{self, Reason, RuleSet};
-use crate::domain::schedule::{bookable_places, open_days, slot_states};
 use crate::domain::{
-    BloodGroup, COMMON_VOLUMES_ML, Category, Date, DomainError, DonationType, Donor, DonorDraft,
-    DonorId, Ledger, Phone, Place, PledgeId, PledgeRequest, Sex, SlotRef, TimeOfDay, UnitId,
-    Weight,
+    Affiliation, BloodGroup, COMMON_VOLUMES_ML, Category, Date, DomainError, DonationType,
+    DonorDraft, DonorId, PersonDetails, Place, PledgeId, PledgeRequest, Sex, SlotRef, TimeOfDay,
+    UnitId, Weight,
 };
 use crate::share::Language;
 use crate::share::ical::pledge_calendar;
 use crate::share::link::{PledgeSlip, encode_slip, human_code};
 use crate::share::qr::{Ecc, Qr};
-use crate::share::text::nfc;
-use crate::ui::i18n::{Lang, Texts, citation_text, reason_text};
+use crate::ui::form::{FieldMessage, check, invalid, message_id};
+use crate::ui::format::{day_label, place_from_key, place_label};
+use crate::ui::i18n::{Lang, citation_text, reason_text};
 use crate::ui::routes::{Build, Page};
-use crate::ui::state::{AppState, ChangeError, Changed};
+use crate::ui::slot_picker::SlotPicker;
+use crate::ui::state::{AppState, ChangeError};
 use crate::ui::{clock, download, ids};
-
-/// How many days ahead volunteers can book.
-pub const BOOKING_WINDOW_DAYS: i64 = 30;
-
-/// A place as a form value: `d:<drive>:<site>` or `f:<site>`.
-pub fn place_key(place: &Place) -> String {
-    match place {
-        Place::Drive { drive, site } => format!("d:{drive}:{site}"),
-        Place::Fixed { site } => format!("f:{site}"),
-    }
-}
-
-/// The place a form value names, if it is one.
-pub fn place_from_key(key: &str) -> Option<Place> {
-    let mut parts = key.split(':');
-    let place = match (parts.next()?, parts.next(), parts.next()) {
-        ("d", Some(drive), Some(site)) => Place::Drive {
-            drive: drive
-                .parse::<String>()
-                .ok()
-                .and_then(|d| crate::domain::DriveId::new(d).ok())?,
-            site: crate::domain::SiteId::new(site).ok()?,
-        },
-        ("f", Some(site), None) => Place::Fixed {
-            site: crate::domain::SiteId::new(site).ok()?,
-        },
-        _ => return None,
-    };
-    parts.next().is_none().then_some(place)
-}
-
-/// A place's name for people: "Đợt 1 · BV Xanh Pôn", or "TTYT Hoàn Kiếm (điểm cố định)".
-pub fn place_label(ledger: &Ledger, place: &Place, t: &Texts) -> String {
-    let site = ledger
-        .site(place.site())
-        .map_or_else(|| place.site().to_string(), |s| s.name.clone());
-    match place.drive().and_then(|d| ledger.drive(d)) {
-        Some(drive) => format!("{} · {site}", drive.name),
-        None => format!("{site} ({})", t.volunteer.fixed_point),
-    }
-}
-
-/// A day for people: "Thứ Hai 24/04/2023".
-pub fn day_label(lang: Lang, date: Date) -> String {
-    format!(
-        "{} {}",
-        lang.texts().volunteer.weekdays[date.weekday().index()],
-        lang.date(date.year(), u32::from(date.month()), u32::from(date.day()))
-    )
-}
-
-/// The id of the message element describing field `id`.
-fn message_id(id: &str) -> String {
-    format!("{id}-msg")
-}
-
-/// A field's message, beside it; empty (and hidden) when there is none.
-#[component]
-fn FieldMessage(
-    /// The field's id.
-    id: &'static str,
-    /// The message, if the field is wrong.
-    #[prop(into)]
-    message: Signal<Option<&'static str>>,
-) -> impl IntoView {
-    view! {
-        <p class="field-error" id=message_id(id)>
-            {move || message.get()}
-        </p>
-    }
-}
-
-fn invalid(message: Signal<Option<&'static str>>) -> impl Fn() -> &'static str + Copy {
-    move || {
-        if message.get().is_some() {
-            "true"
-        } else {
-            "false"
-        }
-    }
-}
-
-/// Place, day and slot, each a choice among what is open; full or past slots cannot be chosen.
-#[component]
-pub fn SlotPicker(
-    /// Prefix of the fields' ids (two pickers may share a page).
-    id_prefix: &'static str,
-    /// The chosen place.
-    place: RwSignal<Option<Place>>,
-    /// The chosen day.
-    day: RwSignal<Option<Date>>,
-    /// The chosen slot's start (named `time`: a `slot` attribute means a Leptos slot).
-    time: RwSignal<Option<TimeOfDay>>,
-    /// A message about the day (for example a second pledge that day).
-    #[prop(into)]
-    day_error: Signal<Option<&'static str>>,
-    /// A message about the slot.
-    #[prop(into)]
-    slot_error: Signal<Option<&'static str>>,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let now = clock::now();
-    let places = Memo::new(move |_| state.ledger.with(|l| bookable_places(l, now.date)));
-    let days = Memo::new(move |_| {
-        place.get().map_or_else(Vec::new, |p| {
-            state
-                .ledger
-                .with(|l| open_days(l, &p, now.date, now.date.add_days(BOOKING_WINDOW_DAYS)))
-        })
-    });
-    let slots = Memo::new(move |_| match (place.get(), day.get()) {
-        (Some(p), Some(d)) => state.ledger.with(|l| slot_states(l, &p, d, now)),
-        _ => Vec::new(),
-    });
-    // Keep the choices consistent: a day the place does not open, or a slot it has no more,
-    // is cleared.
-    Effect::new(move |_| {
-        let open = days.get();
-        if day.get_untracked().is_some_and(|d| !open.contains(&d)) {
-            day.set(None);
-        }
-        if day.get_untracked().is_none()
-            && let Some(first) = open.first()
-        {
-            day.set(Some(*first));
-        }
-    });
-    // Two pickers at most share a page: the pledge form's and the reschedule form's.
-    let (place_id, day_id, day_msg_id, slot_id) = if id_prefix == "pledge" {
-        (
-            "pledge-place",
-            "pledge-day",
-            "pledge-day-note",
-            "pledge-slot",
-        )
-    } else {
-        ("move-place", "move-day", "move-day-note", "move-slot")
-    };
-    view! {
-        <div class="field">
-            <label for=place_id>{move || state.t().volunteer.place_label}</label>
-            <Show
-                when=move || !places.get().is_empty()
-                fallback=move || view! { <p>{move || state.t().volunteer.no_places}</p> }
-            >
-                <select
-                    id=place_id
-                    on:change=move |ev| {
-                        place.set(place_from_key(&event_target_value(&ev)));
-                        time.set(None);
-                    }
-                    prop:value=move || place.get().map(|p| place_key(&p)).unwrap_or_default()
-                >
-                    <option value="" disabled=true selected=move || place.get().is_none()>
-                        "—"
-                    </option>
-                    {move || {
-                        let t = state.t();
-                        places
-                            .get()
-                            .into_iter()
-                            .map(|p| {
-                                let key = place_key(&p);
-                                let label = state.ledger.with(|l| place_label(l, &p, t));
-                                let selected = place.get_untracked().as_ref() == Some(&p);
-                                view! {
-                                    <option value=key selected=selected>
-                                        {label}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </Show>
-        </div>
-        <Show when=move || place.get().is_some()>
-            <div class="field">
-                <label for=day_id>{move || state.t().volunteer.day_label}</label>
-                <Show
-                    when=move || !days.get().is_empty()
-                    fallback=move || view! { <p>{move || state.t().volunteer.no_days}</p> }
-                >
-                    <select
-                        id=day_id
-                        aria-describedby=message_id(day_msg_id)
-                        aria-invalid=invalid(day_error)
-                        on:change=move |ev| {
-                            day.set(event_target_value(&ev).parse().ok());
-                            time.set(None);
-                        }
-                        prop:value=move || day.get().map(|d| d.to_string()).unwrap_or_default()
-                    >
-                        {move || {
-                            let lang = state.lang.get();
-                            days.get()
-                                .into_iter()
-                                .map(|d| {
-                                    let selected = day.get_untracked() == Some(d);
-                                    view! {
-                                        <option value=d.to_string() selected=selected>
-                                            {day_label(lang, d)}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </Show>
-                <FieldMessage id=day_msg_id message=day_error />
-            </div>
-        </Show>
-        <Show when=move || day.get().is_some()>
-            <fieldset
-                class="field slots"
-                aria-describedby=message_id(slot_id)
-                aria-invalid=invalid(slot_error)
-            >
-                <legend>{move || state.t().volunteer.slot_legend}</legend>
-                <div class="slot-grid">
-                    {move || {
-                        let t = &state.t().volunteer;
-                        let lang = state.lang.get();
-                        slots
-                            .get()
-                            .into_iter()
-                            .map(|s| {
-                                let start = s.spec.start;
-                                let id = format!("{id_prefix}-slot-{}", start.minutes());
-                                let input_id = id.clone();
-                                let note = if s.past {
-                                    t.past.to_owned()
-                                } else if s.free == 0 {
-                                    t.full.to_owned()
-                                } else {
-                                    (t.free_places)(s.free).replace(
-                                        &s.free.to_string(),
-                                        &lang.number(i64::from(s.free)),
-                                    )
-                                };
-                                let bookable = s.bookable();
-                                view! {
-                                    <label class="slot" class:unavailable=!bookable for=id>
-                                        <input
-                                            type="radio"
-                                            id=input_id
-                                            name=format!("{id_prefix}-slot")
-                                            disabled=!bookable
-                                            prop:checked=move || time.get() == Some(start)
-                                            on:change=move |_| time.set(Some(start))
-                                        />
-                                        <span class="slot-time">{format!("{}–{}", s.spec.start, s.spec.end)}</span>
-                                        <span class="slot-note">{note}</span>
-                                    </label>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </div>
-            </fieldset>
-        </Show>
-        // Outside the fieldset so "choose a slot" shows even before a place is chosen.
-        <FieldMessage id=slot_id message=slot_error />
-    }
-}
 
 /// Everything typed into the pledge form, kept at page level so "pledge for a colleague" can
 /// keep the place, day, unit and category.
@@ -364,39 +101,6 @@ impl Form {
 
     fn shown(self, field: &'static str) -> bool {
         self.touched.with(|t| t.contains(&field))
-    }
-}
-
-/// Checks of each field: the value in domain terms, or the message to show.
-pub(super) mod check {
-    use super::*;
-
-    /// The name tidied and composed ([`nfc`]: typed with combining accents it is still the
-    /// same name).
-    pub fn name(text: &str, t: &Texts) -> Result<String, &'static str> {
-        let name = nfc(text).split_whitespace().collect::<Vec<_>>().join(" ");
-        match name.chars().count() {
-            0 => Err(t.volunteer.name_required),
-            2..=100 => Ok(name),
-            _ => Err(t.volunteer.name_length),
-        }
-    }
-
-    pub fn phone(text: &str, t: &Texts) -> Result<Phone, &'static str> {
-        Phone::parse(text).map_err(|_| t.volunteer.phone_invalid)
-    }
-
-    pub fn birth(text: &str, today: Date, t: &Texts) -> Result<Date, &'static str> {
-        let date: Date = text.parse().map_err(|_| t.volunteer.birth_required)?;
-        if date > today {
-            Err(t.volunteer.birth_future)
-        } else {
-            Ok(date)
-        }
-    }
-
-    pub fn weight(text: &str, t: &Texts) -> Result<Weight, &'static str> {
-        Weight::parse_kg(text).ok_or(t.volunteer.weight_invalid)
     }
 }
 
@@ -576,29 +280,21 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
             donation: form.donation.get_untracked(),
             volume_ml: form.volume.get_untracked(),
         };
+        let person = PersonDetails {
+            draft,
+            written_at: now.stamp,
+            affiliation: Affiliation::Given,
+        };
         let result = state.change(|ledger| {
-            // The same phone number is the same person: their record is updated, not repeated.
-            let existing = ledger.donors().find(|d| d.phone == phone).cloned();
-            let id = existing.as_ref().map_or(new_donor, |d| d.id.clone());
-            let mut donor = Donor::new(id.clone(), draft, now.date, now.stamp)?;
-            if let Some(old) = existing {
-                donor.history = old.history;
-            }
-            ledger.merge_donor(donor);
-            ledger.pledge(
-                pledge_id.clone(),
-                request(id.clone()),
-                &RuleSet::vietnam(),
-                now,
-            )?;
-            Ok((
-                (),
-                Changed {
-                    donors: vec![id],
-                    pledges: vec![(pledge_id.clone(), None)],
-                    ..Changed::default()
-                },
-            ))
+            let donor = ledger.register_donor(new_donor, person, now.date, now.stamp)?;
+            ledger
+                .pledge(
+                    pledge_id.clone(),
+                    request(donor.id),
+                    &RuleSet::vietnam(),
+                    now,
+                )
+                .map(|_| ())
         });
         match result {
             Ok(()) => {

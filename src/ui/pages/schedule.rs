@@ -9,8 +9,6 @@ use leptos::prelude::*;
 use crate::domain::order;
 
 use super::PageHeading;
-use super::pledge::place_label;
-use super::pledge::{BOOKING_WINDOW_DAYS, day_label};
 use crate::domain::targets::{self, Rates};
 use crate::domain::{
     DEFAULT_ML_PER_UNIT, Date, DriveId, Ledger, Place, PledgeStatus, SiteKind, SlotRef, SlotSpec,
@@ -18,8 +16,10 @@ use crate::domain::{
 };
 use crate::share::Language;
 use crate::share::csv::{RosterOptions, RosterScope, roster_csv};
+use crate::ui::format::{day_label, place_label};
 use crate::ui::i18n::Lang;
 use crate::ui::routes::Page;
+use crate::ui::slot_picker::BOOKING_WINDOW_DAYS;
 use crate::ui::state::AppState;
 use crate::ui::widgets::{FilterSelect, unit_choices};
 use crate::ui::{clock, download};

@@ -23,7 +23,7 @@ use crate::share::text::nfc;
 use crate::ui::i18n::{Lang, SetupTexts, Texts};
 use crate::ui::ids;
 use crate::ui::routes::{Build, Page};
-use crate::ui::state::{AppState, Changed};
+use crate::ui::state::AppState;
 
 /// Field id and message, for each field a form found wrong.
 type Errors = Vec<(String, String)>;
@@ -190,16 +190,7 @@ fn change_setup(
     state: AppState,
     change: impl FnOnce(&mut Ledger) -> Result<(), DomainError>,
 ) -> Result<(), crate::ui::state::ChangeError> {
-    state.change(|l| {
-        change(l)?;
-        Ok((
-            (),
-            Changed {
-                setup: true,
-                ..Changed::default()
-            },
-        ))
-    })
+    state.change(change)
 }
 
 /// A new id for a record, or the refusal to show.

@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 
 use super::PageHeading;
-use super::pledge::{day_label, place_key};
 use crate::domain::{DriveStatus, Place, SlotSpec};
 use crate::share::incoming::{Kept, keep_drive};
 use crate::share::link::{LinkError, SharedDrive, decode_drive};
+use crate::ui::format::{day_label, place_key};
 use crate::ui::routes::{Build, Page};
-use crate::ui::state::{AppState, ChangeError, Changed};
+use crate::ui::state::{AppState, ChangeError};
 use crate::ui::{clock, upload};
 
 /// The most a link file may hold (a drive link is a few KB).
@@ -72,25 +72,7 @@ pub fn SharedDrivePage() -> impl IntoView {
             return;
         };
         let now = clock::now();
-        let result = state.change(|l| {
-            let cancelled: Vec<_> = if shared.drive.status == DriveStatus::Cancelled {
-                l.pledges_affected_by_cancelling(&shared.drive.id)
-                    .into_iter()
-                    .map(|p| (p.id.clone(), None))
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let kept = keep_drive(l, &shared, now.stamp)?;
-            Ok((
-                kept,
-                Changed {
-                    setup: true,
-                    pledges: cancelled,
-                    ..Changed::default()
-                },
-            ))
-        });
+        let result = state.change(|l| keep_drive(l, &shared, now.stamp));
         match result {
             Ok(k) => kept.set(Some(k)),
             Err(e) => {

@@ -8,10 +8,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{BloodGroup, Category, Donor, DonorId, Merged, UnitId};
+use crate::domain::{Affiliation, BloodGroup, Category, DonorId, PersonDetails, UnitId};
 use crate::share::csv::{self, ColumnMap, Field, ImportDefaults, Table};
 use crate::ui::i18n::Texts;
-use crate::ui::state::{AppState, Changed};
+use crate::ui::state::AppState;
 use crate::ui::widgets::{FilterSelect, unit_choices};
 use crate::ui::{clock, ids, upload};
 
@@ -93,37 +93,16 @@ pub fn ImportSection() -> impl IntoView {
         let tx = state.t();
         let now = clock::now();
         let outcome = state.change(|l| {
-            let (mut added, mut updated, mut kept, mut changed) = (0, 0, 0, Vec::new());
+            let mut people = Vec::with_capacity(result.valid.len());
             for row in result.valid {
-                let existing = l.donors().find(|d| d.phone == row.draft.phone).cloned();
-                let id = match &existing {
-                    Some(d) => d.id.clone(),
-                    None => DonorId::new(ids::new_id())?,
+                let person = PersonDetails {
+                    draft: row.draft,
+                    written_at: now.stamp,
+                    affiliation: Affiliation::Given,
                 };
-                let mut donor = Donor::new(id.clone(), row.draft, now.date, now.stamp)?;
-                match existing {
-                    Some(old) => {
-                        donor.history = old.history;
-                        // A record here as recent as this one (same time) stays: say so.
-                        match l.merge_donor(donor) {
-                            Merged::Kept => kept += 1,
-                            Merged::Added | Merged::Updated => updated += 1,
-                        }
-                    }
-                    None => {
-                        l.add_donor(donor)?;
-                        added += 1;
-                    }
-                }
-                changed.push(id);
+                people.push((DonorId::new(ids::new_id())?, person));
             }
-            Ok((
-                (added, updated, kept),
-                Changed {
-                    donors: changed,
-                    ..Changed::default()
-                },
-            ))
+            l.register_donors(people, now.date, now.stamp)
         });
         match outcome {
             Ok((added, updated, kept)) => {

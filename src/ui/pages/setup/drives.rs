@@ -20,7 +20,7 @@ use crate::share::text::nfc;
 use crate::ui::i18n::DriveTexts;
 use crate::ui::pages::PageHeading;
 use crate::ui::routes::{Build, Page};
-use crate::ui::state::{AppState, ChangeError, Changed};
+use crate::ui::state::{AppState, ChangeError};
 use crate::ui::{clock, download};
 
 /// The drives page.
@@ -148,16 +148,8 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
         reason_error.set(None);
         let now = clock::now().stamp;
         let result = state.change(|l| {
-            let ids = l.cancel_drive(&id.get_value(), why.trim(), now)?;
-            let n = ids.len();
-            Ok((
-                n,
-                Changed {
-                    setup: true,
-                    pledges: ids.into_iter().map(|p| (p, None)).collect(),
-                    ..Changed::default()
-                },
-            ))
+            l.cancel_drive(&id.get_value(), why.trim(), now)
+                .map(|ids| ids.len())
         });
         match result {
             Ok(n) => {
