@@ -979,7 +979,52 @@ impl Ledger {
         {
             return Err(DomainError::AlreadyPledgedThatDay(req.slot.date));
         }
-        eligibility::check_pledge(rules, donor, req.slot.date, req.donation, req.volume_ml)
+        let mut reasons =
+            eligibility::check_pledge(rules, donor, req.slot.date, req.donation, req.volume_ml)
+                .err()
+                .unwrap_or_default();
+        let planned = self.planned_donations(&req.donor, moving);
+        reasons.extend(eligibility::planned_reasons(
+            rules,
+            &planned,
+            req.slot.date,
+            req.donation,
+        ));
+        if reasons.is_empty() {
+            Ok(())
+        } else {
+            Err(DomainError::NotEligible(reasons))
+        }
+    }
+
+    /// The donations `donor` has planned: their active pledges (pledged or checked in), as
+    /// donations on the days pledged, leaving out `except`. Read from the index of pledges by
+    /// donor and day, so it costs the donor's own pledges, never a scan of every pledge.
+    fn planned_donations(&self, donor: &DonorId, except: Option<&PledgeId>) -> Vec<Donation> {
+        self.index
+            .donor_days
+            .range((donor.clone(), Date::MIN)..=(donor.clone(), Date::MAX))
+            .filter(|(_, id)| Some(*id) != except)
+            .filter_map(|(_, id)| self.pledges.get(id))
+            .filter(|p| !p.status.is_final())
+            .map(|p| Donation {
+                date: p.slot.date,
+                kind: p.donation,
+                volume_ml: p.volume_ml,
+            })
+            .collect()
+    }
+
+    /// Whether the donor of pledge `p` may still give as pledged, by what has been recorded
+    /// since the pledge was made (donations recorded elsewhere, a weight measured at the desk):
+    /// the reasons when not. The donor's other pledges are not counted here: the pledge at
+    /// the desk is the one happening.
+    fn recheck(&self, p: &Pledge, rules: &RuleSet, volume_ml: u16) -> Result<(), DomainError> {
+        let donor = self
+            .donors
+            .get(&p.donor)
+            .ok_or_else(|| DomainError::UnknownDonor(p.donor.clone()))?;
+        eligibility::check_pledge(rules, donor, p.slot.date, p.donation, volume_ml)
             .map_err(DomainError::NotEligible)
     }
 
@@ -1116,19 +1161,49 @@ impl Ledger {
         Ok(())
     }
 
-    /// Marks a pledged donor as arrived.
-    pub fn check_in(&mut self, id: &PledgeId, now: Timestamp) -> Result<(), DomainError> {
-        self.pledge_mut_checked(id, |s| *s == PledgeStatus::Pledged)?;
+    /// Marks a pledged donor as arrived, after checking again that they may give as pledged
+    /// (a donation recorded since the pledge, on this device or merged from another, may
+    /// forbid it: the reasons say why).
+    pub fn check_in(
+        &mut self,
+        id: &PledgeId,
+        rules: &RuleSet,
+        now: Timestamp,
+    ) -> Result<(), DomainError> {
+        let p = self.pledge_mut_checked(id, |s| *s == PledgeStatus::Pledged)?;
+        self.recheck(p, rules, p.volume_ml)?;
         self.set_status(id, PledgeStatus::CheckedIn { at: now }, now);
         Ok(())
     }
 
+    /// Corrects a donor's weight, as measured at the desk on the day.
+    pub fn weigh(
+        &mut self,
+        donor: &DonorId,
+        weight: super::Weight,
+        now: Timestamp,
+    ) -> Result<(), DomainError> {
+        let d = self
+            .donor_mut(donor)
+            .ok_or_else(|| DomainError::UnknownDonor(donor.clone()))?;
+        if d.weight != weight {
+            d.weight = weight;
+            d.updated_at = now;
+        }
+        Ok(())
+    }
+
     /// Records what happened: a donation (counted in units and added to the donor's history)
-    /// or a deferral after check-in, or a no-show of a donor who never checked in.
+    /// or a deferral after check-in, or a no-show of a donor who never checked in. A donation
+    /// is checked against `rules` first, with the donor's weight as it is now (correct it with
+    /// [`Ledger::weigh`] first): a volume above what the weight allows (TT 26/2013 Điều 4.2a,
+    /// 4.2b), or a donation recorded since the pledge that forbids this one, is refused with
+    /// the reasons.
     pub fn record_outcome(
         &mut self,
         id: &PledgeId,
         outcome: Outcome,
+        rules: &RuleSet,
         now: Timestamp,
     ) -> Result<(), DomainError> {
         let p = self.pledge_mut_checked(id, |s| match s {
@@ -1141,6 +1216,7 @@ impl Ledger {
                 if volume_ml == 0 || volume_ml > 1000 {
                     return Err(DomainError::VolumeOutOfRange(volume_ml));
                 }
+                self.recheck(p, rules, volume_ml)?;
                 let units =
                     Units::from_volume(volume_ml, self.ml_per_unit(&p.slot.place, p.slot.date));
                 let donation = Donation {

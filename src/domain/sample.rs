@@ -542,6 +542,7 @@ impl SampleRun {
                 &slot,
                 &spec,
                 outcome,
+                &rules,
             )?;
             if matches!(fate, Fate::Donated(_)) {
                 self.returning.push((donor_id, max_ml));

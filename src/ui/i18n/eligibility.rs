@@ -70,6 +70,8 @@ pub struct EligibilityTexts {
     pub sex_note: fn(Sex) -> &'static str,
     /// The wait after a donation: days, the type in a sentence, its date.
     pub too_soon: fn(&str, &str, &str) -> String,
+    /// Too close to a pledged donation: days, the type in a sentence, its date.
+    pub too_close_to_planned: fn(&str, &str, &str) -> String,
     /// A declared deferral: the period, the event in a sentence, its date.
     pub deferred: fn(&str, &str, &str) -> String,
     /// A number of days, formatted, and the count for the plural.
@@ -165,6 +167,9 @@ pub const VI: EligibilityTexts = EligibilityTexts {
         Sex::Male => "nam",
     },
     too_soon: |days, kind, date| format!("Chưa đủ {days} kể từ lần hiến {kind} ngày {date}"),
+    too_close_to_planned: |days, kind, date| {
+        format!("Cách lịch hẹn hiến {kind} ngày {date} chưa đủ {days}")
+    },
     deferred: |period, what, date| format!("Chưa đủ {period} kể từ khi {what} (ngày {date})"),
     days: |n, _| format!("{n} ngày"),
     months: |n, _| format!("{n} tháng"),
@@ -262,6 +267,9 @@ pub const EN: EligibilityTexts = EligibilityTexts {
         Sex::Male => "men",
     },
     too_soon: |days, kind, date| format!("Less than {days} since you gave {kind} on {date}"),
+    too_close_to_planned: |days, kind, date| {
+        format!("Less than {days} from the {kind} you pledged for {date}")
+    },
     deferred: |period, what, date| format!("Less than {period} since {what} ({date})"),
     days: |n, count| {
         if count == 1 {
@@ -327,6 +335,16 @@ pub fn reason_text(lang: Lang, kind: &ReasonKind, sex: Option<Sex>) -> String {
             &(t.days)(&number(min_days), min_days),
             (t.type_in_sentence)(last_kind),
             &date_text(lang, last_date),
+        ),
+        ReasonKind::TooCloseToPlanned {
+            planned_kind,
+            planned_date,
+            min_days,
+            ..
+        } => (t.too_close_to_planned)(
+            &(t.days)(&number(min_days), min_days),
+            (t.type_in_sentence)(planned_kind),
+            &date_text(lang, planned_date),
         ),
         ReasonKind::Deferred {
             cause,
