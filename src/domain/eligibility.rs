@@ -382,16 +382,18 @@ fn next_eligible(reasons: &[Reason], day: Date, last_allowed: Option<Date>) -> O
     }
 }
 
-/// Whether `donor` may give `volume_ml` of `kind` on `day` under `rules`; every reason when
-/// not, including a volume above the largest allowed (with that limit and its citation).
+/// Whether `donor`, declaring `declarations` (the self-check's questions, asked again by the
+/// pledge form), may give `volume_ml` of `kind` on `day` under `rules`; every reason when not, including a volume above the largest allowed (with that limit and its citation).
 pub fn check_pledge(
     rules: &RuleSet,
     donor: &Donor,
+    declarations: &[Declaration],
     day: Date,
     kind: DonationType,
     volume_ml: u16,
 ) -> Result<(), Vec<Reason>> {
-    let assessment = assess(rules, &Facts::of_donor(donor), day);
+    let facts = Facts::of_donor(donor).declaring(declarations);
+    let assessment = assess(rules, &facts, day);
     let mut reasons = assessment.get(kind).reasons.clone();
     if let Some(r) = volume_reason(rules, kind, donor.weight, volume_ml)
         && matches!(r.kind, ReasonKind::VolumeTooHigh { .. })

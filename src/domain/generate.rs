@@ -831,6 +831,7 @@ fn build(o: &GenerateOptions) -> Result<Ledger, DomainError> {
                 slot: slot.clone(),
                 donation,
                 volume_ml,
+                declarations: Vec::new(),
             },
             &rules,
             created,

@@ -37,6 +37,9 @@ pub struct PledgeRequest {
     pub donation: DonationType,
     /// How much, in millilitres.
     pub volume_ml: u16,
+    /// What the volunteer declared about themselves (the self-check's questions, TT 26/2013
+    /// Điều 5): checked with the pledge, never stored.
+    pub declarations: Vec<eligibility::Declaration>,
 }
 
 /// What happened at the desk.
@@ -979,10 +982,16 @@ impl Ledger {
         {
             return Err(DomainError::AlreadyPledgedThatDay(req.slot.date));
         }
-        let mut reasons =
-            eligibility::check_pledge(rules, donor, req.slot.date, req.donation, req.volume_ml)
-                .err()
-                .unwrap_or_default();
+        let mut reasons = eligibility::check_pledge(
+            rules,
+            donor,
+            &req.declarations,
+            req.slot.date,
+            req.donation,
+            req.volume_ml,
+        )
+        .err()
+        .unwrap_or_default();
         let planned = self.planned_donations(&req.donor, moving);
         reasons.extend(eligibility::planned_reasons(
             rules,
@@ -1024,7 +1033,7 @@ impl Ledger {
             .donors
             .get(&p.donor)
             .ok_or_else(|| DomainError::UnknownDonor(p.donor.clone()))?;
-        eligibility::check_pledge(rules, donor, p.slot.date, p.donation, volume_ml)
+        eligibility::check_pledge(rules, donor, &[], p.slot.date, p.donation, volume_ml)
             .map_err(DomainError::NotEligible)
     }
 
@@ -1150,6 +1159,7 @@ impl Ledger {
             slot,
             donation: p.donation,
             volume_ml: p.volume_ml,
+            declarations: Vec::new(),
         };
         self.check_slot(&req, rules, now, Some(id), false)?;
         if let Some(p) = self.pledges.get(id) {

@@ -526,6 +526,7 @@ impl SampleRun {
                     slot: slot.clone(),
                     donation: DonationType::WholeBlood,
                     volume_ml,
+                    declarations: Vec::new(),
                 },
                 &rules,
                 created,

@@ -658,6 +658,7 @@ pub(crate) mod tests {
                 },
                 donation: DonationType::WholeBlood,
                 volume_ml: 350,
+                declarations: Vec::new(),
             },
             &RuleSet::vietnam(),
             now(&format!("{year}-01-01")),

@@ -78,6 +78,7 @@ fn request(donor: usize, slot: SlotRef) -> PledgeRequest {
         slot,
         donation: DonationType::WholeBlood,
         volume_ml: 350,
+        declarations: Vec::new(),
     }
 }
 
@@ -1398,6 +1399,7 @@ fn a_weight_correction_from_elsewhere_keeps_the_donation_recorded_here() {
         eligibility::check_pledge(
             &rules(),
             &merged,
+            &[],
             d("2023-05-04"),
             DonationType::WholeBlood,
             350
@@ -1672,4 +1674,41 @@ fn the_desk_rechecks_a_pledge_against_a_donation_recorded_since() {
         reasons[0].kind,
         eligibility::ReasonKind::TooSoon { .. }
     ));
+}
+
+#[test]
+fn a_pledge_declaring_a_rabies_vaccination_two_months_ago_is_refused_tt26_art5_1b() {
+    // Bug guarded: the pledge form asked nothing of Điều 5 and the pledge check used no
+    // declaration, so a volunteer vaccinated against rabies after a bite could pledge at once.
+    let mut l = ledger();
+    let declaring = |cause, date: &str| PledgeRequest {
+        declarations: vec![eligibility::Declaration {
+            cause,
+            date: d(date),
+        }],
+        ..request(1, at_hall("2023-04-24", "07:30"))
+    };
+    let reasons = refusal(
+        l.pledge(
+            pledge_id(1),
+            declaring(eligibility::DeferralCause::RabiesVaccination, "2023-02-20"),
+            &rules(),
+            before(),
+        )
+        .map(|_| ()),
+    );
+    assert_eq!(reasons[0].citation.article, "Điều 5.1b");
+    assert_eq!(reasons[0].clears_on(), Some(d("2024-02-20")));
+    assert_eq!(l.pledges().count(), 0, "nothing pledged");
+    assert_eq!(
+        l.pledge(
+            pledge_id(1),
+            declaring(eligibility::DeferralCause::OtherVaccine, "2023-04-10"),
+            &rules(),
+            before(),
+        )
+        .map(|_| ()),
+        Ok(()),
+        "a flu vaccine two weeks before defers only 7 days (Điều 5.4)"
+    );
 }

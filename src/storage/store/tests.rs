@@ -102,6 +102,7 @@ fn pledge_for(ledger: &mut Ledger, id: &str, slot: SlotRef, stamp: i64) -> Pledg
                 slot,
                 donation: DonationType::WholeBlood,
                 volume_ml: 250,
+                declarations: Vec::new(),
             },
             &RuleSet::vietnam(),
             Now {

@@ -120,6 +120,17 @@ pub const VI: EligibilityTexts = EligibilityTexts {
         DeferralCause::Transfusion => "Được truyền máu hoặc chế phẩm máu",
         DeferralCause::Childbirth => "Sinh con",
         DeferralCause::EndOfPregnancy => "Sảy thai hoặc chấm dứt thai kỳ",
+        DeferralCause::SeriousInfection => {
+            "Khỏi bệnh giang mai, lao, uốn ván, viêm não hoặc viêm màng não"
+        }
+        DeferralCause::Infection => {
+            "Khỏi bệnh thương hàn, nhiễm trùng huyết, bị rắn cắn, viêm tắc động mạch hoặc tĩnh mạch, viêm tủy xương hoặc viêm tụy"
+        }
+        DeferralCause::RabiesVaccination => "Tiêm vắc xin phòng dại sau khi bị động vật cắn",
+        DeferralCause::LiveVaccine => {
+            "Tiêm vắc xin sởi, quai bị, rubella, thủy đậu, thương hàn hoặc tả"
+        }
+        DeferralCause::OtherVaccine => "Tiêm vắc xin khác",
     },
     cause_date: |cause| match cause {
         DeferralCause::Tattoo => "Ngày xăm",
@@ -128,6 +139,11 @@ pub const VI: EligibilityTexts = EligibilityTexts {
         DeferralCause::Transfusion => "Ngày truyền",
         DeferralCause::Childbirth => "Ngày sinh con",
         DeferralCause::EndOfPregnancy => "Ngày chấm dứt thai kỳ",
+        DeferralCause::SeriousInfection => "Ngày khỏi bệnh (giang mai, lao...)",
+        DeferralCause::Infection => "Ngày khỏi bệnh (thương hàn, nhiễm trùng huyết...)",
+        DeferralCause::RabiesVaccination => "Ngày tiêm mũi vắc xin dại cuối",
+        DeferralCause::LiveVaccine => "Ngày tiêm vắc xin sởi, quai bị...",
+        DeferralCause::OtherVaccine => "Ngày tiêm vắc xin khác",
     },
     cause_noun: |cause| match cause {
         DeferralCause::Tattoo => "xăm hình",
@@ -136,6 +152,9 @@ pub const VI: EligibilityTexts = EligibilityTexts {
         DeferralCause::Transfusion => "truyền máu",
         DeferralCause::Childbirth => "sinh con",
         DeferralCause::EndOfPregnancy => "chấm dứt thai kỳ",
+        DeferralCause::SeriousInfection | DeferralCause::Infection => "khỏi bệnh",
+        DeferralCause::RabiesVaccination => "tiêm vắc xin phòng dại",
+        DeferralCause::LiveVaccine | DeferralCause::OtherVaccine => "tiêm vắc xin",
     },
     choose_sex: "Hãy chọn giới tính.",
     enter_birth_date: "Hãy nhập đủ ngày, tháng, năm sinh.",
@@ -214,6 +233,17 @@ pub const EN: EligibilityTexts = EligibilityTexts {
         DeferralCause::Transfusion => "A transfusion of blood or blood products",
         DeferralCause::Childbirth => "Giving birth",
         DeferralCause::EndOfPregnancy => "A miscarriage or other end of a pregnancy",
+        DeferralCause::SeriousInfection => {
+            "Recovered from syphilis, tuberculosis, tetanus, encephalitis or meningitis"
+        }
+        DeferralCause::Infection => {
+            "Recovered from typhoid, septicaemia, a snake bite, arteritis or phlebitis, osteomyelitis or pancreatitis"
+        }
+        DeferralCause::RabiesVaccination => "A rabies vaccination after an animal bite",
+        DeferralCause::LiveVaccine => {
+            "A measles, mumps, rubella, chickenpox, typhoid or cholera vaccine"
+        }
+        DeferralCause::OtherVaccine => "Another vaccine",
     },
     cause_date: |cause| match cause {
         DeferralCause::Tattoo => "Date of the tattoo",
@@ -222,6 +252,11 @@ pub const EN: EligibilityTexts = EligibilityTexts {
         DeferralCause::Transfusion => "Date of the transfusion",
         DeferralCause::Childbirth => "Date of the birth",
         DeferralCause::EndOfPregnancy => "Date the pregnancy ended",
+        DeferralCause::SeriousInfection => "Date you recovered (syphilis, tuberculosis...)",
+        DeferralCause::Infection => "Date you recovered (typhoid, septicaemia...)",
+        DeferralCause::RabiesVaccination => "Date of the last rabies dose",
+        DeferralCause::LiveVaccine => "Date of the measles, mumps... vaccine",
+        DeferralCause::OtherVaccine => "Date of the other vaccine",
     },
     cause_noun: |cause| match cause {
         DeferralCause::Tattoo => "the tattoo",
@@ -230,6 +265,9 @@ pub const EN: EligibilityTexts = EligibilityTexts {
         DeferralCause::Transfusion => "the transfusion",
         DeferralCause::Childbirth => "the birth",
         DeferralCause::EndOfPregnancy => "the end of the pregnancy",
+        DeferralCause::SeriousInfection | DeferralCause::Infection => "you recovered",
+        DeferralCause::RabiesVaccination => "the rabies vaccination",
+        DeferralCause::LiveVaccine | DeferralCause::OtherVaccine => "the vaccination",
     },
     choose_sex: "Choose your sex.",
     enter_birth_date: "Enter your full date of birth: day, month and year.",

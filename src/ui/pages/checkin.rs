@@ -603,6 +603,7 @@ fn WalkIn(place: Place, notice: RwSignal<Option<String>>) -> impl IntoView {
                 },
                 donation: DonationType::WholeBlood,
                 volume_ml: 350,
+                declarations: Vec::new(),
             };
             l.walk_in(
                 pledge_id.clone(),

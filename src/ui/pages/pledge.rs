@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::PageHeading;
-use crate::domain::eligibility::{self, Reason, RuleSet};
+use crate::domain::eligibility::{self, Declaration, DeferralCause, Reason, RuleSet};
 use crate::domain::schedule::{bookable_places, open_days, slot_states};
 use crate::domain::{
     BloodGroup, COMMON_VOLUMES_ML, Category, Date, DomainError, DonationType, Donor, DonorDraft,
@@ -287,6 +287,109 @@ pub fn SlotPicker(
     }
 }
 
+/// The self-declared causes of TT 26/2013 Điều 5 ticked in `form`, each with its day; the
+/// index of the first whose day is missing or after `today` when one is.
+fn declared(form: Form, today: Date) -> Result<Vec<Declaration>, usize> {
+    let sex = form.sex.get_untracked();
+    let mut out = Vec::new();
+    for (i, (cause, (ticked, day))) in DeferralCause::ALL
+        .into_iter()
+        .zip(form.declared.get_untracked())
+        .enumerate()
+    {
+        if ticked && cause.asked_of(sex) {
+            match day.parse::<Date>() {
+                Ok(date) if date <= today => out.push(Declaration { cause, date }),
+                _ => return Err(i),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The self-check's questions (TT 26/2013 Điều 5), folded away under "none of these" so the
+/// form stays short on a phone; the pledge is checked against what is ticked.
+#[component]
+fn Declared(
+    /// The pledge form.
+    form: Form,
+    /// Today, the latest day a cause may have happened.
+    today: Date,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let count = move || form.declared.with(|d| d.iter().filter(|c| c.0).count());
+    let wrong = move || {
+        form.touched
+            .with(|t| t.contains(&"declared"))
+            .then(|| declared(form, today).err())
+            .flatten()
+    };
+    let max = today.to_string();
+    view! {
+        <details class="field declared" open=move || wrong().is_some()>
+            <summary>
+                {move || match count() {
+                    0 => t().volunteer.declared_none.to_owned(),
+                    n => (t().volunteer.declared_some)(n),
+                }}
+            </summary>
+            <p class="hint">{move || t().eligibility.recent_hint}</p>
+            {DeferralCause::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, cause)| {
+                    let ticked = move || form.declared.with(|d| d[i].0);
+                    let box_id = format!("declared-{i}");
+                    let box_for = box_id.clone();
+                    let date_id = format!("declared-{i}-date");
+                    let date_for = date_id.clone();
+                    let msg_id = format!("declared-{i}-msg");
+                    let msg_for = msg_id.clone();
+                    let max = max.clone();
+                    view! {
+                        <div class="cause" hidden=move || !cause.asked_of(form.sex.get())>
+                            <label class="choice" for=box_for>
+                                <input
+                                    type="checkbox"
+                                    id=box_id
+                                    prop:checked=ticked
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        form.declared.update(|d| d[i].0 = on);
+                                    }
+                                />
+                                {move || (t().eligibility.cause_label)(cause)}
+                            </label>
+                            <div class="field" hidden=move || !ticked()>
+                                <label for=date_for>
+                                    {move || (t().eligibility.cause_date)(cause)}
+                                </label>
+                                <input
+                                    type="date"
+                                    id=date_id
+                                    max=max
+                                    aria-describedby=msg_for
+                                    prop:value=move || form.declared.with(|d| d[i].1.clone())
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        form.declared.update(|d| d[i].1 = v);
+                                    }
+                                />
+                                <p class="field-error" id=msg_id>
+                                    {move || {
+                                        (wrong() == Some(i)).then(|| t().eligibility.enter_cause_date)
+                                    }}
+                                </p>
+                            </div>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </details>
+    }
+}
+
 /// Everything typed into the pledge form, kept at page level so "pledge for a colleague" can
 /// keep the place, day, unit and category.
 #[derive(Clone, Copy)]
@@ -305,6 +408,8 @@ struct Form {
     category: RwSignal<Category>,
     unit: RwSignal<String>,
     consent: RwSignal<bool>,
+    /// For each cause of `DeferralCause::ALL`: ticked, and the day it happened as typed.
+    declared: RwSignal<Vec<(bool, String)>>,
     /// Fields the person has left at least once (or everything after a submit).
     touched: RwSignal<Vec<&'static str>>,
     /// Refusals from the ledger, by field.
@@ -331,6 +436,7 @@ impl Form {
             category: RwSignal::new(Category::Staff),
             unit: RwSignal::new(String::new()),
             consent: RwSignal::new(false),
+            declared: RwSignal::new(vec![Default::default(); DeferralCause::ALL.len()]),
             touched: RwSignal::new(Vec::new()),
             slot_refusal: RwSignal::new(None),
             day_refusal: RwSignal::new(None),
@@ -348,6 +454,8 @@ impl Form {
         }
         self.sex.set(None);
         self.consent.set(false);
+        self.declared
+            .set(vec![Default::default(); DeferralCause::ALL.len()]);
         self.touched.set(Vec::new());
         self.reasons.set(Vec::new());
         self.failed.set(false);
@@ -513,14 +621,16 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.touched.set(vec![
-            "name", "phone", "birth", "weight", "sex", "consent", "slot",
+            "name", "phone", "birth", "weight", "sex", "consent", "slot", "declared",
         ]);
         form.slot_refusal.set(None);
         form.day_refusal.set(None);
         form.reasons.set(Vec::new());
         form.failed.set(false);
         let t = t();
+        let declarations = declared(form, today);
         let (
+            Ok(declarations),
             Ok(name),
             Ok(phone),
             Ok(birth),
@@ -531,6 +641,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
             Some(date),
             Some(start),
         ) = (
+            declarations,
             check::name(&form.name.get_untracked(), t),
             check::phone(&form.phone.get_untracked(), t),
             check::birth(&form.birth.get_untracked(), today, t),
@@ -572,6 +683,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
             },
             donation: form.donation.get_untracked(),
             volume_ml: form.volume.get_untracked(),
+            declarations: declarations.clone(),
         };
         let result = state.change(|ledger| {
             // The same phone number is the same person: their record is updated, not repeated.
@@ -788,6 +900,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                         }}
                     </select>
                 </div>
+                <Declared form today />
                 <div class="field">
                     <label class="choice consent" for="consent">
                         <input
