@@ -70,8 +70,9 @@ pub struct EligibilityTexts {
     pub sex_note: fn(Sex) -> &'static str,
     /// The wait after a donation: days, the type in a sentence, its date.
     pub too_soon: fn(&str, &str, &str) -> String,
-    /// Too close to a pledged donation: days, the type in a sentence, its date.
-    pub too_close_to_planned: fn(&str, &str, &str) -> String,
+    /// Too close to a pledged donation: days, the type in a sentence, its date, and the first
+    /// day allowed after it.
+    pub too_close_to_planned: fn(&str, &str, &str, &str) -> String,
     /// A declared deferral: the period, the event in a sentence, its date.
     pub deferred: fn(&str, &str, &str) -> String,
     /// A number of days, formatted, and the count for the plural.
@@ -186,8 +187,10 @@ pub const VI: EligibilityTexts = EligibilityTexts {
         Sex::Male => "nam",
     },
     too_soon: |days, kind, date| format!("Chưa đủ {days} kể từ lần hiến {kind} ngày {date}"),
-    too_close_to_planned: |days, kind, date| {
-        format!("Cách lịch hẹn hiến {kind} ngày {date} chưa đủ {days}")
+    too_close_to_planned: |days, kind, date, from| {
+        format!(
+            "Cách lịch hẹn hiến {kind} ngày {date} chưa đủ {days}; sau lịch hẹn đó, bạn có thể hiến từ ngày {from}"
+        )
     },
     deferred: |period, what, date| format!("Chưa đủ {period} kể từ khi {what} (ngày {date})"),
     days: |n, _| format!("{n} ngày"),
@@ -305,8 +308,10 @@ pub const EN: EligibilityTexts = EligibilityTexts {
         Sex::Male => "men",
     },
     too_soon: |days, kind, date| format!("Less than {days} since you gave {kind} on {date}"),
-    too_close_to_planned: |days, kind, date| {
-        format!("Less than {days} from the {kind} you pledged for {date}")
+    too_close_to_planned: |days, kind, date, from| {
+        format!(
+            "Less than {days} from the {kind} you pledged for {date}; after it, you can give from {from}"
+        )
     },
     deferred: |period, what, date| format!("Less than {period} since {what} ({date})"),
     days: |n, count| {
@@ -378,11 +383,12 @@ pub fn reason_text(lang: Lang, kind: &ReasonKind, sex: Option<Sex>) -> String {
             planned_kind,
             planned_date,
             min_days,
-            ..
+            from,
         } => (t.too_close_to_planned)(
             &(t.days)(&number(min_days), min_days),
             (t.type_in_sentence)(planned_kind),
             &date_text(lang, planned_date),
+            &date_text(lang, from),
         ),
         ReasonKind::Deferred {
             cause,
@@ -505,6 +511,24 @@ mod tests {
         assert_eq!(
             citation_text(&rules.min_weight.whole_blood.citation),
             "Thông tư 26/2013/TT-BYT, Điều 4.2a"
+        );
+    }
+
+    #[test]
+    fn a_pledge_too_close_to_another_names_it_and_the_day_it_allows() {
+        let kind = ReasonKind::TooCloseToPlanned {
+            planned_kind: DonationType::WholeBlood,
+            planned_date: day("2024-05-13"),
+            min_days: 84,
+            from: day("2024-08-05"),
+        };
+        assert_eq!(
+            reason_text(Lang::Vi, &kind, None),
+            "Cách lịch hẹn hiến máu toàn phần ngày 13/05/2024 chưa đủ 84 ngày; sau lịch hẹn đó, bạn có thể hiến từ ngày 05/08/2024"
+        );
+        assert_eq!(
+            reason_text(Lang::En, &kind, None),
+            "Less than 84 days from the whole blood you pledged for 13/05/2024; after it, you can give from 05/08/2024"
         );
     }
 

@@ -326,8 +326,18 @@ fn Declared(
             .flatten()
     };
     let max = today.to_string();
+    // Opened when a ticked cause lacks its day, never closed from here (the person may have
+    // opened it).
+    let details = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        if wrong().is_some()
+            && let Some(d) = details.get()
+        {
+            let _ = d.set_attribute("open", "");
+        }
+    });
     view! {
-        <details class="field declared" open=move || wrong().is_some()>
+        <details class="field declared" node_ref=details>
             <summary>
                 {move || match count() {
                     0 => t().volunteer.declared_none.to_owned(),
@@ -361,27 +371,34 @@ fn Declared(
                                 />
                                 {move || (t().eligibility.cause_label)(cause)}
                             </label>
-                            <div class="field" hidden=move || !ticked()>
-                                <label for=date_for>
-                                    {move || (t().eligibility.cause_date)(cause)}
-                                </label>
-                                <input
-                                    type="date"
-                                    id=date_id
-                                    max=max
-                                    aria-describedby=msg_for
-                                    prop:value=move || form.declared.with(|d| d[i].1.clone())
-                                    on:change=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        form.declared.update(|d| d[i].1 = v);
-                                    }
-                                />
-                                <p class="field-error" id=msg_id>
-                                    {move || {
-                                        (wrong() == Some(i)).then(|| t().eligibility.enter_cause_date)
-                                    }}
-                                </p>
-                            </div>
+                            {move || {
+                                ticked()
+                                    .then(|| {
+                                        view! {
+                                            <div class="field">
+                                                <label for=date_for.clone()>
+                                                    {move || (t().eligibility.cause_date)(cause)}
+                                                </label>
+                                                <input
+                                                    type="date"
+                                                    id=date_id.clone()
+                                                    max=max.clone()
+                                                    aria-describedby=msg_for.clone()
+                                                    prop:value=move || form.declared.with(|d| d[i].1.clone())
+                                                    on:change=move |ev| {
+                                                        let v = event_target_value(&ev);
+                                                        form.declared.update(|d| d[i].1 = v);
+                                                    }
+                                                />
+                                                <p class="field-error" id=msg_id.clone()>
+                                                    {move || {
+                                                        (wrong() == Some(i)).then(|| t().eligibility.enter_cause_date)
+                                                    }}
+                                                </p>
+                                            </div>
+                                        }
+                                    })
+                            }}
                         </div>
                     }
                 })
