@@ -354,8 +354,6 @@ fn Declared(
                     let box_for = box_id.clone();
                     let date_id = format!("declared-{i}-date");
                     let date_for = date_id.clone();
-                    let msg_id = format!("declared-{i}-msg");
-                    let msg_for = msg_id.clone();
                     let max = max.clone();
                     view! {
                         <div class="cause" hidden=move || !cause.asked_of(form.sex.get())>
@@ -383,18 +381,13 @@ fn Declared(
                                                     type="date"
                                                     id=date_id.clone()
                                                     max=max.clone()
-                                                    aria-describedby=msg_for.clone()
+                                                    aria-describedby="declared-msg"
                                                     prop:value=move || form.declared.with(|d| d[i].1.clone())
                                                     on:change=move |ev| {
                                                         let v = event_target_value(&ev);
                                                         form.declared.update(|d| d[i].1 = v);
                                                     }
                                                 />
-                                                <p class="field-error" id=msg_id.clone()>
-                                                    {move || {
-                                                        (wrong() == Some(i)).then(|| t().eligibility.enter_cause_date)
-                                                    }}
-                                                </p>
                                             </div>
                                         }
                                     })
@@ -403,6 +396,9 @@ fn Declared(
                     }
                 })
                 .collect_view()}
+            <p class="field-error" id="declared-msg">
+                {move || wrong().map(|_| t().eligibility.enter_cause_date)}
+            </p>
         </details>
     }
 }
