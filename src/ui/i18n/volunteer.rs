@@ -41,8 +41,6 @@ pub struct VolunteerTexts {
     pub consent_label: &'static str,
     /// The folded list of self-declared causes, when none is ticked.
     pub declared_none: &'static str,
-    /// The same, with this many ticked.
-    pub declared_some: fn(usize) -> String,
     pub submit: &'static str,
     pub fix_errors: &'static str,
     pub name_required: &'static str,
@@ -148,8 +146,7 @@ pub const VI: VolunteerTexts = VolunteerTexts {
     slip_link: "Liên kết phiếu đăng ký",
     slip_file: "Tải tệp phiếu",
     slip_qr: |code| format!("Mã QR của phiếu {code}"),
-    declared_none: "Gần đây bạn không xăm hình, tiêm vắc xin, sinh con, khỏi bệnh... (mở để khai báo nếu có)",
-    declared_some: |n| format!("Bạn đã khai báo {n} điều (mở để xem lại)"),
+    declared_none: "Gần đây bạn có xăm hình, tiêm vắc xin, sinh con, khỏi bệnh...? Mặc định: không (mở để khai báo)",
     consent_label: "Tôi đồng ý lưu các thông tin này trên thiết bị này để đăng ký và giữ phiếu hẹn.",
     submit: "Đăng ký hiến máu",
     fix_errors: "Hãy sửa các ô được đánh dấu bên trên.",
@@ -258,8 +255,7 @@ pub const EN: VolunteerTexts = VolunteerTexts {
     slip_link: "Link of the pledge slip",
     slip_file: "Download the slip file",
     slip_qr: |code| format!("QR code of slip {code}"),
-    declared_none: "No recent tattoo, vaccine, birth, illness... (open to declare one)",
-    declared_some: |n| format!("{n} declared (open to review)"),
+    declared_none: "Recently tattooed, vaccinated, given birth, recovered from an illness...? Default: no (open to declare)",
     consent_label: "I agree to keep these details on this device to pledge and keep my slip.",
     submit: "Pledge to donate",
     fix_errors: "Please correct the marked fields above.",

@@ -294,11 +294,11 @@ fn declared(form: Form, today: Date) -> Result<Vec<Declaration>, usize> {
     let mut out = Vec::new();
     for (i, (cause, (ticked, day))) in DeferralCause::ALL
         .into_iter()
-        .zip(form.declared.get_untracked())
+        .zip(form.declared)
         .enumerate()
     {
-        if ticked && cause.asked_of(sex) {
-            match day.parse::<Date>() {
+        if ticked.get_untracked() && cause.asked_of(sex) {
+            match day.get_untracked().parse::<Date>() {
                 Ok(date) if date <= today => out.push(Declaration { cause, date }),
                 _ => return Err(i),
             }
@@ -318,7 +318,6 @@ fn Declared(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    let count = move || form.declared.with(|d| d.iter().filter(|c| c.0).count());
     let wrong = move || {
         form.touched
             .with(|t| t.contains(&"declared"))
@@ -326,30 +325,15 @@ fn Declared(
             .flatten()
     };
     let max = today.to_string();
-    // Opened when a ticked cause lacks its day, never closed from here (the person may have
-    // opened it).
-    let details = NodeRef::<leptos::html::Details>::new();
-    Effect::new(move |_| {
-        if wrong().is_some()
-            && let Some(d) = details.get()
-        {
-            let _ = d.set_attribute("open", "");
-        }
-    });
     view! {
-        <details class="field declared" node_ref=details>
-            <summary>
-                {move || match count() {
-                    0 => t().volunteer.declared_none.to_owned(),
-                    n => (t().volunteer.declared_some)(n),
-                }}
-            </summary>
+        <details class="field declared">
+            <summary>{move || t().volunteer.declared_none}</summary>
             <p class="hint">{move || t().eligibility.recent_hint}</p>
             {DeferralCause::ALL
                 .into_iter()
                 .enumerate()
                 .map(|(i, cause)| {
-                    let ticked = move || form.declared.with(|d| d[i].0);
+                    let (ticked, day) = form.declared[i];
                     let box_id = format!("declared-{i}");
                     let box_for = box_id.clone();
                     let date_id = format!("declared-{i}-date");
@@ -362,44 +346,33 @@ fn Declared(
                                     type="checkbox"
                                     id=box_id
                                     prop:checked=ticked
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        form.declared.update(|d| d[i].0 = on);
-                                    }
+                                    on:change=move |ev| ticked.set(event_target_checked(&ev))
                                 />
                                 {move || (t().eligibility.cause_label)(cause)}
                             </label>
-                            {move || {
-                                ticked()
-                                    .then(|| {
-                                        view! {
-                                            <div class="field">
-                                                <label for=date_for.clone()>
-                                                    {move || (t().eligibility.cause_date)(cause)}
-                                                </label>
-                                                <input
-                                                    type="date"
-                                                    id=date_id.clone()
-                                                    max=max.clone()
-                                                    aria-describedby="declared-msg"
-                                                    prop:value=move || form.declared.with(|d| d[i].1.clone())
-                                                    on:change=move |ev| {
-                                                        let v = event_target_value(&ev);
-                                                        form.declared.update(|d| d[i].1 = v);
-                                                    }
-                                                />
-                                            </div>
-                                        }
-                                    })
-                            }}
+                            // Shown by the style sheet once its box is ticked.
+                            <div class="field follow-up">
+                                <label for=date_for>
+                                    {move || (t().eligibility.cause_date)(cause)}
+                                </label>
+                                <input
+                                    type="date"
+                                    id=date_id
+                                    max=max
+                                    aria-describedby="declared-msg"
+                                    prop:value=day
+                                    on:change=move |ev| day.set(event_target_value(&ev))
+                                />
+                            </div>
                         </div>
                     }
                 })
                 .collect_view()}
-            <p class="field-error" id="declared-msg">
-                {move || wrong().map(|_| t().eligibility.enter_cause_date)}
-            </p>
         </details>
+        // Outside the folded list, so it shows even when the list is closed.
+        <p class="field-error" id="declared-msg">
+            {move || wrong().map(|_| t().eligibility.enter_cause_date)}
+        </p>
     }
 }
 
@@ -422,7 +395,7 @@ struct Form {
     unit: RwSignal<String>,
     consent: RwSignal<bool>,
     /// For each cause of `DeferralCause::ALL`: ticked, and the day it happened as typed.
-    declared: RwSignal<Vec<(bool, String)>>,
+    declared: [(RwSignal<bool>, RwSignal<String>); DeferralCause::ALL.len()],
     /// Fields the person has left at least once (or everything after a submit).
     touched: RwSignal<Vec<&'static str>>,
     /// Refusals from the ledger, by field.
@@ -449,7 +422,7 @@ impl Form {
             category: RwSignal::new(Category::Staff),
             unit: RwSignal::new(String::new()),
             consent: RwSignal::new(false),
-            declared: RwSignal::new(vec![Default::default(); DeferralCause::ALL.len()]),
+            declared: std::array::from_fn(|_| (RwSignal::new(false), RwSignal::new(String::new()))),
             touched: RwSignal::new(Vec::new()),
             slot_refusal: RwSignal::new(None),
             day_refusal: RwSignal::new(None),
@@ -467,8 +440,10 @@ impl Form {
         }
         self.sex.set(None);
         self.consent.set(false);
-        self.declared
-            .set(vec![Default::default(); DeferralCause::ALL.len()]);
+        for (ticked, day) in self.declared {
+            ticked.set(false);
+            day.set(String::new());
+        }
         self.touched.set(Vec::new());
         self.reasons.set(Vec::new());
         self.failed.set(false);
