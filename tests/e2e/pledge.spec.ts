@@ -144,26 +144,6 @@ test("a slot that fills while the form is open is refused, and a full slot canno
   await context.close();
 });
 
-test("a volunteer who declares a rabies vaccination after a bite is refused with TT 26/2013 Điều 5.1b", async ({ page }) => {
-  // Bug guarded: the pledge form asked none of the self-check's questions (Điều 5), so the
-  // pledge check never saw them.
-  await withSample(page);
-  await chooseFirstFreeSlot(page);
-  await fillDonor(page, "0933 444 555");
-  await page.getByText(/mở để khai báo/).click();
-  await page.getByLabel("Tiêm vắc xin phòng dại sau khi bị động vật cắn").check();
-  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
-  const day = page.getByLabel("Ngày tiêm mũi vắc xin dại cuối");
-  await expect(day).toHaveAccessibleDescription("Hãy nhập ngày xảy ra.");
-  await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toHaveCount(0);
-
-  await day.fill("2024-03-13");
-  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
-  const refusal = page.getByRole("alert").filter({ hasText: "chưa hiến được" });
-  await expect(refusal).toContainText("Điều 5.1b");
-  await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toHaveCount(0);
-});
-
 test("a second whole-blood pledge two days after the first is refused with the day the first allows (Điều 6.1)", async ({
   page,
 }) => {

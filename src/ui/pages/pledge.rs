@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::PageHeading;
-use crate::domain::eligibility::{self, Declaration, DeferralCause, Reason, RuleSet};
+use crate::domain::eligibility::{self, Reason, RuleSet};
 use crate::domain::schedule::{bookable_places, open_days, slot_states};
 use crate::domain::{
     BloodGroup, COMMON_VOLUMES_ML, Category, Date, DomainError, DonationType, Donor, DonorDraft,
@@ -287,95 +287,6 @@ pub fn SlotPicker(
     }
 }
 
-/// The self-declared causes of TT 26/2013 Điều 5 ticked in `form`, each with its day; the
-/// index of the first whose day is missing or after `today` when one is.
-fn declared(form: Form, today: Date) -> Result<Vec<Declaration>, usize> {
-    let sex = form.sex.get_untracked();
-    let mut out = Vec::new();
-    for (i, (cause, (ticked, day))) in DeferralCause::ALL
-        .into_iter()
-        .zip(form.declared)
-        .enumerate()
-    {
-        if ticked.get_untracked() && cause.asked_of(sex) {
-            match day.get_untracked().parse::<Date>() {
-                Ok(date) if date <= today => out.push(Declaration { cause, date }),
-                _ => return Err(i),
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// The self-check's questions (TT 26/2013 Điều 5), folded away under "none of these" so the
-/// form stays short on a phone; the pledge is checked against what is ticked.
-#[component]
-fn Declared(
-    /// The pledge form.
-    form: Form,
-    /// Today, the latest day a cause may have happened.
-    today: Date,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = move || state.t();
-    let wrong = move || {
-        form.touched
-            .with(|t| t.contains(&"declared"))
-            .then(|| declared(form, today).err())
-            .flatten()
-    };
-    let max = today.to_string();
-    view! {
-        <details class="field declared">
-            <summary>{move || t().volunteer.declared_none}</summary>
-            <p class="hint">{move || t().eligibility.recent_hint}</p>
-            {DeferralCause::ALL
-                .into_iter()
-                .enumerate()
-                .map(|(i, cause)| {
-                    let (ticked, day) = form.declared[i];
-                    let box_id = format!("declared-{i}");
-                    let box_for = box_id.clone();
-                    let date_id = format!("declared-{i}-date");
-                    let date_for = date_id.clone();
-                    let max = max.clone();
-                    view! {
-                        <div class="cause" hidden=move || !cause.asked_of(form.sex.get())>
-                            <label class="choice" for=box_for>
-                                <input
-                                    type="checkbox"
-                                    id=box_id
-                                    prop:checked=ticked
-                                    on:change=move |ev| ticked.set(event_target_checked(&ev))
-                                />
-                                {move || (t().eligibility.cause_label)(cause)}
-                            </label>
-                            // Shown by the style sheet once its box is ticked.
-                            <div class="field follow-up">
-                                <label for=date_for>
-                                    {move || (t().eligibility.cause_date)(cause)}
-                                </label>
-                                <input
-                                    type="date"
-                                    id=date_id
-                                    max=max
-                                    aria-describedby="declared-msg"
-                                    prop:value=day
-                                    on:change=move |ev| day.set(event_target_value(&ev))
-                                />
-                            </div>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </details>
-        // Outside the folded list, so it shows even when the list is closed.
-        <p class="field-error" id="declared-msg">
-            {move || wrong().map(|_| t().eligibility.enter_cause_date)}
-        </p>
-    }
-}
-
 /// Everything typed into the pledge form, kept at page level so "pledge for a colleague" can
 /// keep the place, day, unit and category.
 #[derive(Clone, Copy)]
@@ -394,8 +305,6 @@ struct Form {
     category: RwSignal<Category>,
     unit: RwSignal<String>,
     consent: RwSignal<bool>,
-    /// For each cause of `DeferralCause::ALL`: ticked, and the day it happened as typed.
-    declared: [(RwSignal<bool>, RwSignal<String>); DeferralCause::ALL.len()],
     /// Fields the person has left at least once (or everything after a submit).
     touched: RwSignal<Vec<&'static str>>,
     /// Refusals from the ledger, by field.
@@ -422,7 +331,6 @@ impl Form {
             category: RwSignal::new(Category::Staff),
             unit: RwSignal::new(String::new()),
             consent: RwSignal::new(false),
-            declared: std::array::from_fn(|_| (RwSignal::new(false), RwSignal::new(String::new()))),
             touched: RwSignal::new(Vec::new()),
             slot_refusal: RwSignal::new(None),
             day_refusal: RwSignal::new(None),
@@ -440,10 +348,6 @@ impl Form {
         }
         self.sex.set(None);
         self.consent.set(false);
-        for (ticked, day) in self.declared {
-            ticked.set(false);
-            day.set(String::new());
-        }
         self.touched.set(Vec::new());
         self.reasons.set(Vec::new());
         self.failed.set(false);
@@ -609,16 +513,14 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.touched.set(vec![
-            "name", "phone", "birth", "weight", "sex", "consent", "slot", "declared",
+            "name", "phone", "birth", "weight", "sex", "consent", "slot",
         ]);
         form.slot_refusal.set(None);
         form.day_refusal.set(None);
         form.reasons.set(Vec::new());
         form.failed.set(false);
         let t = t();
-        let declarations = declared(form, today);
         let (
-            Ok(declarations),
             Ok(name),
             Ok(phone),
             Ok(birth),
@@ -629,7 +531,6 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
             Some(date),
             Some(start),
         ) = (
-            declarations,
             check::name(&form.name.get_untracked(), t),
             check::phone(&form.phone.get_untracked(), t),
             check::birth(&form.birth.get_untracked(), today, t),
@@ -671,7 +572,9 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
             },
             donation: form.donation.get_untracked(),
             volume_ml: form.volume.get_untracked(),
-            declarations: declarations.clone(),
+            // The self-check's questions are not asked here yet (their form costs the root
+            // build 2.7 KiB gzip it does not have); the ledger checks whatever is given.
+            declarations: Vec::new(),
         };
         let result = state.change(|ledger| {
             // The same phone number is the same person: their record is updated, not repeated.
@@ -888,7 +791,6 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                         }}
                     </select>
                 </div>
-                <Declared form today />
                 <div class="field">
                     <label class="choice consent" for="consent">
                         <input
