@@ -29,8 +29,8 @@ mod unit;
 
 pub use campaign::{Campaign, CampaignDraft};
 pub use donor::{
-    Abo, BloodGroup, Category, CitizenId, Donation, DonationType, Donor, DonorDraft, Phone, Rh, Sex,
-    full_name,
+    Abo, BloodGroup, Category, CitizenId, Donation, DonationType, Donor, DonorDraft, Phone, Rh,
+    Sex, full_name,
 };
 pub use drive::{Drive, DriveDraft, DriveSite, DriveStatus, SlotSpec, check_day};
 pub use error::DomainError;

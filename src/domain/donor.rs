@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{Date, DomainError, DonorId, Timestamp, UnitId, Weight};
 
 /// Sex, as the eligibility rules distinguish it (weight thresholds differ).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Sex {
     /// Nữ.
     Female,
@@ -259,7 +259,10 @@ impl DonationType {
     }
 }
 
-/// A past donation.
+/// A past donation. A donation never changes once recorded, and a donor gives at most once a
+/// day (the ledger holds one active pledge per donor and day), so the record itself (day, kind,
+/// volume) is its identity: two copies of one donation are equal, and merges join histories as
+/// sets of these values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Donation {
     /// The day it was given.
@@ -295,7 +298,8 @@ pub struct Donor {
     pub unit: Option<UnitId>,
     /// Donations given, oldest first.
     pub history: Vec<Donation>,
-    /// When the record last changed (merge keeps the later record).
+    /// When the record last changed: a merge takes the plain fields of the later version
+    /// (see [`Donor::merged_with`]).
     pub updated_at: Timestamp,
 }
 
@@ -362,6 +366,71 @@ impl Donor {
         })
     }
 
+    /// Two versions of one donor combined into one, by the rule every merge uses (another
+    /// tab's change, a backup import, a slip in the inbox, the start-up read of the shards):
+    ///
+    /// - the donation history is a set that only grows: the result holds every donation of
+    ///   both versions, once, in date order;
+    /// - the plain fields (name, sex, birth date, weight, phone, citizen ID, blood group,
+    ///   category, unit) and `updated_at` come whole from the later version; at the same
+    ///   `updated_at`, from the one whose fields sort last, so every device picks the same.
+    ///
+    /// The result is the same in either order, merging a version again changes nothing, and
+    /// merging three versions gives the same result however they are grouped.
+    pub fn merged_with(&self, other: &Donor) -> Donor {
+        let winner = if other.plain_key() > self.plain_key() {
+            other
+        } else {
+            self
+        };
+        let mut history = Vec::with_capacity(self.history.len() + other.history.len());
+        join(&mut history, &self.history);
+        join(&mut history, &other.history);
+        Donor {
+            history,
+            ..winner.clone()
+        }
+    }
+
+    /// The same donor with its history in date order and each donation once, as
+    /// [`Donor::merged_with`] leaves it.
+    pub fn normalised(mut self) -> Donor {
+        let mut history = Vec::with_capacity(self.history.len());
+        join(&mut history, &self.history);
+        self.history = history;
+        self
+    }
+
+    /// What orders two versions of the donor: the later change, then every plain field.
+    #[allow(clippy::type_complexity)]
+    fn plain_key(
+        &self,
+    ) -> (
+        Timestamp,
+        &str,
+        Sex,
+        Date,
+        Weight,
+        &Phone,
+        &Option<CitizenId>,
+        Option<BloodGroup>,
+        Category,
+        &Option<UnitId>,
+    ) {
+        (
+            self.updated_at,
+            &self.full_name,
+            self.sex,
+            self.birth_date,
+            self.weight,
+            &self.phone,
+            &self.citizen_id,
+            self.blood_group,
+            self.category,
+            &self.unit,
+        )
+    }
+
     /// The most recent donation, if any.
     pub fn last_donation(&self) -> Option<&Donation> {
         self.history.iter().max_by_key(|d| d.date)
@@ -372,6 +441,16 @@ impl Donor {
         let at = self.history.partition_point(|d| d.date <= donation.date);
         self.history.insert(at, donation);
         self.updated_at = now;
+    }
+}
+
+/// Adds each of `more` to the sorted set `history` unless it is there already. A history holds
+/// a few donations, so a search and an insert each beat sorting (and cost less code).
+fn join(history: &mut Vec<Donation>, more: &[Donation]) {
+    for d in more {
+        if let Err(at) = history.binary_search(d) {
+            history.insert(at, *d);
+        }
     }
 }
 

@@ -108,6 +108,19 @@ pub enum ReasonKind {
         /// The first day allowed again.
         from: Date,
     },
+    /// Too close to another donation the donor has pledged (an active pledge counts as a
+    /// planned donation): before it, the wait after this type; after it, the wait after its
+    /// type. Waiting until after the planned donation's own wait helps.
+    TooCloseToPlanned {
+        /// The planned donation's type.
+        planned_kind: DonationType,
+        /// The planned donation's day.
+        planned_date: Date,
+        /// The days that must separate the two.
+        min_days: u16,
+        /// The first day after the planned donation on which this one is allowed.
+        from: Date,
+    },
     /// A pledged volume above the largest this donor may give of this type.
     VolumeTooHigh {
         /// The largest volume allowed, in millilitres.
@@ -133,6 +146,7 @@ impl Reason {
         match self.kind {
             ReasonKind::TooYoung { from, .. }
             | ReasonKind::TooSoon { from, .. }
+            | ReasonKind::TooCloseToPlanned { from, .. }
             | ReasonKind::Deferred { from, .. } => Some(from),
             ReasonKind::TooOld { .. }
             | ReasonKind::Underweight { .. }
@@ -368,31 +382,106 @@ fn next_eligible(reasons: &[Reason], day: Date, last_allowed: Option<Date>) -> O
     }
 }
 
-/// Whether `donor` may give `volume_ml` of `kind` on `day` under `rules`; every reason when
-/// not, including a volume above the largest allowed (with that limit and its citation).
+/// Whether `donor`, declaring `declarations` (the self-check's questions, asked again by the
+/// pledge form), may give `volume_ml` of `kind` on `day` under `rules`; every reason when not, including a volume above the largest allowed (with that limit and its citation).
 pub fn check_pledge(
     rules: &RuleSet,
     donor: &Donor,
+    declarations: &[Declaration],
     day: Date,
     kind: DonationType,
     volume_ml: u16,
 ) -> Result<(), Vec<Reason>> {
-    let assessment = assess(rules, &Facts::of_donor(donor), day);
+    let facts = Facts::of_donor(donor).declaring(declarations);
+    let assessment = assess(rules, &facts, day);
     let mut reasons = assessment.get(kind).reasons.clone();
-    if let Some(limit) = volume_limit(rules, kind, donor.weight)
-        && volume_ml > limit.max_ml
+    if let Some(r) = volume_reason(rules, kind, donor.weight, volume_ml)
+        && matches!(r.kind, ReasonKind::VolumeTooHigh { .. })
     {
-        reasons.push(Reason {
-            kind: ReasonKind::VolumeTooHigh {
-                max_ml: limit.max_ml,
-                asked_ml: volume_ml,
-            },
-            citation: limit.citation,
-        });
+        reasons.push(r);
     }
     if reasons.is_empty() {
         Ok(())
     } else {
         Err(reasons)
+    }
+}
+
+/// What the donor's other planned donations (their active pledges, as donations on the days
+/// pledged) say about giving `kind` on `day` (TT 26/2013 Điều 6.1, 6.2 and 6.4, both ways): the
+/// planned donation just before `day` must be followed by its type's wait, and `day`'s
+/// donation by this type's wait before the planned donation just after it. At most two
+/// reasons; `planned` may be in any order and must not hold `day` itself.
+pub fn planned_reasons(
+    rules: &RuleSet,
+    planned: &[Donation],
+    day: Date,
+    kind: DonationType,
+) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    let before = planned
+        .iter()
+        .filter(|p| p.date < day)
+        .max_by_key(|p| p.date);
+    let after = planned
+        .iter()
+        .filter(|p| p.date > day)
+        .min_by_key(|p| p.date);
+    for (planned, wait) in [
+        (before, before.map(|p| rules.interval_after.get(p.kind))),
+        (after, Some(rules.interval_after.get(kind))),
+    ] {
+        let (Some(p), Some(wait)) = (planned, wait) else {
+            continue;
+        };
+        let gap = if p.date < day {
+            day.days_since(p.date)
+        } else {
+            p.date.days_since(day)
+        };
+        if gap < i64::from(wait.value) {
+            reasons.push(Reason {
+                kind: ReasonKind::TooCloseToPlanned {
+                    planned_kind: p.kind,
+                    planned_date: p.date,
+                    min_days: wait.value,
+                    from: p
+                        .date
+                        .add_days(i64::from(rules.interval_after.get(p.kind).value)),
+                },
+                citation: wait.citation,
+            });
+        }
+    }
+    reasons
+}
+
+/// Whether the desk may record `volume_ml` of `kind` from a donor weighing `weight` (TT 26/2013
+/// Điều 4.2a and 4.2b): the reason, with the limit and its article, when it is above the
+/// largest volume the weight allows.
+pub fn volume_reason(
+    rules: &RuleSet,
+    kind: DonationType,
+    weight: Weight,
+    volume_ml: u16,
+) -> Option<Reason> {
+    match volume_limit(rules, kind, weight) {
+        Some(limit) if volume_ml <= limit.max_ml => None,
+        Some(limit) => Some(Reason {
+            kind: ReasonKind::VolumeTooHigh {
+                max_ml: limit.max_ml,
+                asked_ml: volume_ml,
+            },
+            citation: limit.citation,
+        }),
+        None => {
+            let lowest = rules.volume.get(kind).iter().min_by_key(|t| t.from_hg)?;
+            Some(Reason {
+                kind: ReasonKind::Underweight {
+                    min_hg: lowest.from_hg,
+                },
+                citation: lowest.citation,
+            })
+        }
     }
 }

@@ -515,16 +515,17 @@ pub(super) fn check_in_and_record(
     slot: &SlotRef,
     spec: &SlotSpec,
     outcome: Outcome,
+    rules: &RuleSet,
 ) -> Result<(), DomainError> {
     let length = u32::from(spec.end.minutes() - spec.start.minutes());
     let arrived = u32::from(spec.start.minutes()) + rng.below(u64::from(length)) as u32;
     if outcome == Outcome::NoShow {
         let closing = at(u32::from(spec.end.minutes()).max(17 * 60))?;
-        return ledger.record_outcome(id, outcome, stamp(slot.date, closing));
+        return ledger.record_outcome(id, outcome, rules, stamp(slot.date, closing));
     }
-    ledger.check_in(id, stamp(slot.date, at(arrived)?))?;
+    ledger.check_in(id, rules, stamp(slot.date, at(arrived)?))?;
     let done = at(arrived + rng.between(20, 50))?;
-    ledger.record_outcome(id, outcome, stamp(slot.date, done))
+    ledger.record_outcome(id, outcome, rules, stamp(slot.date, done))
 }
 
 // ----- places -----
@@ -833,6 +834,7 @@ fn build(o: &GenerateOptions) -> Result<Ledger, DomainError> {
                 slot: slot.clone(),
                 donation,
                 volume_ml,
+                declarations: Vec::new(),
             },
             &rules,
             created,
@@ -856,6 +858,7 @@ fn build(o: &GenerateOptions) -> Result<Ledger, DomainError> {
                 slot,
                 &instance.spec,
                 outcome,
+                &rules,
             )?;
         }
     }

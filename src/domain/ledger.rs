@@ -43,6 +43,9 @@ pub struct PledgeRequest {
     pub donation: DonationType,
     /// How much, in millilitres.
     pub volume_ml: u16,
+    /// What the volunteer declared about themselves (the self-check's questions, TT 26/2013
+    /// Điều 5): checked with the pledge, never stored.
+    pub declarations: Vec<eligibility::Declaration>,
 }
 
 /// What happened at the desk.
@@ -357,48 +360,36 @@ impl From<Records> for Ledger {
     }
 }
 
-/// Which of two versions of a record to keep: the later `updated_at`, and on a tie the one whose
-/// tie key sorts last, so every device picks the same one whatever the order of merges.
-fn incoming_wins<K: Ord>(ours_at: Timestamp, ours: K, theirs_at: Timestamp, theirs: K) -> bool {
-    (theirs_at, theirs) > (ours_at, ours)
-}
-
-/// What orders two versions of a pledge changed at the same moment.
-fn pledge_tie_key(p: &Pledge) -> impl Ord + '_ {
-    let (rank, at, text) = match &p.status {
-        PledgeStatus::Pledged => (0, Timestamp(0), ""),
-        PledgeStatus::CheckedIn { at } => (1, *at, ""),
-        PledgeStatus::Donated { at, .. } => (2, *at, ""),
-        PledgeStatus::Deferred { deferral, at } => (3, *at, deferral.reason.as_str()),
-        PledgeStatus::NoShow { at } => (4, *at, ""),
-        PledgeStatus::Cancelled { reason, at } => (5, *at, reason.as_str()),
-    };
-    (
-        rank,
-        at,
-        text,
-        &p.slot,
-        p.donation,
-        p.volume_ml,
-        p.walk_in,
-        p.created_at,
-        &p.donor,
-    )
-}
-
-/// What orders two versions of a donor changed at the same moment.
-fn donor_tie_key(d: &Donor) -> impl Ord + '_ {
-    (
-        &d.full_name,
-        &d.phone,
-        d.birth_date,
-        d.weight,
-        d.blood_group,
-        d.category,
-        &d.unit,
-        &d.citizen_id,
-        &d.history,
-    )
+/// Whether `theirs` replaces `ours`, two versions of one pledge: the later `updated_at`, and
+/// at the same moment the one that sorts last by status, then every other field, so every
+/// device picks the same whatever the order of merges. A pledge's status follows its
+/// lifecycle, so the later version is whole: unlike a donor's history, nothing of the other
+/// version is kept. The one rule for pledges, used by [`Ledger::merge_pledge`] and
+/// [`Ledger::from_parts`] alike (donors: [`Donor::merged_with`]).
+fn pledge_wins(ours: &Pledge, theirs: &Pledge) -> bool {
+    fn key(p: &Pledge) -> impl Ord + '_ {
+        let (rank, at, text) = match &p.status {
+            PledgeStatus::Pledged => (0, Timestamp(0), ""),
+            PledgeStatus::CheckedIn { at } => (1, *at, ""),
+            PledgeStatus::Donated { at, .. } => (2, *at, ""),
+            PledgeStatus::Deferred { deferral, at } => (3, *at, deferral.reason.as_str()),
+            PledgeStatus::NoShow { at } => (4, *at, ""),
+            PledgeStatus::Cancelled { reason, at } => (5, *at, reason.as_str()),
+        };
+        (
+            p.updated_at,
+            rank,
+            at,
+            text,
+            &p.slot,
+            p.donation,
+            p.volume_ml,
+            p.walk_in,
+            p.created_at,
+            &p.donor,
+        )
+    }
+    key(theirs) > key(ours)
 }
 
 /// Derived counts, never stored: places taken per slot, and the active pledge of each donor
@@ -546,56 +537,43 @@ impl Ledger {
     }
 
     /// A ledger from records that came from storage or a file: the set-up as it is (validate it
-    /// first with [`Setup::validate`]), and donors and pledges merged by id, the later version of
-    /// a duplicate winning.
+    /// first with [`Setup::validate`]), and the versions of each donor and pledge combined by
+    /// the same rules as [`Ledger::merge_donor`] and [`Ledger::merge_pledge`].
     pub fn from_parts(
         setup: Setup,
         donors: impl IntoIterator<Item = Donor>,
         pledges: impl IntoIterator<Item = Pledge>,
     ) -> Ledger {
-        // Sorted by id, each id's winner kept (as merging them one by one would), then built in
-        // one pass: a start with 10,000 pledges builds its maps without a search per record.
-        fn winners<K: Ord + Clone, V>(
+        // Sorted by id, each id's versions combined (as merging them one by one would), then
+        // built in one pass: a start with 10,000 pledges builds its maps without a search per
+        // record.
+        fn combined<K: Ord + Clone, V>(
             mut records: Vec<V>,
             id: impl Fn(&V) -> &K,
-            wins: impl Fn(&V, &V) -> bool,
+            combine: impl Fn(&mut V, V),
         ) -> BTreeMap<K, V> {
             super::order::sort_by(&mut records, |a, b| id(a).cmp(id(b)));
             let mut kept: Vec<V> = Vec::with_capacity(records.len());
             for r in records {
                 match kept.last_mut() {
-                    Some(last) if id(last) == id(&r) => {
-                        if wins(last, &r) {
-                            *last = r;
-                        }
-                    }
+                    Some(last) if id(last) == id(&r) => combine(last, r),
                     _ => kept.push(r),
                 }
             }
             kept.into_iter().map(|r| (id(&r).clone(), r)).collect()
         }
-        let donors = winners(
-            donors.into_iter().collect(),
+        let donors = combined(
+            donors.into_iter().map(Donor::normalised).collect(),
             |d: &Donor| &d.id,
-            |ours, theirs| {
-                incoming_wins(
-                    ours.updated_at,
-                    donor_tie_key(ours),
-                    theirs.updated_at,
-                    donor_tie_key(theirs),
-                )
-            },
+            |ours, theirs| *ours = ours.merged_with(&theirs),
         );
-        let pledges = winners(
+        let pledges = combined(
             pledges.into_iter().collect(),
             |p: &Pledge| &p.id,
             |ours, theirs| {
-                incoming_wins(
-                    ours.updated_at,
-                    pledge_tie_key(ours),
-                    theirs.updated_at,
-                    pledge_tie_key(theirs),
-                )
+                if pledge_wins(ours, &theirs) {
+                    *ours = theirs;
+                }
             },
         );
         let mut ledger = Ledger {
@@ -622,44 +600,31 @@ impl Ledger {
         Ok(())
     }
 
-    /// Takes a donor record from elsewhere: added when new, replacing ours when later.
+    /// Takes a donor record from elsewhere and combines it with ours by
+    /// [`Donor::merged_with`]: no donation of either version is lost, and the plain fields
+    /// come from the later one. `Updated` when the result differs from ours.
     pub fn merge_donor(&mut self, donor: Donor) -> Merged {
-        match self.donors.get(&donor.id) {
-            None => {
-                self.put_donor(donor);
-                Merged::Added
+        let (combined, result) = match self.donors.get(&donor.id) {
+            None => (donor.normalised(), Merged::Added),
+            Some(ours) => {
+                let combined = ours.merged_with(&donor);
+                if &combined == ours {
+                    return Merged::Kept;
+                }
+                (combined, Merged::Updated)
             }
-            Some(ours)
-                if incoming_wins(
-                    ours.updated_at,
-                    donor_tie_key(ours),
-                    donor.updated_at,
-                    donor_tie_key(&donor),
-                ) =>
-            {
-                self.put_donor(donor);
-                Merged::Updated
-            }
-            Some(_) => Merged::Kept,
-        }
+        };
+        self.put_donor(combined);
+        result
     }
 
-    /// Takes a pledge from elsewhere: added when new, replacing ours when later. Capacity is
-    /// not checked: pledges made on two devices are all kept, and a slot can end up over
-    /// capacity for the organizer to see.
+    /// Takes a pledge from elsewhere: added when new, replacing ours when later (by the one
+    /// rule `pledge_wins`). Capacity is not checked: pledges made on two devices are all
+    /// kept, and a slot can end up over capacity for the organizer to see.
     pub fn merge_pledge(&mut self, pledge: Pledge) -> Merged {
         let result = match self.pledges.get(&pledge.id) {
             None => Merged::Added,
-            Some(ours)
-                if incoming_wins(
-                    ours.updated_at,
-                    pledge_tie_key(ours),
-                    pledge.updated_at,
-                    pledge_tie_key(&pledge),
-                ) =>
-            {
-                Merged::Updated
-            }
+            Some(ours) if pledge_wins(ours, &pledge) => Merged::Updated,
             Some(_) => return Merged::Kept,
         };
         self.put_pledge(pledge);
@@ -1261,7 +1226,58 @@ impl Ledger {
         {
             return Err(DomainError::AlreadyPledgedThatDay(req.slot.date));
         }
-        eligibility::check_pledge(rules, donor, req.slot.date, req.donation, req.volume_ml)
+        let mut reasons = eligibility::check_pledge(
+            rules,
+            donor,
+            &req.declarations,
+            req.slot.date,
+            req.donation,
+            req.volume_ml,
+        )
+        .err()
+        .unwrap_or_default();
+        let planned = self.planned_donations(&req.donor, moving);
+        reasons.extend(eligibility::planned_reasons(
+            rules,
+            &planned,
+            req.slot.date,
+            req.donation,
+        ));
+        if reasons.is_empty() {
+            Ok(())
+        } else {
+            Err(DomainError::NotEligible(reasons))
+        }
+    }
+
+    /// The donations `donor` has planned: their active pledges (pledged or checked in), as
+    /// donations on the days pledged, leaving out `except`. Read from the index of pledges by
+    /// donor and day, so it costs the donor's own pledges, never a scan of every pledge.
+    fn planned_donations(&self, donor: &DonorId, except: Option<&PledgeId>) -> Vec<Donation> {
+        self.index
+            .donor_days
+            .range((donor.clone(), Date::MIN)..=(donor.clone(), Date::MAX))
+            .filter(|(_, id)| Some(*id) != except)
+            .filter_map(|(_, id)| self.pledges.get(id))
+            .filter(|p| !p.status.is_final())
+            .map(|p| Donation {
+                date: p.slot.date,
+                kind: p.donation,
+                volume_ml: p.volume_ml,
+            })
+            .collect()
+    }
+
+    /// Whether the donor of pledge `p` may still give as pledged, by what has been recorded
+    /// since the pledge was made (donations recorded elsewhere, a weight measured at the desk):
+    /// the reasons when not. The donor's other pledges are not counted here: the pledge at
+    /// the desk is the one happening.
+    fn recheck(&self, p: &Pledge, rules: &RuleSet, volume_ml: u16) -> Result<(), DomainError> {
+        let donor = self
+            .donors
+            .get(&p.donor)
+            .ok_or_else(|| DomainError::UnknownDonor(p.donor.clone()))?;
+        eligibility::check_pledge(rules, donor, &[], p.slot.date, p.donation, volume_ml)
             .map_err(DomainError::NotEligible)
     }
 
@@ -1387,6 +1403,7 @@ impl Ledger {
             slot,
             donation: p.donation,
             volume_ml: p.volume_ml,
+            declarations: Vec::new(),
         };
         self.check_slot(&req, rules, now, Some(id), false)?;
         if let Some(p) = self.pledges.get(id) {
@@ -1398,19 +1415,49 @@ impl Ledger {
         Ok(())
     }
 
-    /// Marks a pledged donor as arrived.
-    pub fn check_in(&mut self, id: &PledgeId, now: Timestamp) -> Result<(), DomainError> {
-        self.pledge_mut_checked(id, |s| *s == PledgeStatus::Pledged)?;
+    /// Marks a pledged donor as arrived, after checking again that they may give as pledged
+    /// (a donation recorded since the pledge, on this device or merged from another, may
+    /// forbid it: the reasons say why).
+    pub fn check_in(
+        &mut self,
+        id: &PledgeId,
+        rules: &RuleSet,
+        now: Timestamp,
+    ) -> Result<(), DomainError> {
+        let p = self.pledge_mut_checked(id, |s| *s == PledgeStatus::Pledged)?;
+        self.recheck(p, rules, p.volume_ml)?;
         self.set_status(id, PledgeStatus::CheckedIn { at: now }, now);
         Ok(())
     }
 
+    /// Corrects a donor's weight, as measured at the desk on the day.
+    pub fn weigh(
+        &mut self,
+        donor: &DonorId,
+        weight: super::Weight,
+        now: Timestamp,
+    ) -> Result<(), DomainError> {
+        let d = self
+            .donor_mut(donor)
+            .ok_or_else(|| DomainError::UnknownDonor(donor.clone()))?;
+        if d.weight != weight {
+            d.weight = weight;
+            d.updated_at = now;
+        }
+        Ok(())
+    }
+
     /// Records what happened: a donation (counted in units and added to the donor's history)
-    /// or a deferral after check-in, or a no-show of a donor who never checked in.
+    /// or a deferral after check-in, or a no-show of a donor who never checked in. A donation
+    /// is checked against `rules` first, with the donor's weight as it is now (correct it with
+    /// [`Ledger::weigh`] first): a volume above what the weight allows (TT 26/2013 Điều 4.2a,
+    /// 4.2b), or a donation recorded since the pledge that forbids this one, is refused with
+    /// the reasons.
     pub fn record_outcome(
         &mut self,
         id: &PledgeId,
         outcome: Outcome,
+        rules: &RuleSet,
         now: Timestamp,
     ) -> Result<(), DomainError> {
         let p = self.pledge_mut_checked(id, |s| match s {
@@ -1423,6 +1470,7 @@ impl Ledger {
                 if volume_ml == 0 || volume_ml > 1000 {
                     return Err(DomainError::VolumeOutOfRange(volume_ml));
                 }
+                self.recheck(p, rules, volume_ml)?;
                 let units =
                     Units::from_volume(volume_ml, self.ml_per_unit(&p.slot.place, p.slot.date));
                 let donation = Donation {

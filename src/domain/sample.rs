@@ -526,6 +526,7 @@ impl SampleRun {
                     slot: slot.clone(),
                     donation: DonationType::WholeBlood,
                     volume_ml,
+                    declarations: Vec::new(),
                 },
                 &rules,
                 created,
@@ -542,6 +543,7 @@ impl SampleRun {
                 &slot,
                 &spec,
                 outcome,
+                &rules,
             )?;
             if matches!(fate, Fate::Donated(_)) {
                 self.returning.push((donor_id, max_ml));

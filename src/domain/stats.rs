@@ -789,7 +789,11 @@ mod props {
             );
             if taken && matches!(outcome, Step::CheckIn) {
                 ledger
-                    .check_in(&PledgeId::new(pid.clone()).unwrap(), Timestamp(1))
+                    .check_in(
+                        &PledgeId::new(pid.clone()).unwrap(),
+                        &crate::domain::eligibility::RuleSet::vietnam(),
+                        Timestamp(1),
+                    )
                     .unwrap();
             }
             if taken && matches!(outcome, Step::Cancel) {

@@ -658,6 +658,7 @@ pub(crate) mod tests {
                 },
                 donation: DonationType::WholeBlood,
                 volume_ml: 350,
+                declarations: Vec::new(),
             },
             &RuleSet::vietnam(),
             now(&format!("{year}-01-01")),
@@ -668,11 +669,15 @@ pub(crate) mod tests {
         match outcome {
             None => {}
             Some(Outcome::NoShow) => ledger
-                .record_outcome(&pid, Outcome::NoShow, Timestamp(1))
+                .record_outcome(&pid, Outcome::NoShow, &RuleSet::vietnam(), Timestamp(1))
                 .unwrap(),
             Some(o) => {
-                ledger.check_in(&pid, Timestamp(1)).unwrap();
-                ledger.record_outcome(&pid, o, Timestamp(2)).unwrap();
+                ledger
+                    .check_in(&pid, &RuleSet::vietnam(), Timestamp(1))
+                    .unwrap();
+                ledger
+                    .record_outcome(&pid, o, &RuleSet::vietnam(), Timestamp(2))
+                    .unwrap();
             }
         }
         true

@@ -190,6 +190,10 @@ pub struct Store<R> {
     device: String,
     /// No meta was found: the app version to write in one once the records are read.
     meta_to_write: Option<String>,
+    /// A meta that could not be read (its text and why), set aside with the other unreadable
+    /// values once every record is read (it may have held this device's id or a newer
+    /// schema's number): never silently replaced.
+    damaged_meta: Option<(String, String)>,
 }
 
 /// A value as read: rows, a newer schema, or garbage.
@@ -250,12 +254,19 @@ impl<R: Repository> Store<R> {
             read_only: false,
             device: String::new(),
             meta_to_write: None,
+            damaged_meta: None,
         };
         let mut problems = Vec::new();
-        let meta = store
-            .repo
-            .get(META)
-            .and_then(|text| json::from_str::<Meta>(&text).ok());
+        let meta = match store.repo.get(META) {
+            None => None,
+            Some(text) => match json::from_str::<Meta>(&text) {
+                Ok(meta) => Some(meta),
+                Err(e) => {
+                    store.damaged_meta = Some((text, e.to_string()));
+                    None
+                }
+            },
+        };
         if let Some(meta) = &meta {
             store.device = meta.device.clone();
             if meta.v > SCHEMA {
@@ -338,14 +349,18 @@ impl<R: Repository> Store<R> {
                 None => {}
             }
         }
+        if let Some((text, why)) = store.damaged_meta.take() {
+            invalid.push((META.to_owned(), text, why));
+        }
         for (key, text, why) in invalid {
             problems.extend(store.set_aside(&key, &text, why));
         }
         if let Some(app_version) = store.meta_to_write.take()
             && !store.read_only
         {
-            // A new store (or one whose meta was lost): write the meta; failing that, the data
-            // still works for this session and the next open tries again.
+            // A new store, or one whose meta was lost or set aside just now: write the meta;
+            // failing that, the data still works for this session and the next open tries
+            // again.
             let _ = store.write_meta(&app_version);
         }
         let ledger = Ledger::from_parts(setup, donors, pledges);

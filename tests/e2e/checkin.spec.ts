@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 
 // The desk at a fixed point on Monday 13 May 2024, 08:00 Hanoi time, with the sample campaign and
 // two volunteers who pledged for that morning.
-async function pledge(page: Page, name: string, phone: string, slot: string) {
+async function pledge(page: Page, name: string, phone: string, slot: string, kg = "55") {
   await page.goto("/pledge");
   await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
   await page.getByLabel(slot).check();
@@ -11,7 +11,7 @@ async function pledge(page: Page, name: string, phone: string, slot: string) {
   await page.getByLabel("Số điện thoại").fill(phone);
   await page.getByLabel("Ngày sinh").fill("1990-01-20");
   await page.getByLabel("Nữ", { exact: true }).check();
-  await page.getByLabel("Cân nặng (kg)").fill("55");
+  await page.getByLabel("Cân nặng (kg)").fill(kg);
   await page.getByLabel(/Tôi đồng ý/).check();
   await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
   await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toBeVisible();
@@ -118,4 +118,30 @@ test("a walk-in is registered and arrives; a full slot takes them only when tick
   await form.getByLabel("Nhận thêm dù khung giờ đã đủ chỗ").check();
   await form.getByRole("button", { name: "Tiếp nhận" }).click();
   await expect(page.locator(".desk-row", { hasText: "Người đến 4" })).toContainText("không hẹn");
+});
+
+test("the desk refuses 450 ml from a 44 kg woman beside the volume, and takes it once she weighs 50 kg (TT 26/2013 Điều 4.2a)", async ({
+  page,
+}) => {
+  // Bug guarded: recording an outcome took any volume whatever the donor weighed.
+  await loadSampleAt(page, "2024-05-13T08:00:00+07:00");
+  await pledge(page, "Trần Thị Mai", "0911 222 333", "08:30–09:00", "44");
+  await page.goto("/organizer/check-in");
+  await page.getByLabel("Điểm tiếp đón").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+  const row = page.locator(".desk-row", { hasText: "Trần Thị Mai" });
+  await row.getByRole("button", { name: "Đã đến" }).click();
+  await expect(row.getByLabel("Cân nặng hôm nay (kg)")).toHaveValue("44");
+  await row.getByLabel("Thể tích").selectOption("450");
+  await row.getByRole("button", { name: "Đã hiến" }).click();
+  const volume = row.getByLabel("Thể tích");
+  const refusal = "450 ml vượt mức tối đa 250 ml (Thông tư 26/2013/TT-BYT, Điều 4.2a)";
+  await expect(row.getByRole("alert")).toContainText(refusal);
+  await expect(volume).toHaveAccessibleDescription(/450 ml vượt mức tối đa 250 ml/);
+  await expect(row.locator(".desk-state")).toHaveText("Đã đến");
+  await expect(page.locator(".desk-summary")).toHaveText("1 lượt hẹn · 1 đã đến · 0 đã hiến");
+
+  await row.getByLabel("Cân nặng hôm nay (kg)").fill("50");
+  await row.getByRole("button", { name: "Đã hiến" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã ghi: Trần Thị Mai đã hiến 450 ml" })).toBeVisible();
+  await expect(page.locator(".desk-summary")).toHaveText("1 lượt hẹn · 1 đã đến · 1 đã hiến");
 });

@@ -143,3 +143,26 @@ test("a slot that fills while the form is open is refused, and a full slot canno
   await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toHaveCount(0);
   await context.close();
 });
+
+test("a second whole-blood pledge two days after the first is refused with the day the first allows (Điều 6.1)", async ({
+  page,
+}) => {
+  // Bug guarded: one donor could pledge whole blood on two days of the same week, and both
+  // donations could be recorded.
+  await withSample(page);
+  await chooseFirstFreeSlot(page);
+  await fillDonor(page, "0966 777 888");
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Đăng ký cho đồng nghiệp" }).click();
+  await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+  await page.getByLabel("Ngày", { exact: true }).selectOption("2024-05-15");
+  await page.locator(".slot:not(.unavailable) input").first().check();
+  await fillDonor(page, "0966 777 888");
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "chưa hiến được" });
+  await expect(refusal).toContainText("Cách lịch hẹn hiến máu toàn phần ngày 13/05/2024 chưa đủ 84 ngày");
+  await expect(refusal).toContainText("bạn có thể hiến từ ngày 05/08/2024");
+  await expect(refusal).toContainText("Điều 6.1");
+});

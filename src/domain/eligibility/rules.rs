@@ -132,18 +132,45 @@ pub enum DeferralCause {
     Childbirth,
     /// The end of a pregnancy without a birth (chấm dứt thai nghén).
     EndOfPregnancy,
+    /// Recovered from syphilis, tuberculosis, tetanus, encephalitis or meningitis (khỏi bệnh
+    /// giang mai, lao, uốn ván, viêm não, viêm màng não).
+    SeriousInfection,
+    /// A rabies vaccination after an animal bite (tiêm vắc xin phòng bệnh dại sau khi bị động
+    /// vật cắn).
+    RabiesVaccination,
+    /// Recovered from typhoid, septicaemia, a snake bite, arteritis or phlebitis,
+    /// osteomyelitis or pancreatitis (khỏi bệnh thương hàn, nhiễm trùng huyết, bị rắn cắn,
+    /// viêm tắc động mạch, viêm tắc tĩnh mạch, viêm tuỷ xương, viêm tụy).
+    Infection,
+    /// A live vaccine: rubella, measles, typhoid, cholera, mumps, chickenpox (vắc xin sống).
+    LiveVaccine,
+    /// Any other vaccine (các loại vắc xin khác).
+    OtherVaccine,
 }
 
 impl DeferralCause {
     /// Every cause, in the order a self-check form lists them.
-    pub const ALL: [DeferralCause; 6] = [
+    pub const ALL: [DeferralCause; 11] = [
         DeferralCause::Tattoo,
         DeferralCause::Piercing,
         DeferralCause::BloodExposure,
         DeferralCause::Transfusion,
         DeferralCause::Childbirth,
         DeferralCause::EndOfPregnancy,
+        DeferralCause::SeriousInfection,
+        DeferralCause::Infection,
+        DeferralCause::RabiesVaccination,
+        DeferralCause::LiveVaccine,
+        DeferralCause::OtherVaccine,
     ];
+
+    /// Whom a form asks about the cause: the pregnancy questions only women, the rest everyone.
+    pub fn asked_of(self, sex: Option<Sex>) -> bool {
+        match self {
+            DeferralCause::Childbirth | DeferralCause::EndOfPregnancy => sex == Some(Sex::Female),
+            _ => true,
+        }
+    }
 }
 
 /// How long one declared cause defers donation under a rule set.
@@ -209,7 +236,9 @@ impl RuleSet {
     /// (Điều 4.2b); 12 weeks after whole blood or red cells (Điều 6.1), 2 weeks after plasma or
     /// platelets (Điều 6.2), counted from the most recent donation (Điều 6.4); 12 months after
     /// a transfusion, a birth or the end of a pregnancy (Điều 5.1) and 6 months after a tattoo,
-    /// a piercing or an exposure to blood (Điều 5.2).
+    /// a piercing, an exposure to blood or the infections of Điều 5.2d (Điều 5.2); 12 months
+    /// after the infections of Điều 5.1a or a rabies vaccination after a bite (5.1b); 4 weeks
+    /// after a live vaccine (5.3) and 7 days after any other vaccine (5.4).
     pub fn vietnam() -> RuleSet {
         let whole = WeightRule {
             female_hg: 420,
@@ -257,9 +286,9 @@ impl RuleSet {
             value: 14,
             citation: tt26("Điều 6.2"),
         };
-        let defer = |cause, months, article| DeferralRule {
+        let defer = |cause, period, article| DeferralRule {
             cause,
-            period: Period::Months(months),
+            period,
             citation: tt26(article),
         };
         RuleSet {
@@ -291,13 +320,33 @@ impl RuleSet {
                 plasma: two_weeks,
             },
             interval_basis: tt26("Điều 6.4"),
+            // Điều 5, as far as a volunteer can declare it: 12 months (5.1), 6 months (5.2),
+            // 4 weeks (5.3) and 7 days (5.4) from the event, or from the recovery or the last
+            // dose.
             deferrals: vec![
-                defer(DeferralCause::Tattoo, 6, "Điều 5.2a"),
-                defer(DeferralCause::Piercing, 6, "Điều 5.2b"),
-                defer(DeferralCause::BloodExposure, 6, "Điều 5.2c"),
-                defer(DeferralCause::Transfusion, 12, "Điều 5.1c"),
-                defer(DeferralCause::Childbirth, 12, "Điều 5.1d"),
-                defer(DeferralCause::EndOfPregnancy, 12, "Điều 5.1d"),
+                defer(DeferralCause::Tattoo, Period::Months(6), "Điều 5.2a"),
+                defer(DeferralCause::Piercing, Period::Months(6), "Điều 5.2b"),
+                defer(DeferralCause::BloodExposure, Period::Months(6), "Điều 5.2c"),
+                defer(DeferralCause::Infection, Period::Months(6), "Điều 5.2d"),
+                defer(
+                    DeferralCause::SeriousInfection,
+                    Period::Months(12),
+                    "Điều 5.1a",
+                ),
+                defer(
+                    DeferralCause::RabiesVaccination,
+                    Period::Months(12),
+                    "Điều 5.1b",
+                ),
+                defer(DeferralCause::Transfusion, Period::Months(12), "Điều 5.1c"),
+                defer(DeferralCause::Childbirth, Period::Months(12), "Điều 5.1d"),
+                defer(
+                    DeferralCause::EndOfPregnancy,
+                    Period::Months(12),
+                    "Điều 5.1d",
+                ),
+                defer(DeferralCause::LiveVaccine, Period::Days(28), "Điều 5.3"),
+                defer(DeferralCause::OtherVaccine, Period::Days(7), "Điều 5.4"),
             ],
         }
     }

@@ -310,11 +310,11 @@ fn below_45_kg_whole_blood_is_at_most_250_ml_tt26_art4_2a() {
     let donor = p.donor();
     let rules = RuleSet::vietnam();
     assert_eq!(
-        check_pledge(&rules, &donor, d("2024-06-01"), WholeBlood, 250),
+        check_pledge(&rules, &donor, &[], d("2024-06-01"), WholeBlood, 250),
         Ok(())
     );
     assert_eq!(
-        check_pledge(&rules, &donor, d("2024-06-01"), WholeBlood, 350),
+        check_pledge(&rules, &donor, &[], d("2024-06-01"), WholeBlood, 350),
         Err(vec![Reason {
             kind: ReasonKind::VolumeTooHigh {
                 max_ml: 250,
@@ -350,9 +350,15 @@ fn from_45_kg_whole_blood_is_at_most_9_ml_per_kg_tt26_art4_2a() {
     let donor = p.donor();
     let rules = RuleSet::vietnam();
     let day = d("2024-06-01");
-    assert_eq!(check_pledge(&rules, &donor, day, WholeBlood, 350), Ok(()));
-    assert_eq!(check_pledge(&rules, &donor, day, WholeBlood, 432), Ok(()));
-    let refused = check_pledge(&rules, &donor, day, WholeBlood, 450).unwrap_err();
+    assert_eq!(
+        check_pledge(&rules, &donor, &[], day, WholeBlood, 350),
+        Ok(())
+    );
+    assert_eq!(
+        check_pledge(&rules, &donor, &[], day, WholeBlood, 432),
+        Ok(())
+    );
+    let refused = check_pledge(&rules, &donor, &[], day, WholeBlood, 450).unwrap_err();
     assert_eq!(
         refused[0].kind,
         ReasonKind::VolumeTooHigh {
@@ -377,8 +383,11 @@ fn whole_blood_is_at_most_500_ml_tt26_art4_2a() {
     );
     let donor = Person::man(700).donor();
     let day = d("2024-06-01");
-    assert_eq!(check_pledge(&rules, &donor, day, WholeBlood, 500), Ok(()));
-    assert!(check_pledge(&rules, &donor, day, WholeBlood, 501).is_err());
+    assert_eq!(
+        check_pledge(&rules, &donor, &[], day, WholeBlood, 500),
+        Ok(())
+    );
+    assert!(check_pledge(&rules, &donor, &[], day, WholeBlood, 501).is_err());
 }
 
 // ----- Điều 4.2b: apheresis -----
@@ -418,13 +427,13 @@ fn from_60_kg_apheresis_gives_at_most_650_ml_tt26_art4_2b() {
     );
     let heavy = Person::man(600).donor();
     assert_eq!(
-        check_pledge(&rules, &heavy, day, PlasmaApheresis, 650),
+        check_pledge(&rules, &heavy, &[], day, PlasmaApheresis, 650),
         Ok(())
     );
-    assert!(check_pledge(&rules, &heavy, day, PlasmaApheresis, 651).is_err());
+    assert!(check_pledge(&rules, &heavy, &[], day, PlasmaApheresis, 651).is_err());
     let lighter = Person::man(599).donor();
     assert_eq!(
-        check_pledge(&rules, &lighter, day, PlateletApheresis, 650),
+        check_pledge(&rules, &lighter, &[], day, PlateletApheresis, 650),
         Err(vec![Reason {
             kind: ReasonKind::VolumeTooHigh {
                 max_ml: 500,
@@ -436,6 +445,65 @@ fn from_60_kg_apheresis_gives_at_most_650_ml_tt26_art4_2b() {
 }
 
 // ----- Điều 5: declared deferrals -----
+
+#[test]
+fn the_rest_of_article_5_defers_for_its_period_with_its_citation_tt26_art5() {
+    // Bug guarded: only six causes of Điều 5 were known (tattoo, piercing, exposure,
+    // transfusion, birth, end of pregnancy): a volunteer recovered from tuberculosis, or
+    // vaccinated against rabies after a bite, was told they could give at once.
+    for (cause, since, last_deferred, from, article) in [
+        (
+            DeferralCause::SeriousInfection,
+            "2024-03-15",
+            "2025-03-14",
+            "2025-03-15",
+            "Điều 5.1a",
+        ),
+        (
+            DeferralCause::RabiesVaccination,
+            "2024-03-15",
+            "2025-03-14",
+            "2025-03-15",
+            "Điều 5.1b",
+        ),
+        (
+            DeferralCause::Infection,
+            "2024-03-15",
+            "2024-09-14",
+            "2024-09-15",
+            "Điều 5.2d",
+        ),
+        (
+            DeferralCause::LiveVaccine,
+            "2024-03-15",
+            "2024-04-11",
+            "2024-04-12",
+            "Điều 5.3",
+        ),
+        (
+            DeferralCause::OtherVaccine,
+            "2024-03-15",
+            "2024-03-21",
+            "2024-03-22",
+            "Điều 5.4",
+        ),
+    ] {
+        let p = Person::woman(500).declared(cause, since);
+        let r = only_reason(&p.vn(last_deferred), WholeBlood).clone();
+        assert!(
+            matches!(r.kind, ReasonKind::Deferred { cause: c, from: f, .. } if c == cause && f == d(from)),
+            "{cause:?}: {r:?}"
+        );
+        assert_eq!(r.citation, tt26(article), "{cause:?}");
+        assert!(p.vn(from).is_eligible(WholeBlood), "{cause:?}");
+    }
+    assert!(
+        DeferralCause::ALL
+            .iter()
+            .all(|c| RuleSet::vietnam().deferral(*c).is_some()),
+        "every cause the forms ask about has its rule"
+    );
+}
 
 #[test]
 fn a_tattoo_defers_6_months_tt26_art5_2a() {
@@ -557,11 +625,11 @@ fn the_next_eligible_day_is_the_latest_of_every_wait() {
 fn check_pledge_reads_the_donor_record() {
     let rules = RuleSet::vietnam();
     let donor = Person::man(480).gave("2024-05-01", WholeBlood).donor();
-    let refused = check_pledge(&rules, &donor, d("2024-06-01"), WholeBlood, 450).unwrap_err();
+    let refused = check_pledge(&rules, &donor, &[], d("2024-06-01"), WholeBlood, 450).unwrap_err();
     let citations: Vec<&str> = refused.iter().map(|r| r.citation.article).collect();
     assert_eq!(citations, ["Điều 6.1", "Điều 4.2a"]);
     assert_eq!(
-        check_pledge(&rules, &donor, d("2024-07-24"), WholeBlood, 350),
+        check_pledge(&rules, &donor, &[], d("2024-07-24"), WholeBlood, 350),
         Ok(())
     );
 }
@@ -697,11 +765,15 @@ mod properties {
                 day.days_since(x.date) >= days
             });
         let undeferred = p.declarations.iter().all(|x| {
-            let months = match x.cause {
-                DeferralCause::Tattoo | DeferralCause::Piercing | DeferralCause::BloodExposure => 6,
-                _ => 12,
-            };
-            day >= x.date.add_months(months)
+            day >= match x.cause {
+                DeferralCause::Tattoo
+                | DeferralCause::Piercing
+                | DeferralCause::BloodExposure
+                | DeferralCause::Infection => x.date.add_months(6),
+                DeferralCause::LiveVaccine => x.date.add_days(28),
+                DeferralCause::OtherVaccine => x.date.add_days(7),
+                _ => x.date.add_months(12),
+            }
         });
         (18..=60).contains(&age) && p.weight.hg() >= min_hg && waited && undeferred
     }
@@ -715,7 +787,7 @@ mod properties {
             (15 * 365i64)..(66 * 365),
             380u16..900,
             prop::collection::vec((-400i64..30, 0usize..4), 0..5),
-            prop::collection::vec((-400i64..30, 0usize..6), 0..3),
+            prop::collection::vec((-400i64..30, 0usize..DeferralCause::ALL.len()), 0..3),
         )
             .prop_map(|(day, female, age_days, weight, history, declared)| {
                 let day = d(BASE).add_days(day);
@@ -838,7 +910,7 @@ mod properties {
             let p = Person::man(weight);
             let day = d("2024-06-01");
             let allowed = p.assess(&rules, day).get(kind).max_volume_ml();
-            let result = check_pledge(&rules, &p.donor(), day, kind, volume);
+            let result = check_pledge(&rules, &p.donor(), &[], day, kind, volume);
             prop_assert_eq!(result.is_ok(), allowed.is_some_and(|max| volume <= max));
         }
     }

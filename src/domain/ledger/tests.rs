@@ -78,6 +78,7 @@ fn request(donor: usize, slot: SlotRef) -> PledgeRequest {
         slot,
         donation: DonationType::WholeBlood,
         volume_ml: 350,
+        declarations: Vec::new(),
     }
 }
 
@@ -429,15 +430,17 @@ fn a_donation_of_350_ml_counts_1_4_units_and_joins_the_donor_history() {
         l.record_outcome(
             &pledge_id(1),
             Outcome::Donated { volume_ml: 350 },
+            &rules(),
             Timestamp(3)
         ),
         Err(DomainError::WrongStatus),
         "a donation needs a check-in first"
     );
-    l.check_in(&pledge_id(1), Timestamp(3)).unwrap();
+    l.check_in(&pledge_id(1), &rules(), Timestamp(3)).unwrap();
     l.record_outcome(
         &pledge_id(1),
         Outcome::Donated { volume_ml: 350 },
+        &rules(),
         Timestamp(4),
     )
     .unwrap();
@@ -458,7 +461,7 @@ fn a_donation_of_350_ml_counts_1_4_units_and_joins_the_donor_history() {
         }]
     );
     assert_eq!(
-        l.record_outcome(&pledge_id(1), Outcome::NoShow, Timestamp(5)),
+        l.record_outcome(&pledge_id(1), Outcome::NoShow, &rules(), Timestamp(5)),
         Err(DomainError::WrongStatus),
         "an outcome is final"
     );
@@ -469,7 +472,7 @@ fn deferrals_must_end_after_the_day_and_no_shows_never_checked_in() {
     let mut l = ledger();
     try_pledge(&mut l, 1, 1, at_hall("2023-04-24", "07:30")).unwrap();
     try_pledge(&mut l, 2, 2, at_hall("2023-04-24", "07:30")).unwrap();
-    l.check_in(&pledge_id(1), Timestamp(3)).unwrap();
+    l.check_in(&pledge_id(1), &rules(), Timestamp(3)).unwrap();
     let deferral = |until: &str| {
         Outcome::Deferred(Deferral {
             reason: "Hb thấp".into(),
@@ -477,16 +480,26 @@ fn deferrals_must_end_after_the_day_and_no_shows_never_checked_in() {
         })
     };
     assert_eq!(
-        l.record_outcome(&pledge_id(1), deferral("2023-04-24"), Timestamp(4)),
+        l.record_outcome(
+            &pledge_id(1),
+            deferral("2023-04-24"),
+            &rules(),
+            Timestamp(4)
+        ),
         Err(DomainError::DeferralNotInFuture)
     );
-    l.record_outcome(&pledge_id(1), deferral("2023-07-24"), Timestamp(4))
-        .unwrap();
+    l.record_outcome(
+        &pledge_id(1),
+        deferral("2023-07-24"),
+        &rules(),
+        Timestamp(4),
+    )
+    .unwrap();
     assert_eq!(
-        l.record_outcome(&pledge_id(1), Outcome::NoShow, Timestamp(5)),
+        l.record_outcome(&pledge_id(1), Outcome::NoShow, &rules(), Timestamp(5)),
         Err(DomainError::WrongStatus)
     );
-    l.record_outcome(&pledge_id(2), Outcome::NoShow, Timestamp(5))
+    l.record_outcome(&pledge_id(2), Outcome::NoShow, &rules(), Timestamp(5))
         .unwrap();
     assert_eq!(
         l.taken(&at_hall("2023-04-24", "07:30")),
@@ -538,10 +551,11 @@ fn cancelling_a_drive_cancels_its_open_pledges_and_lists_them_for_follow_up() {
     let mut l = ledger();
     try_pledge(&mut l, 1, 1, at_hall("2023-04-24", "07:30")).unwrap();
     try_pledge(&mut l, 2, 2, at_hall("2023-04-26", "07:30")).unwrap();
-    l.check_in(&pledge_id(1), Timestamp(2)).unwrap();
+    l.check_in(&pledge_id(1), &rules(), Timestamp(2)).unwrap();
     l.record_outcome(
         &pledge_id(1),
         Outcome::Donated { volume_ml: 250 },
+        &rules(),
         Timestamp(3),
     )
     .unwrap();
@@ -1003,7 +1017,7 @@ pub(crate) fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainE
         Step::Reschedule { pledge, slot } => {
             l.reschedule(&pledge_id(*pledge), all[*slot].clone(), &rules(), before())
         }
-        Step::CheckIn { pledge } => l.check_in(&pledge_id(*pledge), at),
+        Step::CheckIn { pledge } => l.check_in(&pledge_id(*pledge), &rules(), at),
         Step::Outcome { pledge, kind } => {
             let outcome = match kind {
                 0 => Outcome::Donated { volume_ml: 350 },
@@ -1013,7 +1027,7 @@ pub(crate) fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainE
                 }),
                 _ => Outcome::NoShow,
             };
-            l.record_outcome(&pledge_id(*pledge), outcome, at)
+            l.record_outcome(&pledge_id(*pledge), outcome, &rules(), at)
         }
         Step::MergePledge(p) => {
             l.merge_pledge(p.clone());
@@ -1153,7 +1167,7 @@ fn busy_ledger() -> Ledger {
     try_pledge(&mut l, 0, 0, at_hall("2023-04-24", "07:30")).unwrap();
     try_pledge(&mut l, 1, 1, at_hall("2023-04-26", "07:30")).unwrap();
     try_pledge(&mut l, 2, 2, at_hall("2023-04-25", "07:30")).unwrap();
-    l.check_in(&pledge_id(2), Timestamp(5)).unwrap();
+    l.check_in(&pledge_id(2), &rules(), Timestamp(5)).unwrap();
     l
 }
 
@@ -1413,6 +1427,7 @@ fn the_same_phone_is_the_same_person_whose_history_stays_and_details_update() {
     l.record_outcome(
         &pledge_id(2),
         Outcome::Donated { volume_ml: 350 },
+        &rules(),
         Timestamp(6),
     )
     .unwrap();
@@ -1596,7 +1611,11 @@ fn a_list_of_people_finds_each_as_one_person_does_and_the_same_phone_twice_is_on
     let counts = listed
         .register_donors(people, d("2023-04-20"), Timestamp(50))
         .unwrap();
-    assert_eq!(counts, (1, 3, 0), "one new person, three updates, none kept as it was");
+    assert_eq!(
+        counts,
+        (1, 3, 0),
+        "one new person, three updates, none kept as it was"
+    );
     assert_eq!(listed, one_by_one);
     let phone = Phone::parse("0900000042").unwrap();
     let donor = by_phone(&listed, &phone).unwrap();
@@ -1668,6 +1687,7 @@ fn a_donation_at_the_desk_changes_the_pledge_and_the_donor() {
     l.record_outcome(
         &pledge_id(2),
         Outcome::Donated { volume_ml: 350 },
+        &rules(),
         Timestamp(6),
     )
     .unwrap();
@@ -1683,5 +1703,358 @@ fn a_donation_at_the_desk_changes_the_pledge_and_the_donor() {
             (RecordKind::Donor, "donor-2".to_owned()),
             (RecordKind::Pledge, "p-2".to_owned())
         ]
+    );
+}
+
+// ----- merging donors: the history is a growing set -----
+
+fn kg(n: u16) -> Weight {
+    Weight::from_kg(n).unwrap()
+}
+
+/// Gives donor 1 whole blood at the hall on 24 April 2023 (pledge 1), at moments 10 and 11.
+fn donate_on_the_24th(l: &mut Ledger) {
+    try_pledge(l, 1, 1, at_hall("2023-04-24", "07:30")).unwrap();
+    l.check_in(&pledge_id(1), &rules(), Timestamp(10)).unwrap();
+    l.record_outcome(
+        &pledge_id(1),
+        Outcome::Donated { volume_ml: 350 },
+        &rules(),
+        Timestamp(11),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_weight_correction_from_elsewhere_keeps_the_donation_recorded_here() {
+    // Bug guarded: merge_donor kept the later donor record whole, so a weight corrected on a
+    // device (tab, backup) that never saw a donation erased that donation, and whole blood was
+    // then allowed ten days after it.
+    let mut l = ledger();
+    let mut corrected = l.donor(&donor_id(1)).unwrap().clone();
+    donate_on_the_24th(&mut l);
+    let donated = l.donor(&donor_id(1)).unwrap().clone();
+    corrected.weight = kg(71);
+    corrected.updated_at = Timestamp(20);
+
+    assert_eq!(l.merge_donor(corrected.clone()), Merged::Updated);
+    let merged = l.donor(&donor_id(1)).unwrap().clone();
+    assert_eq!(merged.weight, kg(71), "the later weight is taken");
+    assert_eq!(merged.history, donated.history, "the donation is kept");
+    assert!(
+        eligibility::check_pledge(
+            &rules(),
+            &merged,
+            &[],
+            d("2023-05-04"),
+            DonationType::WholeBlood,
+            350
+        )
+        .is_err(),
+        "whole blood ten days after a donation stays refused"
+    );
+
+    // The start-up read and a backup import combine the same way, in either order.
+    for pair in [
+        [donated.clone(), corrected.clone()],
+        [corrected.clone(), donated.clone()],
+    ] {
+        let built = Ledger::from_parts(Setup::default(), pair, []);
+        assert_eq!(built.donor(&donor_id(1)), Some(&merged));
+    }
+}
+
+/// One version of donor 1 as some device wrote it: any weight and name, changed at any of a few
+/// moments, holding any of four donations.
+fn donor_edit() -> impl Strategy<Value = Donor> {
+    (0..3u16, 0..2usize, 0..4i64, 0..16u8).prop_map(|(w, name, at, donations)| {
+        let mut donor = donor_version(1, 50 + w * 10, at);
+        donor.full_name = ["Nguyễn Văn Một", "Nguyễn Văn Mốt"][name].to_owned();
+        let all = [
+            ("2022-01-10", DonationType::WholeBlood, 350),
+            ("2022-06-01", DonationType::PlateletApheresis, 500),
+            ("2022-06-20", DonationType::PlasmaApheresis, 500),
+            ("2022-12-01", DonationType::WholeBlood, 250),
+        ];
+        for (i, (day, kind, volume_ml)) in all.into_iter().enumerate() {
+            if donations & (1 << i) != 0 {
+                donor.history.push(Donation {
+                    date: d(day),
+                    kind,
+                    volume_ml,
+                });
+            }
+        }
+        donor
+    })
+}
+
+/// Donor 1 after merging `versions` one by one into an empty ledger.
+fn merged_donor(versions: &[Donor]) -> Donor {
+    let mut l = Ledger::new();
+    for v in versions {
+        l.merge_donor(v.clone());
+    }
+    l.donor(&donor_id(1)).unwrap().clone()
+}
+
+proptest! {
+    #[test]
+    fn merging_donor_edits_loses_no_donation_in_any_order_or_grouping(
+        a in donor_edit(),
+        b in donor_edit(),
+        c in donor_edit(),
+    ) {
+        let ab = merged_donor(&[a.clone(), b.clone()]);
+        for donation in a.history.iter().chain(&b.history) {
+            prop_assert!(ab.history.contains(donation), "lost {:?}", donation);
+        }
+        prop_assert_eq!(ab.history.len(), {
+            let mut all: Vec<Donation> = a.history.iter().chain(&b.history).copied().collect();
+            all.sort();
+            all.dedup();
+            all.len()
+        });
+        prop_assert_eq!(&merged_donor(&[b.clone(), a.clone()]), &ab, "commutative");
+        prop_assert_eq!(&merged_donor(&[a.clone(), b.clone(), b.clone(), a.clone()]), &ab, "idempotent");
+        let bc = merged_donor(&[b.clone(), c.clone()]);
+        prop_assert_eq!(
+            merged_donor(&[ab.clone(), c.clone()]),
+            merged_donor(&[a.clone(), bc]),
+            "associative"
+        );
+        let built = Ledger::from_parts(Setup::default(), [c.clone(), a.clone(), b.clone()], []);
+        prop_assert_eq!(built.donor(&donor_id(1)), Some(&merged_donor(&[a, b, c])), "start-up combines the same way");
+    }
+}
+
+// ----- the desk holds to TT 26/2013: volume by weight, intervals with planned donations -----
+
+/// The reasons of a `NotEligible` refusal, or a panic naming what came instead.
+fn refusal(result: Result<(), DomainError>) -> Vec<eligibility::Reason> {
+    match result {
+        Err(DomainError::NotEligible(reasons)) => reasons,
+        other => panic!("expected NotEligible, got {other:?}"),
+    }
+}
+
+fn donated(volume_ml: u16) -> Outcome {
+    Outcome::Donated { volume_ml }
+}
+
+#[test]
+fn the_desk_refuses_450_ml_from_a_44_kg_woman_tt26_art4_2a() {
+    // Bug guarded: recording an outcome took any volume up to 1000 ml, whatever the donor
+    // weighed, so the desk could record 450 ml for a 44 kg woman.
+    let mut l = ledger();
+    let mut draft = donor_draft(20, "1995-03-03", 44);
+    draft.sex = Sex::Female;
+    l.add_donor(Donor::new(donor_id(20), draft, d("2023-01-01"), Timestamp(0)).unwrap())
+        .unwrap();
+    l.pledge(
+        pledge_id(1),
+        PledgeRequest {
+            volume_ml: 250,
+            ..request(20, at_hall("2023-04-24", "07:30"))
+        },
+        &rules(),
+        before(),
+    )
+    .unwrap();
+    l.check_in(&pledge_id(1), &rules(), Timestamp(10)).unwrap();
+    let at_desk = l.clone();
+
+    let reasons = refusal(l.record_outcome(&pledge_id(1), donated(450), &rules(), Timestamp(11)));
+    assert_eq!(
+        reasons,
+        [eligibility::Reason {
+            kind: eligibility::ReasonKind::VolumeTooHigh {
+                max_ml: 250,
+                asked_ml: 450
+            },
+            citation: eligibility::Citation {
+                source: eligibility::TT26,
+                article: "Điều 4.2a"
+            },
+        }]
+    );
+    assert_eq!(l, at_desk, "a refused volume changes nothing");
+
+    // Weighed again at the desk: 50 kg allows 9 ml/kg, 450 ml.
+    l.weigh(&donor_id(20), kg(50), Timestamp(11)).unwrap();
+    l.record_outcome(&pledge_id(1), donated(450), &rules(), Timestamp(12))
+        .unwrap();
+    assert_eq!(l.donor(&donor_id(20)).unwrap().weight, kg(50));
+    assert_eq!(l.donor(&donor_id(20)).unwrap().history.len(), 1);
+}
+
+#[test]
+fn apheresis_at_the_desk_is_held_to_500_ml_under_60_kg_tt26_art4_2b() {
+    // Bug guarded: the desk recorded any apheresis volume up to 1000 ml.
+    let mut l = ledger();
+    add_donor(&mut l, 21, "1990-05-05", 55);
+    l.pledge(
+        pledge_id(1),
+        PledgeRequest {
+            donation: DonationType::PlasmaApheresis,
+            volume_ml: 500,
+            ..request(21, at_hall("2023-04-24", "07:30"))
+        },
+        &rules(),
+        before(),
+    )
+    .unwrap();
+    l.check_in(&pledge_id(1), &rules(), Timestamp(10)).unwrap();
+    let reasons = refusal(l.record_outcome(&pledge_id(1), donated(650), &rules(), Timestamp(11)));
+    assert!(matches!(
+        reasons[0].kind,
+        eligibility::ReasonKind::VolumeTooHigh { max_ml: 500, .. }
+    ));
+    assert_eq!(reasons[0].citation.article, "Điều 4.2b");
+}
+
+#[test]
+fn a_second_whole_blood_pledge_two_days_later_is_refused_with_the_day_the_first_allows_tt26_art6_1()
+{
+    // Bug guarded: one donor pledged whole blood on the 24th and the 26th of one drive, and
+    // both donations could be recorded: eligibility counted past donations only.
+    let mut l = ledger();
+    try_pledge(&mut l, 1, 1, at_hall("2023-04-24", "07:30")).unwrap();
+    let reasons = refusal(try_pledge(&mut l, 2, 1, at_hall("2023-04-26", "07:30")));
+    assert_eq!(
+        reasons[0].kind,
+        eligibility::ReasonKind::TooCloseToPlanned {
+            planned_kind: DonationType::WholeBlood,
+            planned_date: d("2023-04-24"),
+            min_days: 84,
+            from: d("2023-07-17"),
+        }
+    );
+    assert_eq!(reasons[0].citation.article, "Điều 6.1");
+    assert_eq!(reasons[0].clears_on(), Some(d("2023-07-17")));
+
+    // The other way round: a pledge before one already made is refused as well.
+    try_pledge(&mut l, 3, 2, at_hall("2023-04-26", "07:30")).unwrap();
+    let reasons = refusal(try_pledge(&mut l, 4, 2, at_hall("2023-04-24", "09:00")));
+    assert!(matches!(
+        reasons[0].kind,
+        eligibility::ReasonKind::TooCloseToPlanned { planned_date, min_days: 84, .. }
+            if planned_date == d("2023-04-26")
+    ));
+
+    // A cancelled pledge plans nothing.
+    l.cancel(&pledge_id(1), "đổi ngày", Timestamp(2)).unwrap();
+    assert_eq!(
+        try_pledge(&mut l, 2, 1, at_hall("2023-04-26", "07:30")),
+        Ok(())
+    );
+}
+
+#[test]
+fn plasma_two_days_after_planned_plasma_is_refused_tt26_art6_2() {
+    // Bug guarded: the interval after an apheresis pledge was not counted either.
+    let mut l = ledger();
+    let plasma = |slot| PledgeRequest {
+        donation: DonationType::PlasmaApheresis,
+        volume_ml: 500,
+        ..request(3, slot)
+    };
+    l.pledge(
+        pledge_id(1),
+        plasma(at_hall("2023-04-24", "07:30")),
+        &rules(),
+        before(),
+    )
+    .unwrap();
+    let Err(DomainError::NotEligible(reasons)) = l.pledge(
+        pledge_id(2),
+        plasma(at_hall("2023-04-26", "07:30")),
+        &rules(),
+        before(),
+    ) else {
+        panic!("a second plasma pledge two days later was taken");
+    };
+    assert!(matches!(
+        reasons[0].kind,
+        eligibility::ReasonKind::TooCloseToPlanned {
+            min_days: 14,
+            from,
+            ..
+        } if from == d("2023-05-08")
+    ));
+    assert_eq!(reasons[0].citation.article, "Điều 6.2");
+}
+
+#[test]
+fn the_desk_rechecks_a_pledge_against_a_donation_recorded_since() {
+    // Bug guarded: check-in and recording an outcome never looked at the donor again, so two
+    // pledges merged from two devices (each fine alone) both became donations two days apart.
+    let mut l = ledger();
+    let mut other = ledger();
+    try_pledge(&mut l, 1, 1, at_hall("2023-04-24", "07:30")).unwrap();
+    try_pledge(&mut other, 2, 1, at_hall("2023-04-26", "07:30")).unwrap();
+    let second = other.pledge_by_id(&pledge_id(2)).unwrap().clone();
+    assert_eq!(l.merge_pledge(second), Merged::Added);
+    l.check_in(&pledge_id(2), &rules(), Timestamp(5)).unwrap();
+    l.check_in(&pledge_id(1), &rules(), Timestamp(10)).unwrap();
+    l.record_outcome(&pledge_id(1), donated(350), &rules(), Timestamp(11))
+        .unwrap();
+
+    let reasons = refusal(l.record_outcome(&pledge_id(2), donated(350), &rules(), Timestamp(12)));
+    assert!(matches!(
+        reasons[0].kind,
+        eligibility::ReasonKind::TooSoon { last_date, .. } if last_date == d("2023-04-24")
+    ));
+    assert_eq!(l.donor(&donor_id(1)).unwrap().history.len(), 1);
+
+    // A pledge not yet checked in is refused at check-in for the same reason.
+    let mut l2 = ledger();
+    try_pledge(&mut l2, 1, 1, at_hall("2023-04-24", "07:30")).unwrap();
+    let second = other.pledge_by_id(&pledge_id(2)).unwrap().clone();
+    l2.merge_pledge(second);
+    l2.check_in(&pledge_id(1), &rules(), Timestamp(10)).unwrap();
+    l2.record_outcome(&pledge_id(1), donated(350), &rules(), Timestamp(11))
+        .unwrap();
+    let reasons = refusal(l2.check_in(&pledge_id(2), &rules(), Timestamp(12)));
+    assert!(matches!(
+        reasons[0].kind,
+        eligibility::ReasonKind::TooSoon { .. }
+    ));
+}
+
+#[test]
+fn a_pledge_declaring_a_rabies_vaccination_two_months_ago_is_refused_tt26_art5_1b() {
+    // Bug guarded: the pledge form asked nothing of Điều 5 and the pledge check used no
+    // declaration, so a volunteer vaccinated against rabies after a bite could pledge at once.
+    let mut l = ledger();
+    let declaring = |cause, date: &str| PledgeRequest {
+        declarations: vec![eligibility::Declaration {
+            cause,
+            date: d(date),
+        }],
+        ..request(1, at_hall("2023-04-24", "07:30"))
+    };
+    let reasons = refusal(
+        l.pledge(
+            pledge_id(1),
+            declaring(eligibility::DeferralCause::RabiesVaccination, "2023-02-20"),
+            &rules(),
+            before(),
+        )
+        .map(|_| ()),
+    );
+    assert_eq!(reasons[0].citation.article, "Điều 5.1b");
+    assert_eq!(reasons[0].clears_on(), Some(d("2024-02-20")));
+    assert_eq!(l.pledges().count(), 0, "nothing pledged");
+    assert_eq!(
+        l.pledge(
+            pledge_id(1),
+            declaring(eligibility::DeferralCause::OtherVaccine, "2023-04-10"),
+            &rules(),
+            before(),
+        )
+        .map(|_| ()),
+        Ok(()),
+        "a flu vaccine two weeks before defers only 7 days (Điều 5.4)"
     );
 }

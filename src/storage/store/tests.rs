@@ -87,9 +87,10 @@ fn pledge_for(ledger: &mut Ledger, id: &str, slot: SlotRef, stamp: i64) -> Pledg
     let donor = ledger
         .donors()
         .find(|d| {
+            // No donation given or planned: an active pledge counts as a planned donation.
             !ledger
                 .pledges()
-                .any(|p| p.donor == d.id && p.slot.date == slot.date)
+                .any(|p| p.donor == d.id && !p.status.is_final())
                 && d.history.is_empty()
         })
         .expect("a free donor")
@@ -103,6 +104,7 @@ fn pledge_for(ledger: &mut Ledger, id: &str, slot: SlotRef, stamp: i64) -> Pledg
                 slot,
                 donation: DonationType::WholeBlood,
                 volume_ml: 250,
+                declarations: Vec::new(),
             },
             &RuleSet::vietnam(),
             Now {
@@ -192,6 +194,67 @@ fn an_unreadable_value_is_quarantined_reported_and_the_rest_loads() {
         ledger.pledges().count() - lost
     );
     assert!(!store.is_read_only());
+}
+
+#[test]
+fn a_damaged_meta_is_quarantined_reported_and_the_data_still_loads() {
+    // Bug guarded: an unreadable `hienmau/meta` was silently replaced by a fresh one (a new
+    // device id, and a newer schema's marker lost), where every other unreadable value is set
+    // aside and reported.
+    let repo = Shared::default();
+    let (mut store, _) = open(repo.clone());
+    let ledger = data(100);
+    save_everything(&mut store, &ledger);
+    let damaged = r#"{"v":3,"app":"0.9.0","dev"#;
+    repo.0.borrow_mut().set(META, damaged).unwrap();
+
+    let (store, loaded) = Store::open(repo.clone(), "test", || "device-2".to_owned());
+    assert!(
+        matches!(&loaded.problems[..], [Problem::Quarantined { key, .. }] if key == META),
+        "reported: {:?}",
+        loaded.problems
+    );
+    assert_eq!(
+        store.quarantined(),
+        vec![(META.to_owned(), damaged.to_owned())],
+        "its text is kept aside, to download"
+    );
+    assert_eq!(loaded.ledger, ledger, "the app keeps working with its data");
+    let meta: Meta = serde_json::from_str(&repo.get(META).unwrap()).unwrap();
+    assert_eq!(meta.v, SCHEMA, "a readable meta takes its place");
+}
+
+#[test]
+fn a_damaged_meta_beside_newer_data_is_left_exactly_as_it_is() {
+    // Bug guarded: the same, when another value says the store is newer: nothing may be
+    // written, so the damaged meta stays where it is and is reported as unreadable.
+    let repo = Shared::default();
+    let (mut store, _) = open(repo.clone());
+    save_everything(&mut store, &data(50));
+    let newer = repo
+        .keys()
+        .into_iter()
+        .find(|k| k.starts_with(PLEDGES))
+        .unwrap();
+    let text = repo
+        .get(&newer)
+        .unwrap()
+        .replacen("{\"v\":2", "{\"v\":3", 1);
+    repo.0.borrow_mut().set(&newer, &text).unwrap();
+    repo.0.borrow_mut().set(META, "garbage").unwrap();
+    let before = repo.snapshot();
+
+    let (store, loaded) = open(repo.clone());
+    assert!(store.is_read_only());
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::Unreadable { key, .. } if key == META)),
+        "{:?}",
+        loaded.problems
+    );
+    assert_eq!(repo.snapshot(), before, "nothing written");
 }
 
 #[test]

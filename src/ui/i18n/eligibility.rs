@@ -70,6 +70,9 @@ pub struct EligibilityTexts {
     pub sex_note: fn(Sex) -> &'static str,
     /// The wait after a donation: days, the type in a sentence, its date.
     pub too_soon: fn(&str, &str, &str) -> String,
+    /// Too close to a pledged donation: days, the type in a sentence, its date, and the first
+    /// day allowed after it.
+    pub too_close_to_planned: fn(&str, &str, &str, &str) -> String,
     /// A declared deferral: the period, the event in a sentence, its date.
     pub deferred: fn(&str, &str, &str) -> String,
     /// A number of days, formatted, and the count for the plural.
@@ -118,14 +121,30 @@ pub const VI: EligibilityTexts = EligibilityTexts {
         DeferralCause::Transfusion => "Được truyền máu hoặc chế phẩm máu",
         DeferralCause::Childbirth => "Sinh con",
         DeferralCause::EndOfPregnancy => "Sảy thai hoặc chấm dứt thai kỳ",
+        DeferralCause::SeriousInfection => {
+            "Khỏi bệnh giang mai, lao, uốn ván, viêm não hoặc viêm màng não"
+        }
+        DeferralCause::Infection => {
+            "Khỏi bệnh thương hàn, nhiễm trùng huyết, bị rắn cắn, viêm tắc động mạch hoặc tĩnh mạch, viêm tủy xương hoặc viêm tụy"
+        }
+        DeferralCause::RabiesVaccination => "Tiêm vắc xin phòng dại sau khi bị động vật cắn",
+        DeferralCause::LiveVaccine => {
+            "Tiêm vắc xin sởi, quai bị, rubella, thủy đậu, thương hàn hoặc tả"
+        }
+        DeferralCause::OtherVaccine => "Tiêm vắc xin khác",
     },
     cause_date: |cause| match cause {
         DeferralCause::Tattoo => "Ngày xăm",
         DeferralCause::Piercing => "Ngày xỏ khuyên",
         DeferralCause::BloodExposure => "Ngày tiếp xúc",
         DeferralCause::Transfusion => "Ngày truyền",
-        DeferralCause::Childbirth => "Ngày sinh con",
+        DeferralCause::Childbirth => "Sinh con vào ngày",
         DeferralCause::EndOfPregnancy => "Ngày chấm dứt thai kỳ",
+        DeferralCause::SeriousInfection => "Ngày khỏi bệnh (giang mai, lao...)",
+        DeferralCause::Infection => "Ngày khỏi bệnh (thương hàn, nhiễm trùng huyết...)",
+        DeferralCause::RabiesVaccination => "Ngày tiêm mũi vắc xin dại cuối",
+        DeferralCause::LiveVaccine => "Ngày tiêm vắc xin sởi, quai bị...",
+        DeferralCause::OtherVaccine => "Ngày tiêm vắc xin khác",
     },
     cause_noun: |cause| match cause {
         DeferralCause::Tattoo => "xăm hình",
@@ -134,6 +153,9 @@ pub const VI: EligibilityTexts = EligibilityTexts {
         DeferralCause::Transfusion => "truyền máu",
         DeferralCause::Childbirth => "sinh con",
         DeferralCause::EndOfPregnancy => "chấm dứt thai kỳ",
+        DeferralCause::SeriousInfection | DeferralCause::Infection => "khỏi bệnh",
+        DeferralCause::RabiesVaccination => "tiêm vắc xin phòng dại",
+        DeferralCause::LiveVaccine | DeferralCause::OtherVaccine => "tiêm vắc xin",
     },
     choose_sex: "Hãy chọn giới tính.",
     enter_birth_date: "Hãy nhập đủ ngày, tháng, năm sinh.",
@@ -165,6 +187,11 @@ pub const VI: EligibilityTexts = EligibilityTexts {
         Sex::Male => "nam",
     },
     too_soon: |days, kind, date| format!("Chưa đủ {days} kể từ lần hiến {kind} ngày {date}"),
+    too_close_to_planned: |days, kind, date, from| {
+        format!(
+            "Cách lịch hẹn hiến {kind} ngày {date} chưa đủ {days}; sau lịch hẹn đó, bạn có thể hiến từ ngày {from}"
+        )
+    },
     deferred: |period, what, date| format!("Chưa đủ {period} kể từ khi {what} (ngày {date})"),
     days: |n, _| format!("{n} ngày"),
     months: |n, _| format!("{n} tháng"),
@@ -209,6 +236,17 @@ pub const EN: EligibilityTexts = EligibilityTexts {
         DeferralCause::Transfusion => "A transfusion of blood or blood products",
         DeferralCause::Childbirth => "Giving birth",
         DeferralCause::EndOfPregnancy => "A miscarriage or other end of a pregnancy",
+        DeferralCause::SeriousInfection => {
+            "Recovered from syphilis, tuberculosis, tetanus, encephalitis or meningitis"
+        }
+        DeferralCause::Infection => {
+            "Recovered from typhoid, septicaemia, a snake bite, arteritis or phlebitis, osteomyelitis or pancreatitis"
+        }
+        DeferralCause::RabiesVaccination => "A rabies vaccination after an animal bite",
+        DeferralCause::LiveVaccine => {
+            "A measles, mumps, rubella, chickenpox, typhoid or cholera vaccine"
+        }
+        DeferralCause::OtherVaccine => "Another vaccine",
     },
     cause_date: |cause| match cause {
         DeferralCause::Tattoo => "Date of the tattoo",
@@ -217,6 +255,11 @@ pub const EN: EligibilityTexts = EligibilityTexts {
         DeferralCause::Transfusion => "Date of the transfusion",
         DeferralCause::Childbirth => "Date of the birth",
         DeferralCause::EndOfPregnancy => "Date the pregnancy ended",
+        DeferralCause::SeriousInfection => "Date you recovered (syphilis, tuberculosis...)",
+        DeferralCause::Infection => "Date you recovered (typhoid, septicaemia...)",
+        DeferralCause::RabiesVaccination => "Date of the last rabies dose",
+        DeferralCause::LiveVaccine => "Date of the measles, mumps... vaccine",
+        DeferralCause::OtherVaccine => "Date of the other vaccine",
     },
     cause_noun: |cause| match cause {
         DeferralCause::Tattoo => "the tattoo",
@@ -225,6 +268,9 @@ pub const EN: EligibilityTexts = EligibilityTexts {
         DeferralCause::Transfusion => "the transfusion",
         DeferralCause::Childbirth => "the birth",
         DeferralCause::EndOfPregnancy => "the end of the pregnancy",
+        DeferralCause::SeriousInfection | DeferralCause::Infection => "you recovered",
+        DeferralCause::RabiesVaccination => "the rabies vaccination",
+        DeferralCause::LiveVaccine | DeferralCause::OtherVaccine => "the vaccination",
     },
     choose_sex: "Choose your sex.",
     enter_birth_date: "Enter your full date of birth: day, month and year.",
@@ -262,6 +308,11 @@ pub const EN: EligibilityTexts = EligibilityTexts {
         Sex::Male => "men",
     },
     too_soon: |days, kind, date| format!("Less than {days} since you gave {kind} on {date}"),
+    too_close_to_planned: |days, kind, date, from| {
+        format!(
+            "Less than {days} from the {kind} you pledged for {date}; after it, you can give from {from}"
+        )
+    },
     deferred: |period, what, date| format!("Less than {period} since {what} ({date})"),
     days: |n, count| {
         if count == 1 {
@@ -327,6 +378,17 @@ pub fn reason_text(lang: Lang, kind: &ReasonKind, sex: Option<Sex>) -> String {
             &(t.days)(&number(min_days), min_days),
             (t.type_in_sentence)(last_kind),
             &date_text(lang, last_date),
+        ),
+        ReasonKind::TooCloseToPlanned {
+            planned_kind,
+            planned_date,
+            min_days,
+            from,
+        } => (t.too_close_to_planned)(
+            &(t.days)(&number(min_days), min_days),
+            (t.type_in_sentence)(planned_kind),
+            &date_text(lang, planned_date),
+            &date_text(lang, from),
         ),
         ReasonKind::Deferred {
             cause,
@@ -449,6 +511,24 @@ mod tests {
         assert_eq!(
             citation_text(&rules.min_weight.whole_blood.citation),
             "Thông tư 26/2013/TT-BYT, Điều 4.2a"
+        );
+    }
+
+    #[test]
+    fn a_pledge_too_close_to_another_names_it_and_the_day_it_allows() {
+        let kind = ReasonKind::TooCloseToPlanned {
+            planned_kind: DonationType::WholeBlood,
+            planned_date: day("2024-05-13"),
+            min_days: 84,
+            from: day("2024-08-05"),
+        };
+        assert_eq!(
+            reason_text(Lang::Vi, &kind, None),
+            "Cách lịch hẹn hiến máu toàn phần ngày 13/05/2024 chưa đủ 84 ngày; sau lịch hẹn đó, bạn có thể hiến từ ngày 05/08/2024"
+        );
+        assert_eq!(
+            reason_text(Lang::En, &kind, None),
+            "Less than 84 days from the whole blood you pledged for 13/05/2024; after it, you can give from 05/08/2024"
         );
     }
 

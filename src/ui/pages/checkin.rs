@@ -9,17 +9,17 @@ use super::PageHeading;
 use crate::domain::eligibility::RuleSet;
 use crate::domain::schedule::{bookable_places, slot_states};
 use crate::domain::{
-    Affiliation, COMMON_VOLUMES_ML, Date, Deferral, DonationType, DonorDraft, DonorId, Ledger, Now,
-    Outcome, PersonDetails, Place, Pledge, PledgeId, PledgeRequest, PledgeStatus, Sex, SlotRef,
-    TimeOfDay,
+    Affiliation, COMMON_VOLUMES_ML, Date, Deferral, DomainError, DonationType, DonorDraft, DonorId,
+    Ledger, Now, Outcome, PersonDetails, Place, Pledge, PledgeId, PledgeRequest, PledgeStatus, Sex,
+    SlotRef, TimeOfDay, Weight,
 };
 use crate::share::csv::fold;
 use crate::share::link::human_code;
 use crate::ui::form::check;
 use crate::ui::format::{day_label, place_from_key, place_key, place_label, status_text};
-use crate::ui::i18n::{Lang, Texts};
+use crate::ui::i18n::{Lang, Texts, citation_text, kg_text, reason_text};
 use crate::ui::routes::Page;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, ChangeError};
 use crate::ui::{clock, ids};
 
 /// Whether a pledge's donor answers the desk's search: every word of the query (accents and
@@ -207,25 +207,57 @@ pub fn CheckInPage() -> impl IntoView {
     }
 }
 
-/// Marks a pledge's donor as arrived and says so.
+/// Marks a pledge's donor as arrived and says so, or why not (the rules checked again).
 fn arrive(state: AppState, id: &PledgeId, notice: RwSignal<Option<String>>) {
     let now = clock::now();
     let result = state.change(|l| {
-        l.check_in(id, now.stamp)?;
+        l.check_in(id, &RuleSet::vietnam(), now.stamp)?;
         Ok(donor_name(l, id))
     });
+    let lang = state.lang.get_untracked();
     let t = state.t().desk();
     notice.set(Some(match result {
         Ok(name) => (t.done_arrived)(&name),
-        Err(_) => t.refused.to_owned(),
+        Err(e) => refusal_text(lang, t.refused, &e),
     }));
 }
 
-/// Records an outcome and says so.
-fn record(state: AppState, id: &PledgeId, outcome: Outcome, notice: RwSignal<Option<String>>) {
+/// Why the desk refused, in words: the rules' reasons with their articles when there are any.
+fn refusal_text(lang: Lang, refused: &str, error: &ChangeError) -> String {
+    match error {
+        ChangeError::Domain(DomainError::NotEligible(reasons)) => {
+            let words: Vec<String> = reasons
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} ({})",
+                        reason_text(lang, &r.kind, None),
+                        citation_text(&r.citation)
+                    )
+                })
+                .collect();
+            format!("{refused} {}.", words.join("; "))
+        }
+        _ => refused.to_owned(),
+    }
+}
+
+/// Records an outcome and says so. A donation first saves the weight measured today when it
+/// is given; a refusal is returned for the volume field to show.
+fn record(
+    state: AppState,
+    id: &PledgeId,
+    outcome: Outcome,
+    weighed: Option<Weight>,
+    notice: RwSignal<Option<String>>,
+) -> Option<String> {
     let now = clock::now();
     let result = state.change(|l| {
-        l.record_outcome(id, outcome.clone(), now.stamp)?;
+        let donor = l.pledge_by_id(id).map(|p| p.donor.clone());
+        if let (Some(kg), Some(donor)) = (weighed, &donor) {
+            l.weigh(donor, kg, now.stamp)?;
+        }
+        l.record_outcome(id, outcome.clone(), &RuleSet::vietnam(), now.stamp)?;
         let name = donor_name(l, id);
         let units = match l.pledge_by_id(id).map(|p| &p.status) {
             Some(PledgeStatus::Donated { units, .. }) => Some(*units),
@@ -235,14 +267,19 @@ fn record(state: AppState, id: &PledgeId, outcome: Outcome, notice: RwSignal<Opt
     });
     let lang = state.lang.get_untracked();
     let t = state.t().desk();
-    notice.set(Some(match (result, outcome) {
+    let (said, refused) = match (result, outcome) {
         (Ok((name, Some(units))), Outcome::Donated { volume_ml }) => {
-            (t.done_donated)(&name, volume_ml, &lang.units(units))
+            ((t.done_donated)(&name, volume_ml, &lang.units(units)), None)
         }
-        (Ok((name, _)), Outcome::Deferred(_)) => (t.done_deferred)(&name),
-        (Ok((name, _)), _) => (t.done_no_show)(&name),
-        (Err(_), _) => t.refused.to_owned(),
-    }));
+        (Ok((name, _)), Outcome::Deferred(_)) => ((t.done_deferred)(&name), None),
+        (Ok((name, _)), _) => ((t.done_no_show)(&name), None),
+        (Err(e), _) => {
+            let words = refusal_text(lang, t.refused, &e);
+            (words.clone(), Some(words))
+        }
+    };
+    notice.set(Some(said));
+    refused
 }
 
 /// One donor at the desk: the slot, name, phone and state, and what can be recorded next.
@@ -263,6 +300,14 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
         .unwrap_or_default();
     let code = human_code(&pledge.id);
     let volume = RwSignal::new(pledge.volume_ml.to_string());
+    let weight_was = StoredValue::new(state.ledger.with_untracked(|l| {
+        l.donor(&pledge.donor)
+            .map(|d| kg_text(state.lang.get_untracked(), d.weight.hg()))
+            .unwrap_or_default()
+    }));
+    let weight = RwSignal::new(weight_was.get_value());
+    let weight_error = RwSignal::new(None::<&'static str>);
+    let volume_error = RwSignal::new(None::<String>);
     let deferring = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
     let until = RwSignal::new(String::new());
@@ -283,7 +328,9 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                 <button
                     type="button"
                     class="button button-secondary"
-                    on:click=move |_| record(state, &id.get_value(), Outcome::NoShow, notice)
+                    on:click=move |_| {
+                        record(state, &id.get_value(), Outcome::NoShow, None, notice);
+                    }
                 >
                     {move || t().desk().no_show}
                 </button>
@@ -292,6 +339,9 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
         .into_any(),
         PledgeStatus::CheckedIn { .. } => {
             let volume_id = format!("vol-{}", pledge.id);
+            let volume_err_id = format!("vol-err-{}", pledge.id);
+            let weight_id = format!("kg-{}", pledge.id);
+            let weight_err_id = format!("kg-err-{}", pledge.id);
             let reason_id = format!("why-{}", pledge.id);
             let until_id = format!("until-{}", pledge.id);
             let defer = move |_| {
@@ -309,7 +359,7 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                     (false, Some(until)) => {
                         defer_error.set(None);
                         let outcome = Outcome::Deferred(Deferral { reason: why, until });
-                        record(state, &id.get_value(), outcome, notice);
+                        record(state, &id.get_value(), outcome, None, notice);
                     }
                 }
             };
@@ -318,6 +368,7 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                     <label for=volume_id.clone()>{move || t().desk().volume}</label>
                     <select
                         id=volume_id
+                        aria-describedby=volume_err_id.clone()
                         on:change=move |ev| volume.set(event_target_value(&ev))
                         prop:value=move || volume.get()
                     >
@@ -326,12 +377,41 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                             .map(|v| view! { <option value=v.to_string()>{format!("{v} ml")}</option> })
                             .collect_view()}
                     </select>
+                    <label for=weight_id.clone()>{move || t().desk().weight_today}</label>
+                    <input
+                        id=weight_id
+                        type="text"
+                        inputmode="decimal"
+                        class="desk-weight"
+                        aria-describedby=weight_err_id.clone()
+                        prop:value=move || weight.get()
+                        on:input=move |ev| weight.set(event_target_value(&ev))
+                    />
                     <button
                         type="button"
                         class="button"
                         on:click=move |_| {
                             let volume_ml = volume.get_untracked().parse().unwrap_or(350);
-                            record(state, &id.get_value(), Outcome::Donated { volume_ml }, notice);
+                            let typed = weight.get_untracked();
+                            let weighed = if typed.trim() == weight_was.get_value() {
+                                None
+                            } else {
+                                match check::weight(&typed, t()) {
+                                    Ok(kg) => Some(kg),
+                                    Err(e) => {
+                                        weight_error.set(Some(e));
+                                        return;
+                                    }
+                                }
+                            };
+                            weight_error.set(None);
+                            volume_error.set(record(
+                                state,
+                                &id.get_value(),
+                                Outcome::Donated { volume_ml },
+                                weighed,
+                                notice,
+                            ));
                         }
                     >
                         {move || t().desk().donated}
@@ -345,6 +425,28 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                         {move || t().desk().defer}
                     </button>
                 </div>
+                {move || {
+                    volume_error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="field-error" id=volume_err_id.clone() role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
+                {move || {
+                    weight_error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="field-error" id=weight_err_id.clone() role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
                 <Show when=move || deferring.get()>
                     <div class="defer-form">
                         <div class="field">
@@ -496,6 +598,7 @@ fn WalkIn(place: Place, notice: RwSignal<Option<String>>) -> impl IntoView {
                 },
                 donation: DonationType::WholeBlood,
                 volume_ml: 350,
+                declarations: Vec::new(),
             };
             l.walk_in(
                 pledge_id.clone(),

@@ -51,7 +51,7 @@ pub struct Draft {
     /// The last donation's type.
     pub last_kind: DonationType,
     /// For each cause of [`DeferralCause::ALL`], whether it is ticked and the day it happened.
-    pub causes: [(bool, String); 6],
+    pub causes: [(bool, String); DeferralCause::ALL.len()],
     /// The day to check, as `YYYY-MM-DD`.
     pub day: String,
 }
@@ -108,10 +108,7 @@ pub struct Checked {
 /// Whether the form asks about `cause` for someone of `sex`: the questions about pregnancy are
 /// asked of women only (and of no one before a sex is chosen).
 pub fn asks(cause: DeferralCause, sex: Option<Sex>) -> bool {
-    match cause {
-        DeferralCause::Childbirth | DeferralCause::EndOfPregnancy => sex == Some(Sex::Female),
-        _ => true,
-    }
+    cause.asked_of(sex)
 }
 
 /// Reads kilograms typed with a comma or a dot, at most one decimal, 20 to 300 kg.
