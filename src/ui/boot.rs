@@ -1,6 +1,6 @@
 //! The first paint: the app's frame as plain HTML, written into each build's page at build time,
 //! so a phone shows the header, the page's heading and a skeleton while the wasm downloads and
-//! starts. It is the markup [`super::shell::Shell`] and the page heading draw, in Vietnamese,
+//! starts. It is the markup the shell (`ui::shell`) and the page heading draw, in Vietnamese,
 //! so nothing moves when the app takes over ([`remove`] drops it just before the app mounts).
 //!
 //! The HTML is generated from the same routes and words as the app, by a native test that
