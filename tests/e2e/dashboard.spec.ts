@@ -44,10 +44,15 @@ test("on a phone at pixel ratio 2 each chart's backing store is twice its CSS si
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   await withSample(page);
-  const sizes = await page.locator("canvas").evaluateAll((cs) =>
+  const canvases = page.locator("canvas");
+  await expect(canvases).toHaveCount(8);
+  // The charts below the first two are drawn after the first frame: wait until each is drawn.
+  await expect
+    .poll(() => canvases.evaluateAll((cs) => (cs as HTMLCanvasElement[]).every((c) => c.width === c.clientWidth * 2)))
+    .toBe(true);
+  const sizes = await canvases.evaluateAll((cs) =>
     (cs as HTMLCanvasElement[]).map((c) => [c.width, c.height, c.clientWidth, c.clientHeight]),
   );
-  expect(sizes).toHaveLength(8);
   for (const [w, h, cw, ch] of sizes) {
     expect(cw).toBeGreaterThan(250);
     expect(w).toBe(cw * 2);

@@ -206,8 +206,13 @@ test("each set-up form says what is wrong beside the field and saves nothing", a
   await page.getByRole("button", { name: "Tạo đợt" }).click();
   await expect(page.locator("#drive-end-msg")).toHaveText("Ngày kết thúc phải từ ngày bắt đầu trở đi.");
   await expect(page.locator("#drive-sites-msg")).toHaveText("Hãy chọn ít nhất một địa điểm.");
+  // Over the longest drive (31 days) first, then a short drive that runs into the next year.
+  await page.getByLabel("Ngày kết thúc").fill("2025-07-20");
+  await expect(page.locator("#drive-end-msg")).toHaveText("Vượt giới hạn: tối đa 31 ngày trong một đợt.");
+  await page.getByLabel("Ngày bắt đầu").fill("2025-12-30");
   await page.getByLabel("Ngày kết thúc").fill("2026-01-02");
   await expect(page.locator("#drive-end-msg")).toHaveText("Đợt phải nằm trong năm 2025 của chiến dịch.");
+  await page.getByLabel("Ngày bắt đầu").fill("2025-06-10");
   await page.getByLabel("Ngày kết thúc").fill("2025-06-12");
   await page.getByLabel("Điểm cố định Cầu Giấy").check();
   const template = page.getByLabel("Khung giờ mỗi ngày tại Điểm cố định Cầu Giấy");
