@@ -600,6 +600,21 @@ impl Ledger {
         Ok(())
     }
 
+    /// Takes the set-up records of another device (sync, another tab, a backup) and joins them
+    /// with ours, noting what changed when recording (read it with [`Ledger::changes`]).
+    /// Refused with the reason, changing nothing, when the result would not pass
+    /// [`Setup::validate`].
+    ///
+    /// For now a record both have is kept as ours ([`Setup::merged`]); record versions and
+    /// deletions that travel are the sync issue's next step.
+    pub fn merge_setup(&mut self, theirs: &Setup) -> Result<SetupMerge, DomainError> {
+        let (merged, counts) = self.setup.merged(theirs)?;
+        if merged != self.setup {
+            *self.setup_mut() = merged;
+        }
+        Ok(counts)
+    }
+
     /// Takes a donor record from elsewhere and combines it with ours by
     /// [`Donor::merged_with`]: no donation of either version is lost, and the plain fields
     /// come from the later one. `Updated` when the result differs from ours.

@@ -688,6 +688,51 @@ impl<R: Repository> Store<R> {
         }
     }
 
+    /// Merges into `ledger` the text of a stored value that came from elsewhere (another
+    /// device through sync) as if it were stored under `key`, by the domain's merge rules, and
+    /// returns what changed as a change set (save it with [`Store::save`], then commit). The
+    /// text is checked as any stored value is; an unreadable one changes nothing.
+    pub fn merge_text(
+        &self,
+        key: &str,
+        text: &str,
+        ledger: &mut Ledger,
+    ) -> Result<ChangeSet, DecodeError> {
+        ledger.begin();
+        let result = if key == SETUP {
+            decode_setup(text).and_then(|s| {
+                ledger
+                    .merge_setup(&s)
+                    .map(|_| ())
+                    .map_err(|e| DecodeError::Invalid(e.to_string()))
+            })
+        } else if key.starts_with(DONORS) {
+            codec::decode_donors(text).map(|rows| {
+                for d in rows {
+                    ledger.merge_donor(d);
+                }
+            })
+        } else if let Some((place, date)) = parse_pledge_key(key) {
+            codec::decode_pledges(text, &place, date).map(|rows| {
+                for p in rows {
+                    ledger.merge_pledge(p);
+                }
+            })
+        } else {
+            Err(DecodeError::Invalid(format!("not a synced key: {key}")))
+        };
+        match result {
+            Ok(()) => {
+                let changes = ledger.changes();
+                Ok(changes)
+            }
+            Err(e) => {
+                ledger.roll_back();
+                Err(e)
+            }
+        }
+    }
+
     /// Removes every key of this app, preferences and quarantine included.
     pub fn wipe(&mut self) {
         for key in self.repo.keys() {

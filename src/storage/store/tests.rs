@@ -618,3 +618,44 @@ proptest::proptest! {
         proptest::prop_assert_eq!(loaded.ledger, ledger);
     }
 }
+
+#[test]
+fn a_shard_from_another_device_merges_into_the_ledger_and_names_what_changed() {
+    // Device B's storage holds a pledge device A never saw; A merges B's text of that shard.
+    let base = data(200);
+    let slot = open_slot_with(&base, 1);
+    let key = pledge_key(&slot.place, slot.date);
+    let (mut device_a, loaded_a) = open(Shared::default());
+    save_everything(&mut device_a, &base);
+    let mut ledger_a = loaded_a.ledger;
+    ledger_a.replace_setup(base.setup().clone()).unwrap();
+    let repo_b = Shared::default();
+    let (mut device_b, _) = open(repo_b.clone());
+    save_everything(&mut device_b, &base);
+    let (_, loaded_b) = open(repo_b.clone());
+    let mut ledger_b = loaded_b.ledger;
+    let theirs = pledge_for(&mut ledger_b, "only-on-b", slot.clone(), 20);
+    device_b.save_pledge(&theirs, None).unwrap();
+    let text = repo_b.get(&key).unwrap();
+
+    let changes = device_a.merge_text(&key, &text, &mut ledger_a).unwrap();
+    assert!(ledger_a.pledge_by_id(&theirs.id).is_some());
+    assert!(
+        changes
+            .touched
+            .iter()
+            .any(|t| t.kind == RecordKind::Pledge && t.id == theirs.id.as_str()),
+        "the change set names the pledge that came in"
+    );
+    ledger_a.commit();
+    // The same text again changes nothing; a damaged text is refused and changes nothing.
+    let again = device_a.merge_text(&key, &text, &mut ledger_a).unwrap();
+    assert!(again.touched.is_empty());
+    ledger_a.commit();
+    assert!(
+        device_a
+            .merge_text(&key, "{not json", &mut ledger_a)
+            .is_err()
+    );
+    assert!(ledger_a.pledge_by_id(&theirs.id).is_some());
+}
