@@ -166,3 +166,54 @@ test("a second whole-blood pledge two days after the first is refused with the d
   await expect(refusal).toContainText("bạn có thể hiến từ ngày 05/08/2024");
   await expect(refusal).toContainText("Điều 6.1");
 });
+
+test("a volunteer who declares a recent tattoo is refused with TT 26/2013 Điều 5.2a", async ({ page }) => {
+  // Bug guarded: the pledge form asked none of the self-check's questions (Điều 5), so the
+  // pledge check never saw them.
+  await withSample(page);
+  await chooseFirstFreeSlot(page);
+  await fillDonor(page, "0933 444 555");
+  await page.getByText(/mở để khai báo/).click();
+  await page.getByRole("checkbox", { name: "Xăm hình" }).check();
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  const day = page.getByLabel("Ngày xăm");
+  await expect(day).toHaveAccessibleDescription("Hãy nhập ngày xảy ra.");
+  await expect(day).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toHaveCount(0);
+
+  await day.fill("2024-03-01");
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "chưa hiến được" });
+  await expect(refusal).toContainText("Chưa đủ 6 tháng kể từ khi xăm hình");
+  await expect(refusal).toContainText("Điều 5.2a");
+  await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toHaveCount(0);
+});
+
+test("a volunteer who came from the self-check is not asked again: the pledge uses those answers", async ({ page }) => {
+  await withSample(page);
+  await page.goto("/eligibility");
+  await page.getByRole("radio", { name: "Nữ", exact: true }).check();
+  await page.getByLabel("Ngày sinh", { exact: true }).fill("1994-03-02");
+  await page.getByLabel("Cân nặng (kg)").fill("52,5");
+  await page.getByRole("checkbox", { name: "Xăm hình" }).check();
+  await page.getByLabel("Ngày xăm").fill("2024-03-01");
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+  await page.getByRole("link", { name: "Đăng ký hiến máu với các câu trả lời này" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Đăng ký hiến máu" })).toBeVisible();
+  await expect(page.getByText(/Dùng các câu trả lời bạn đã khai ở phần Kiểm tra điều kiện/)).toBeVisible();
+  await expect(page.getByText(/mở để khai báo/)).toHaveCount(0);
+  await expect(page.getByRole("checkbox", { name: "Xăm hình" })).toHaveCount(0);
+  await chooseFirstFreeSlot(page);
+  await fillDonor(page, "0933 444 666");
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "chưa hiến được" });
+  await expect(refusal).toContainText("Điều 5.2a");
+  await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toHaveCount(0);
+
+  // Answering again here instead: no event, and the pledge goes through.
+  await page.getByRole("button", { name: "Khai báo lại" }).click();
+  await expect(page.getByText(/mở để khai báo/)).toBeVisible();
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toBeVisible();
+});

@@ -51,6 +51,8 @@ pub struct EligibilityTexts {
     /// The answer's heading, for the day checked.
     pub answer_heading: fn(&str) -> String,
     pub answer_note: &'static str,
+    /// The link to the pledge form, which then uses the answers given here.
+    pub pledge_with_answers: &'static str,
     /// Where the answer will be, before the first check.
     pub answer_placeholder: &'static str,
     pub can_donate: &'static str,
@@ -172,6 +174,7 @@ pub const VI: EligibilityTexts = EligibilityTexts {
     answer_heading: |day| format!("Kết quả cho ngày {day}"),
     answer_placeholder: "Điền thông tin rồi bấm Kiểm tra: kết quả sẽ hiện ở đây, với từng lý do kèm điều khoản, thể tích tối đa và ngày bạn có thể hiến.",
     answer_note: "Kết quả tự kiểm tra để bạn tham khảo; tại điểm hiến máu, nhân viên y tế sẽ khám và tư vấn cho bạn.",
+    pledge_with_answers: "Đăng ký hiến máu với các câu trả lời này",
     can_donate: "Có thể hiến",
     cannot_donate: "Chưa thể hiến vào ngày này",
     max_volume: |ml| format!("Thể tích tối đa: {ml} ml"),
@@ -293,6 +296,7 @@ pub const EN: EligibilityTexts = EligibilityTexts {
     answer_heading: |day| format!("Your answer for {day}"),
     answer_placeholder: "Fill in the form and press Check: your answer appears here, with every reason and its article, the largest volume and the day you can donate.",
     answer_note: "This self-check is for your information; at the drive, the medical staff examine you and advise you.",
+    pledge_with_answers: "Pledge to donate with these answers",
     can_donate: "You can donate",
     cannot_donate: "Not on this day",
     max_volume: |ml| format!("Largest volume: {ml} ml"),

@@ -41,6 +41,12 @@ pub struct VolunteerTexts {
     pub slip_file: &'static str,
     pub slip_qr: fn(&str) -> String,
     pub consent_label: &'static str,
+    /// The folded list of self-declared causes (TT 26/2013 Điều 5), when none is ticked.
+    pub declared_none: &'static str,
+    /// Said instead of the causes when the self-check's answers are carried over.
+    pub declared_carried: &'static str,
+    /// The button that asks the causes again instead of using the self-check's answers.
+    pub declared_again: &'static str,
     pub submit: &'static str,
     pub fix_errors: &'static str,
     pub name_required: &'static str,
@@ -157,6 +163,9 @@ pub const VI: VolunteerTexts = VolunteerTexts {
     slip_link: "Liên kết phiếu đăng ký",
     slip_file: "Tải tệp phiếu",
     slip_qr: |code| format!("Mã QR của phiếu {code}"),
+    declared_none: "Gần đây bạn có xăm hình, tiêm vắc xin, sinh con, khỏi bệnh...? Mặc định: không (mở để khai báo)",
+    declared_carried: "Dùng các câu trả lời bạn đã khai ở phần Kiểm tra điều kiện (xăm hình, tiêm vắc xin, sinh con...).",
+    declared_again: "Khai báo lại",
     consent_label: "Tôi đồng ý lưu các thông tin này trên thiết bị này để đăng ký và giữ phiếu hẹn.",
     submit: "Đăng ký hiến máu",
     fix_errors: "Hãy sửa các ô được đánh dấu bên trên.",
@@ -266,6 +275,9 @@ pub const EN: VolunteerTexts = VolunteerTexts {
     slip_link: "Link of the pledge slip",
     slip_file: "Download the slip file",
     slip_qr: |code| format!("QR code of slip {code}"),
+    declared_none: "Recently tattooed, vaccinated, given birth, recovered from an illness...? Default: no (open to declare)",
+    declared_carried: "Your answers from the eligibility self-check are used (tattoo, vaccination, childbirth...).",
+    declared_again: "Answer again",
     consent_label: "I agree to keep these details on this device to pledge and keep my slip.",
     submit: "Pledge to donate",
     fix_errors: "Please correct the marked fields above.",

@@ -13,16 +13,18 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use self::form::{Checked, Draft, Field, Problem, asks};
+use self::form::{Checked, Draft, Field, Problem};
 use super::PageHeading;
 use crate::domain::eligibility::{
     Assessment, DeferralCause, Facts, Reason, ReasonKind, RuleSet, assess,
 };
 use crate::domain::{DonationType, Sex};
 use crate::ui::clock;
+use crate::ui::form::{CauseQuestions, carried};
 use crate::ui::i18n::{EligibilityTexts, Lang, citation_text, date_text, reason_text};
-use crate::ui::routes::Page;
+use crate::ui::routes::{Build, Page};
 use crate::ui::state::AppState;
+use leptos_router::components::A;
 
 /// The id of the answer's heading, focused after a check so the answer is seen and heard.
 const ANSWER_HEADING: &str = "elig-answer-heading";
@@ -50,6 +52,14 @@ pub fn EligibilityPage() -> impl IntoView {
             return None;
         }
         form.checked.with(|c| c.as_ref().ok().map(Answer::of))
+    });
+    // The pledge form of this tab uses the answers to Điều 5's questions rather than asking
+    // them again; answers the form no longer stands behind are forgotten.
+    Effect::new(move |_| {
+        if form.submitted.get() {
+            form.checked
+                .with(|c| carried::keep(c.as_ref().ok().map(|c| c.declarations.as_slice())));
+        }
     });
     let fix_count = move || {
         if !form.submitted.get() {
@@ -161,15 +171,16 @@ pub fn EligibilityPage() -> impl IntoView {
                 <fieldset class="causes" aria-describedby="elig-recent-hint">
                     <legend>{word(state, |t| t.recent)}</legend>
                     <p class="hint" id="elig-recent-hint">{word(state, |t| t.recent_hint)}</p>
-                    {DeferralCause::ALL
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, cause)| {
-                            view! {
-                                <CauseQuestion form index=i cause max=today_text.clone() />
-                            }
-                        })
-                        .collect_view()}
+                    <CauseQuestions
+                        prefix="elig"
+                        draft
+                        read=|d: &Draft| &d.causes
+                        write=|d: &mut Draft| &mut d.causes
+                        sex=Signal::derive(move || draft.with(|d| d.sex))
+                        max=today_text.clone()
+                        message=move |i| form.error(Field::CauseDate(DeferralCause::ALL[i]))
+                        on_leave=move |i| form.leave(Field::CauseDate(DeferralCause::ALL[i]))
+                    />
                 </fieldset>
                 <InputField form field=Field::Day kind="date" initial=today_text.clone() />
                 <button type="submit" class="button elig-submit">{word(state, |t| t.submit)}</button>
@@ -207,6 +218,11 @@ pub fn EligibilityPage() -> impl IntoView {
                             .collect_view()}
                     </div>
                     <p class="hint">{word(state, |t| t.answer_note)}</p>
+                    <p>
+                        <A href=Page::Pledge.href() attr:rel=Page::Pledge.rel_from(Build::Eligibility)>
+                            {word(state, |t| t.pledge_with_answers)}
+                        </A>
+                    </p>
                 </section>
             </div>
         </div>
@@ -412,41 +428,6 @@ fn Choice(
             />
             {words}
         </label>
-    }
-}
-
-/// One self-declared event: a box to tick and, once ticked, the day it happened.
-#[component]
-fn CauseQuestion(
-    /// The form it belongs to.
-    form: FormState,
-    /// Its place in [`DeferralCause::ALL`].
-    index: usize,
-    /// The event.
-    cause: DeferralCause,
-    /// The latest day that can be entered (today).
-    max: String,
-) -> impl IntoView {
-    let t = move || &form.state.t().eligibility;
-    let ticked = move || form.draft.with(|d| d.causes[index].0);
-    let box_id = format!("elig-cause-{index}");
-    view! {
-        <div class="cause" hidden=move || !form.draft.with(|d| asks(cause, d.sex))>
-            <label class="choice">
-                <input
-                    type="checkbox"
-                    id=box_id
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        form.draft.update(|d| d.causes[index].0 = on);
-                    }
-                />
-                {move || (t().cause_label)(cause)}
-            </label>
-            <div class="follow-up" hidden=move || !ticked()>
-                <InputField form field=Field::CauseDate(cause) kind="date" max />
-            </div>
-        </div>
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::PageHeading;
-use crate::domain::eligibility::{self, Reason, RuleSet};
+use crate::domain::eligibility::{self, Declaration, DeferralCause, Reason, RuleSet};
 use crate::domain::{
     Affiliation, BloodGroup, COMMON_VOLUMES_ML, Category, Date, DomainError, DonationType,
     DonorDraft, DonorId, PersonDetails, Place, PledgeId, PledgeRequest, Sex, SlotRef, TimeOfDay,
@@ -17,7 +17,9 @@ use crate::share::Language;
 use crate::share::ical::pledge_calendar;
 use crate::share::link::{PledgeSlip, encode_slip, human_code};
 use crate::share::qr::{Ecc, Qr};
-use crate::ui::form::{FieldMessage, check, invalid, message_id};
+use crate::ui::form::{
+    CauseQuestions, Causes, FieldMessage, carried, check, invalid, message_id, ticked_causes,
+};
 use crate::ui::format::{day_label, place_from_key, place_label};
 use crate::ui::i18n::{Lang, citation_text, reason_text};
 use crate::ui::routes::{Build, Page};
@@ -43,6 +45,10 @@ struct Form {
     category: RwSignal<Category>,
     unit: RwSignal<String>,
     consent: RwSignal<bool>,
+    /// The self-declared events of Điều 5, as asked here.
+    causes: RwSignal<Causes>,
+    /// The self-check's answers to them, when the person came from it and they are used.
+    carried: RwSignal<Option<Vec<Declaration>>>,
     /// Fields the person has left at least once (or everything after a submit).
     touched: RwSignal<Vec<&'static str>>,
     /// Refusals from the ledger, by field.
@@ -69,6 +75,8 @@ impl Form {
             category: RwSignal::new(Category::Staff),
             unit: RwSignal::new(String::new()),
             consent: RwSignal::new(false),
+            causes: RwSignal::new(Causes::default()),
+            carried: RwSignal::new(carried::kept()),
             touched: RwSignal::new(Vec::new()),
             slot_refusal: RwSignal::new(None),
             day_refusal: RwSignal::new(None),
@@ -86,6 +94,8 @@ impl Form {
         }
         self.sex.set(None);
         self.consent.set(false);
+        self.causes.set(Causes::default());
+        self.carried.set(None);
         self.touched.set(Vec::new());
         self.reasons.set(Vec::new());
         self.failed.set(false);
@@ -101,6 +111,19 @@ impl Form {
 
     fn shown(self, field: &'static str) -> bool {
         self.touched.with(|t| t.contains(&field))
+    }
+
+    /// The declarations to check the pledge against: the self-check's, or those ticked here
+    /// (each with a day not after `today`); `Err` when a ticked one's day is missing or later.
+    fn declarations(self, today: Date) -> Result<Vec<Declaration>, bool> {
+        if let Some(kept) = self.carried.get() {
+            return Ok(kept);
+        }
+        self.causes.with(|c| {
+            ticked_causes(c, self.sex.get(), today)
+                .map(|(cause, day)| day.map(|date| Declaration { cause, date }))
+                .collect()
+        })
     }
 }
 
@@ -188,6 +211,25 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
         })
     });
     let day_msg = Signal::derive(move || form.day_refusal.get());
+    // A ticked event's day: missing, or after today.
+    let cause_msg = move |i: usize| {
+        if !form.shown("declared") || form.carried.with(Option::is_some) {
+            return None;
+        }
+        let cause = DeferralCause::ALL[i];
+        let wrong = form.causes.with(|c| {
+            ticked_causes(c, form.sex.get(), today)
+                .find(|(c, _)| *c == cause)
+                .and_then(|(_, day)| day.err())
+        })?;
+        let t = &t().eligibility;
+        Some(if wrong {
+            t.cause_in_future
+        } else {
+            t.enter_cause_date
+        })
+    };
+    let declared_ref = NodeRef::<leptos::html::Details>::new();
     let volumes = Memo::new(move |_| {
         allowed_volumes(
             form.donation.get(),
@@ -215,18 +257,26 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
         ]
         .iter()
         .any(|m| m.get().is_some())
+            || (form.shown("declared") && form.declarations(today).is_err())
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.touched.set(vec![
-            "name", "phone", "birth", "weight", "sex", "consent", "slot",
+            "name", "phone", "birth", "weight", "sex", "consent", "slot", "declared",
         ]);
         form.slot_refusal.set(None);
         form.day_refusal.set(None);
         form.reasons.set(Vec::new());
         form.failed.set(false);
         let t = t();
+        let Ok(declarations) = form.declarations(today) else {
+            // Its message is beside the day, inside the folded list: open it.
+            if let Some(list) = declared_ref.get_untracked() {
+                let _ = list.set_attribute("open", "");
+            }
+            return;
+        };
         let (
             Ok(name),
             Ok(phone),
@@ -279,9 +329,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
             },
             donation: form.donation.get_untracked(),
             volume_ml: form.volume.get_untracked(),
-            // The self-check's questions are not asked here yet (their form costs the root
-            // build 2.7 KiB gzip it does not have); the ledger checks whatever is given.
-            declarations: Vec::new(),
+            declarations: declarations.clone(),
         };
         let person = PersonDetails {
             draft,
@@ -301,6 +349,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
         });
         match result {
             Ok(()) => {
+                carried::keep(None);
                 state.add_mine(pledge_id.clone());
                 on_done(pledge_id);
             }
@@ -490,6 +539,38 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                         }}
                     </select>
                 </div>
+                {move || match form.carried.get() {
+                    Some(_) => {
+                        view! {
+                            <p class="field declared">
+                                {t().volunteer.declared_carried} " "
+                                <button type="button" class="button button-secondary" on:click=move |_| form.carried.set(None)>
+                                    {t().volunteer.declared_again}
+                                </button>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <details class="field declared" node_ref=declared_ref>
+                                <summary>{t().volunteer.declared_none}</summary>
+                                <p class="hint">{t().eligibility.recent_hint}</p>
+                                <CauseQuestions
+                                    prefix="pledge"
+                                    draft=form.causes
+                                    read=|c: &Causes| c
+                                    write=|c: &mut Causes| c
+                                    sex=form.sex
+                                    max=today.to_string()
+                                    message=cause_msg
+                                    on_leave=move |_| form.touch("declared")
+                                />
+                            </details>
+                        }
+                            .into_any()
+                    }
+                }}
                 <div class="field">
                     <label class="choice consent" for="consent">
                         <input

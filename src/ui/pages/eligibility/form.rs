@@ -4,6 +4,7 @@
 
 use crate::domain::eligibility::{Declaration, DeferralCause};
 use crate::domain::{Date, Donation, DonationType, Sex, Weight};
+use crate::ui::form::{Causes, ticked_causes};
 
 /// A field of the form that can be wrong, in the order the form shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +52,7 @@ pub struct Draft {
     /// The last donation's type.
     pub last_kind: DonationType,
     /// For each cause of [`DeferralCause::ALL`], whether it is ticked and the day it happened.
-    pub causes: [(bool, String); DeferralCause::ALL.len()],
+    pub causes: Causes,
     /// The day to check, as `YYYY-MM-DD`.
     pub day: String,
 }
@@ -103,12 +104,6 @@ pub struct Checked {
     pub declarations: Vec<Declaration>,
     /// The day to check.
     pub day: Date,
-}
-
-/// Whether the form asks about `cause` for someone of `sex`: the questions about pregnancy are
-/// asked of women only (and of no one before a sex is chosen).
-pub fn asks(cause: DeferralCause, sex: Option<Sex>) -> bool {
-    cause.asked_of(sex)
 }
 
 /// Reads kilograms typed with a comma or a dot, at most one decimal, 20 to 300 kg.
@@ -182,12 +177,17 @@ pub fn check(draft: &Draft, today: Date) -> Result<Checked, Vec<(Field, Problem)
         });
     }
     let mut declarations = Vec::new();
-    for (cause, (ticked, date)) in DeferralCause::ALL.into_iter().zip(&draft.causes) {
-        if *ticked
-            && asks(cause, sex)
-            && let Ok(date) = parse_past(date, today).map_err(|p| note(Field::CauseDate(cause), p))
-        {
-            declarations.push(Declaration { cause, date });
+    for (cause, day) in ticked_causes(&draft.causes, sex, today) {
+        match day {
+            Ok(date) => declarations.push(Declaration { cause, date }),
+            Err(future) => note(
+                Field::CauseDate(cause),
+                if future {
+                    Problem::InFuture
+                } else {
+                    Problem::Missing
+                },
+            ),
         }
     }
     let day = draft
@@ -362,10 +362,10 @@ mod tests {
     #[test]
     fn pregnancy_is_asked_of_women_only() {
         for cause in DeferralCause::ALL {
-            assert!(asks(cause, Some(Sex::Female)));
+            assert!(cause.asked_of(Some(Sex::Female)));
         }
-        assert!(!asks(DeferralCause::Childbirth, Some(Sex::Male)));
-        assert!(!asks(DeferralCause::EndOfPregnancy, None));
-        assert!(asks(DeferralCause::Tattoo, Some(Sex::Male)));
+        assert!(!DeferralCause::Childbirth.asked_of(Some(Sex::Male)));
+        assert!(!DeferralCause::EndOfPregnancy.asked_of(None));
+        assert!(DeferralCause::Tattoo.asked_of(Some(Sex::Male)));
     }
 }
