@@ -20,7 +20,7 @@ pub fn FieldMessage(
     id: &'static str,
     /// The message, if the field is wrong.
     #[prop(into)]
-    message: Signal<Option<&'static str>>,
+    message: Signal<Option<String>>,
 ) -> impl IntoView {
     view! {
         <p class="field-error" id=message_id(id)>
@@ -30,9 +30,9 @@ pub fn FieldMessage(
 }
 
 /// `aria-invalid` of a field with this message.
-pub fn invalid(message: Signal<Option<&'static str>>) -> impl Fn() -> &'static str + Copy {
+pub fn invalid(message: Signal<Option<String>>) -> impl Fn() -> &'static str + Copy {
     move || {
-        if message.get().is_some() {
+        if message.with(Option::is_some) {
             "true"
         } else {
             "false"
@@ -40,34 +40,34 @@ pub fn invalid(message: Signal<Option<&'static str>>) -> impl Fn() -> &'static s
     }
 }
 
-/// Checks of each field: the value in domain terms, or the message to show.
+/// Checks of each field: the value in domain terms, or the message to show (a domain refusal
+/// in the words of [`Lang::error`](crate::ui::i18n::Lang::error)).
 pub mod check {
     use crate::domain::{Date, DomainError, Phone, Weight};
     use crate::ui::i18n::Texts;
 
-    pub fn name(text: &str, t: &Texts) -> Result<String, &'static str> {
+    pub fn name(text: &str, t: &Texts) -> Result<String, String> {
         // Composed first (NFC): a name typed with combining accents is the same name.
-        crate::domain::full_name(&crate::share::text::nfc(text)).map_err(|e| match e {
-            DomainError::EmptyName => t.volunteer.name_required,
-            _ => t.volunteer.name_length,
-        })
+        crate::domain::full_name(&crate::share::text::nfc(text)).map_err(|e| t.lang.error(&e))
     }
 
-    pub fn phone(text: &str, t: &Texts) -> Result<Phone, &'static str> {
-        Phone::parse(text).map_err(|_| t.volunteer.phone_invalid)
+    pub fn phone(text: &str, t: &Texts) -> Result<Phone, String> {
+        Phone::parse(text).map_err(|e| t.lang.error(&e))
     }
 
-    pub fn birth(text: &str, today: Date, t: &Texts) -> Result<Date, &'static str> {
-        let date: Date = text.parse().map_err(|_| t.volunteer.birth_required)?;
+    pub fn birth(text: &str, today: Date, t: &Texts) -> Result<Date, String> {
+        let date: Date = text
+            .parse()
+            .map_err(|_| t.volunteer.birth_required.to_owned())?;
         if date > today {
-            Err(t.volunteer.birth_future)
+            Err(t.lang.error(&DomainError::BirthDateInFuture))
         } else {
             Ok(date)
         }
     }
 
-    pub fn weight(text: &str, t: &Texts) -> Result<Weight, &'static str> {
-        Weight::parse_kg(text).ok_or(t.volunteer.weight_invalid)
+    pub fn weight(text: &str, t: &Texts) -> Result<Weight, String> {
+        Weight::parse_kg(text).ok_or_else(|| t.volunteer.weight_invalid.to_owned())
     }
 }
 
@@ -126,7 +126,7 @@ pub fn CauseQuestions<D: Send + Sync + 'static>(
         .map(|(i, cause)| {
             let box_id = format!("{prefix}-cause-{i}");
             let date_id = format!("{box_id}-date");
-            let msg = Signal::derive(move || message(i));
+            let msg = Signal::derive(move || message(i).map(str::to_owned));
             let set = move |day: String| draft.update(|d| write(d)[i].1 = day);
             view! {
                 <div class="cause" hidden=move || !cause.asked_of(sex.get())>

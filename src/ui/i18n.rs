@@ -9,6 +9,7 @@ mod dashboard;
 mod desk;
 mod drives;
 mod eligibility;
+mod errors;
 mod finder;
 mod import;
 mod schedule;
@@ -17,8 +18,8 @@ mod sharing;
 mod storage;
 mod volunteer;
 
+use crate::domain::Units;
 use crate::domain::limits::Limit;
-use crate::domain::{DomainError, Units};
 
 pub use dashboard::DashboardTexts;
 pub use desk::DeskTexts;
@@ -152,34 +153,6 @@ impl Lang {
             Lang::Vi => vi,
             Lang::En => en,
         }
-    }
-
-    /// A sentence for the refusals a person can act on when a link, file or change is refused:
-    /// a limit exceeded, a second campaign for a year, a drive outside its campaign's year.
-    /// `None` for the others (the caller's general message stands).
-    pub fn refusal(self, e: &DomainError) -> Option<String> {
-        Some(match (e, self) {
-            (DomainError::OverLimit(l), _) => {
-                let lead = match self {
-                    Lang::Vi => "Vượt giới hạn: tối đa",
-                    Lang::En => "Over a limit: at most",
-                };
-                format!("{lead} {} {}.", self.number(l.max()), self.limit_noun(*l))
-            }
-            (DomainError::YearTaken(y), Lang::Vi) => {
-                format!("Đã có chiến dịch năm {y} với mã khác.")
-            }
-            (DomainError::YearTaken(y), Lang::En) => {
-                format!("Campaign {y} already exists with another id.")
-            }
-            (DomainError::DriveOutsideCampaignYear(y), Lang::Vi) => {
-                format!("Ngày của đợt không nằm trong năm {y} của chiến dịch đã có ở đây.")
-            }
-            (DomainError::DriveOutsideCampaignYear(y), Lang::En) => {
-                format!("The drive's days are not in {y}, the year of its campaign kept here.")
-            }
-            _ => return None,
-        })
     }
 }
 

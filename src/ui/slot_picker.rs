@@ -26,10 +26,10 @@ pub fn SlotPicker(
     time: RwSignal<Option<TimeOfDay>>,
     /// A message about the day (for example a second pledge that day).
     #[prop(into)]
-    day_error: Signal<Option<&'static str>>,
+    day_error: Signal<Option<String>>,
     /// A message about the slot.
     #[prop(into)]
-    slot_error: Signal<Option<&'static str>>,
+    slot_error: Signal<Option<String>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let now = clock::now();

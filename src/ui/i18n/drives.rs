@@ -41,7 +41,6 @@ pub struct DriveTexts {
     pub save_drive: &'static str,
     pub cancel_edit: &'static str,
     pub drive_saved: fn(&str) -> String,
-    pub orphaned: fn(u32) -> String,
     pub closed_word: &'static str,
     pub drive_added: fn(&str) -> String,
     pub status: fn(DriveStatus) -> &'static str,
@@ -71,7 +70,6 @@ pub struct DriveTexts {
     pub capacity_places: &'static str,
     pub capacity_save: &'static str,
     pub capacity_allow_below: &'static str,
-    pub capacity_below: fn(u32) -> String,
     pub capacity_saved: fn(&str, u16) -> String,
     pub share_hint: &'static str,
     pub share_link: &'static str,
@@ -120,11 +118,6 @@ pub const VI: DriveTexts = DriveTexts {
     save_drive: "Lưu thay đổi",
     cancel_edit: "Thôi sửa",
     drive_saved: |name| format!("Đã lưu thay đổi của đợt “{name}”."),
-    orphaned: |n| {
-        format!(
-            "Không lưu: {n} lượt đăng ký sẽ mất ngày hoặc khung giờ của mình. Hãy dời hoặc hủy các lượt đó trước."
-        )
-    },
     closed_word: "nghỉ",
     drive_added: |name| format!("Đã tạo đợt “{name}” (đang chuẩn bị: mở đợt để nhận đăng ký)."),
     status: |s| match s {
@@ -163,9 +156,6 @@ pub const VI: DriveTexts = DriveTexts {
     capacity_places: "Số chỗ mới",
     capacity_save: "Lưu sức chứa",
     capacity_allow_below: "Vẫn giảm: khung giờ sẽ vượt sức chứa cho đến khi dời hoặc hủy bớt lượt đăng ký",
-    capacity_below: |n| {
-        format!("Đã có {n} người đăng ký khung giờ này: đánh dấu ô bên dưới nếu vẫn muốn giảm.")
-    },
     capacity_saved: |start, n| format!("Đã lưu: khung {start} có {n} chỗ."),
     share_hint: "Gửi liên kết, cho quét mã QR hoặc gửi tệp: người hiến mở được trên điện thoại, kể cả khi không có mạng.",
     share_link: "Liên kết của đợt",
@@ -218,9 +208,6 @@ pub const EN: DriveTexts = DriveTexts {
     save_drive: "Save changes",
     cancel_edit: "Stop editing",
     drive_saved: |name| format!("The changes to “{name}” are saved."),
-    orphaned: |n| {
-        format!("Not saved: {n} pledge(s) would lose their day or slot. Move or cancel them first.")
-    },
     closed_word: "closed",
     drive_added: |name| format!("Drive “{name}” created (planned: open it to take pledges)."),
     status: |s| match s {
@@ -259,9 +246,6 @@ pub const EN: DriveTexts = DriveTexts {
     capacity_places: "New number of places",
     capacity_save: "Save the capacity",
     capacity_allow_below: "Lower it anyway: the slot stays over capacity until pledges are moved or cancelled",
-    capacity_below: |n| {
-        format!("{n} donor(s) already pledged this slot: tick the box below to lower it anyway.")
-    },
     capacity_saved: |start, n| format!("Saved: the {start} slot has {n} places."),
     share_hint: "Send the link, let people scan the QR code, or send the file: volunteers open it on their phones, even offline.",
     share_link: "Link to the drive",

@@ -9,15 +9,15 @@ use super::PageHeading;
 use crate::domain::eligibility::RuleSet;
 use crate::domain::schedule::{bookable_places, slot_states};
 use crate::domain::{
-    Affiliation, COMMON_VOLUMES_ML, Date, Deferral, DomainError, DonationType, DonorDraft, DonorId,
-    Ledger, Now, Outcome, PersonDetails, Place, Pledge, PledgeId, PledgeRequest, PledgeStatus, Sex,
-    SlotRef, TimeOfDay, Weight,
+    Affiliation, COMMON_VOLUMES_ML, Date, Deferral, DonationType, DonorDraft, DonorId, Ledger, Now,
+    Outcome, PersonDetails, Place, Pledge, PledgeId, PledgeRequest, PledgeStatus, Sex, SlotRef,
+    TimeOfDay, Weight,
 };
 use crate::share::csv::fold;
 use crate::share::link::human_code;
 use crate::ui::form::check;
 use crate::ui::format::{day_label, place_from_key, place_key, place_label, status_text};
-use crate::ui::i18n::{Lang, Texts, citation_text, kg_text, reason_text};
+use crate::ui::i18n::{Lang, Texts, kg_text};
 use crate::ui::routes::Page;
 use crate::ui::state::{AppState, ChangeError};
 use crate::ui::{clock, ids};
@@ -214,36 +214,25 @@ fn arrive(state: AppState, id: &PledgeId, notice: RwSignal<Option<String>>) {
         l.check_in(id, &RuleSet::vietnam(), now.stamp)?;
         Ok(donor_name(l, id))
     });
-    let lang = state.lang.get_untracked();
-    let t = state.t().desk();
+    // No field is concerned: the page's notice says it, once.
     notice.set(Some(match result {
-        Ok(name) => (t.done_arrived)(&name),
-        Err(e) => refusal_text(lang, t.refused, &e),
+        Ok(name) => (state.t().desk().done_arrived)(&name),
+        Err(e) => refusal_text(state, &e),
     }));
 }
 
-/// Why the desk refused, in words: the rules' reasons with their articles when there are any.
-fn refusal_text(lang: Lang, refused: &str, error: &ChangeError) -> String {
+/// Why the desk refused, in words: the table of refusals (the rules' reasons with their
+/// articles), or that nothing could be saved.
+fn refusal_text(state: AppState, error: &ChangeError) -> String {
     match error {
-        ChangeError::Domain(DomainError::NotEligible(reasons)) => {
-            let words: Vec<String> = reasons
-                .iter()
-                .map(|r| {
-                    format!(
-                        "{} ({})",
-                        reason_text(lang, &r.kind, None),
-                        citation_text(&r.citation)
-                    )
-                })
-                .collect();
-            format!("{refused} {}.", words.join("; "))
-        }
-        _ => refused.to_owned(),
+        ChangeError::Domain(e) => state.lang.get_untracked().error(e),
+        ChangeError::Save(_) => state.t().desk().refused.to_owned(),
     }
 }
 
-/// Records an outcome and says so. A donation first saves the weight measured today when it
-/// is given; a refusal is returned for the volume field to show.
+/// Records an outcome and says so in the page's notice. A donation first saves the weight
+/// measured today when it is given. A refusal is returned, not put in the notice: the caller
+/// says it once, beside the field concerned.
 fn record(
     state: AppState,
     id: &PledgeId,
@@ -267,19 +256,20 @@ fn record(
     });
     let lang = state.lang.get_untracked();
     let t = state.t().desk();
-    let (said, refused) = match (result, outcome) {
+    let said = match (result, outcome) {
         (Ok((name, Some(units))), Outcome::Donated { volume_ml }) => {
-            ((t.done_donated)(&name, volume_ml, &lang.units(units)), None)
+            (t.done_donated)(&name, volume_ml, &lang.units(units))
         }
-        (Ok((name, _)), Outcome::Deferred(_)) => ((t.done_deferred)(&name), None),
-        (Ok((name, _)), _) => ((t.done_no_show)(&name), None),
+        (Ok((name, _)), Outcome::Deferred(_)) => (t.done_deferred)(&name),
+        (Ok((name, _)), _) => (t.done_no_show)(&name),
         (Err(e), _) => {
-            let words = refusal_text(lang, t.refused, &e);
-            (words.clone(), Some(words))
+            // Said beside the field by the caller; an earlier "done" must not stand instead.
+            notice.set(None);
+            return Some(refusal_text(state, &e));
         }
     };
     notice.set(Some(said));
-    refused
+    None
 }
 
 /// One donor at the desk: the slot, name, phone and state, and what can be recorded next.
@@ -306,12 +296,12 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
             .unwrap_or_default()
     }));
     let weight = RwSignal::new(weight_was.get_value());
-    let weight_error = RwSignal::new(None::<&'static str>);
+    let weight_error = RwSignal::new(None::<String>);
     let volume_error = RwSignal::new(None::<String>);
     let deferring = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
     let until = RwSignal::new(String::new());
-    let defer_error = RwSignal::new(None::<&'static str>);
+    let defer_error = RwSignal::new(None::<String>);
     let status = pledge.status.clone();
     let walk_in = pledge.walk_in;
     let state_text = move || status_words(t(), state.lang.get(), &status);
@@ -329,7 +319,11 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                     type="button"
                     class="button button-secondary"
                     on:click=move |_| {
-                        record(state, &id.get_value(), Outcome::NoShow, None, notice);
+                        // No field is concerned: a refusal goes to the page's notice.
+                        let refused = record(state, &id.get_value(), Outcome::NoShow, None, notice);
+                        if refused.is_some() {
+                            notice.set(refused);
+                        }
                     }
                 >
                     {move || t().desk().no_show}
@@ -354,12 +348,11 @@ fn DeskRow(pledge: Pledge, notice: RwSignal<Option<String>>) -> impl IntoView {
                     .filter(|d| *d > today);
                 let desk = t().desk();
                 match (why.is_empty(), day) {
-                    (true, _) => defer_error.set(Some(desk.defer_reason_required)),
-                    (false, None) => defer_error.set(Some(desk.defer_until_invalid)),
+                    (true, _) => defer_error.set(Some(desk.defer_reason_required.to_owned())),
+                    (false, None) => defer_error.set(Some(desk.defer_until_invalid.to_owned())),
                     (false, Some(until)) => {
-                        defer_error.set(None);
                         let outcome = Outcome::Deferred(Deferral { reason: why, until });
-                        record(state, &id.get_value(), outcome, None, notice);
+                        defer_error.set(record(state, &id.get_value(), outcome, None, notice));
                     }
                 }
             };
@@ -529,7 +522,7 @@ fn WalkIn(place: Place, notice: RwSignal<Option<String>>) -> impl IntoView {
     let weight = RwSignal::new(String::new());
     let time = RwSignal::new(String::new());
     let over = RwSignal::new(false);
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
     let place = StoredValue::new(place);
     let slots = Memo::new(move |_| {
         let now = clock::now();
@@ -558,12 +551,12 @@ fn WalkIn(place: Place, notice: RwSignal<Option<String>>) -> impl IntoView {
         let (Ok(full_name), Ok(phone_no), Ok(birth_date), Ok(kg), Some(start)) = checked else {
             error.set(Some(match checked {
                 (Err(e), ..) | (_, Err(e), ..) | (_, _, Err(e), ..) | (_, _, _, Err(e), _) => e,
-                _ => tx.volunteer.slot_required,
+                _ => tx.volunteer.slot_required.to_owned(),
             }));
             return;
         };
         if chosen_full() && !over.get_untracked() {
-            error.set(Some(tx.desk().walk_in_full));
+            error.set(Some(tx.desk().walk_in_full.to_owned()));
             return;
         }
         let (Ok(pledge_id), Ok(new_donor)) =
@@ -618,7 +611,7 @@ fn WalkIn(place: Place, notice: RwSignal<Option<String>>) -> impl IntoView {
                 }
                 over.set(false);
             }
-            Err(_) => error.set(Some(tx.desk().refused)),
+            Err(e) => error.set(Some(refusal_text(state, &e))),
         }
     };
     view! {

@@ -180,11 +180,11 @@ fn BackupSection() -> impl IntoView {
                     BackupError::Newer(_) => t.backup_newer.to_owned(),
                     BackupError::Damaged(_) => t.backup_damaged.to_owned(),
                     BackupError::Refused(why) => {
-                        let lang = state.lang.get_untracked();
-                        match lang.refusal(&why) {
-                            Some(r) => format!("{} {r}", t.backup_damaged),
-                            None => t.backup_damaged.to_owned(),
-                        }
+                        format!(
+                            "{} {}",
+                            t.backup_damaged,
+                            state.lang.get_untracked().error(&why)
+                        )
                     }
                 })),
             }
@@ -220,7 +220,7 @@ fn BackupSection() -> impl IntoView {
                         let counts = (state.t().storage.restore_preview)(&n(p.new), &n(p.updated), &n(p.unchanged), &n(p.conflicting));
                         match p.refused.as_ref() {
                             Some(why) => {
-                                let why = lang.refusal(why).unwrap_or_default();
+                                let why = lang.error(why);
                                 view! {
                                     <p class="banner banner-error" role="alert">
                                         {format!("{why} {}", state.t().storage.restore_refused)}

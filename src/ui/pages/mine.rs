@@ -10,8 +10,7 @@ use leptos_router::components::A;
 use super::PageHeading;
 use crate::domain::eligibility::{Facts, RuleSet, assess};
 use crate::domain::{
-    Date, DomainError, DonationType, DonorId, Ledger, Pledge, PledgeId, PledgeStatus, SlotRef,
-    TimeOfDay,
+    Date, DonationType, DonorId, Ledger, Pledge, PledgeId, PledgeStatus, SlotRef, TimeOfDay,
 };
 use crate::share::link::human_code;
 use crate::ui::clock;
@@ -142,7 +141,7 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
     let place = RwSignal::new(Some(pledge.slot.place.clone()));
     let day = RwSignal::new(Some(pledge.slot.date));
     let time = RwSignal::new(None::<TimeOfDay>);
-    let move_error = RwSignal::new(None::<&'static str>);
+    let move_error = RwSignal::new(None::<String>);
     let cancel_error = RwSignal::new(None::<&'static str>);
     // Callbacks are Copy, so the nested views below can each hold them.
     let cancel = {
@@ -162,7 +161,7 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
         Callback::new(move |()| {
             let (Some(place), Some(date), Some(start)) = (place.get(), day.get(), time.get())
             else {
-                move_error.set(Some(t().volunteer.slot_required));
+                move_error.set(Some(t().volunteer.slot_required.to_owned()));
                 return;
             };
             let slot = SlotRef { place, date, start };
@@ -171,18 +170,8 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
             let v = &t().volunteer;
             match result {
                 Ok(()) => notice.set(Some(v.rescheduled)),
-                Err(ChangeError::Domain(DomainError::AlreadyPledgedThatDay(_))) => {
-                    move_error.set(Some(v.already_that_day));
-                }
-                Err(ChangeError::Domain(DomainError::SlotInPast)) => {
-                    move_error.set(Some(v.slot_past));
-                }
-                Err(ChangeError::Domain(
-                    DomainError::SlotFull { .. }
-                    | DomainError::NoSuchSlot(..)
-                    | DomainError::SiteClosedOnDay(_),
-                )) => move_error.set(Some(v.slot_full)),
-                Err(_) => move_error.set(Some(v.not_saved)),
+                Err(ChangeError::Domain(e)) => move_error.set(Some(t().lang.error(&e))),
+                Err(ChangeError::Save(_)) => move_error.set(Some(v.not_saved.to_owned())),
             }
         })
     };
@@ -273,7 +262,7 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
                             place
                             day
                             time
-                            day_error=Signal::stored(None)
+                            day_error=Signal::stored(None::<String>)
                             slot_error=move_error
                         />
                         <div class="actions">

@@ -52,10 +52,11 @@ struct Form {
     /// Fields the person has left at least once (or everything after a submit).
     touched: RwSignal<Vec<&'static str>>,
     /// Refusals from the ledger, by field.
-    slot_refusal: RwSignal<Option<&'static str>>,
-    day_refusal: RwSignal<Option<&'static str>>,
+    slot_refusal: RwSignal<Option<String>>,
+    day_refusal: RwSignal<Option<String>>,
     reasons: RwSignal<Vec<Reason>>,
-    failed: RwSignal<bool>,
+    /// Why the pledge was not saved, when no field is concerned.
+    failed: RwSignal<Option<String>>,
 }
 
 impl Form {
@@ -81,7 +82,7 @@ impl Form {
             slot_refusal: RwSignal::new(None),
             day_refusal: RwSignal::new(None),
             reasons: RwSignal::new(Vec::new()),
-            failed: RwSignal::new(false),
+            failed: RwSignal::new(None),
         }
     }
 
@@ -98,7 +99,7 @@ impl Form {
         self.carried.set(None);
         self.touched.set(Vec::new());
         self.reasons.set(Vec::new());
-        self.failed.set(false);
+        self.failed.set(None);
     }
 
     fn touch(self, field: &'static str) {
@@ -174,7 +175,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
     let state = expect_context::<AppState>();
     let today = clock::today();
     let t = move || state.t();
-    let msg = move |field: &'static str, result: Option<&'static str>| {
+    let msg = move |field: &'static str, result: Option<String>| {
         if form.shown(field) { result } else { None }
     };
     let name_msg = Signal::derive(move || msg("name", check::name(&form.name.get(), t()).err()));
@@ -190,13 +191,13 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
             form.sex
                 .get()
                 .is_none()
-                .then_some(t().volunteer.sex_required),
+                .then(|| t().volunteer.sex_required.to_owned()),
         )
     });
     let consent_msg = Signal::derive(move || {
         msg(
             "consent",
-            (!form.consent.get()).then_some(t().volunteer.consent_required),
+            (!form.consent.get()).then(|| t().volunteer.consent_required.to_owned()),
         )
     });
     let slot_msg = Signal::derive(move || {
@@ -206,7 +207,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                 form.slot
                     .get()
                     .is_none()
-                    .then_some(t().volunteer.slot_required),
+                    .then(|| t().volunteer.slot_required.to_owned()),
             )
         })
     });
@@ -268,7 +269,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
         form.slot_refusal.set(None);
         form.day_refusal.set(None);
         form.reasons.set(Vec::new());
-        form.failed.set(false);
+        form.failed.set(None);
         let t = t();
         let Ok(declarations) = form.declarations(today) else {
             // Its message is beside the day, inside the folded list: open it.
@@ -353,20 +354,23 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                 state.add_mine(pledge_id.clone());
                 on_done(pledge_id);
             }
-            Err(ChangeError::Domain(e)) => match e {
-                DomainError::SlotFull { .. }
-                | DomainError::NoSuchSlot(..)
-                | DomainError::SiteClosedOnDay(_) => {
-                    form.slot_refusal.set(Some(t.volunteer.slot_full));
+            // The words of the table of refusals, beside the field concerned; the rules'
+            // reasons in their own list, each with its article.
+            Err(ChangeError::Domain(DomainError::NotEligible(reasons))) => {
+                form.reasons.set(reasons)
+            }
+            Err(ChangeError::Domain(e)) => {
+                let words = Some(t.lang.error(&e));
+                match e {
+                    DomainError::SlotFull { .. }
+                    | DomainError::NoSuchSlot(..)
+                    | DomainError::SiteClosedOnDay(_)
+                    | DomainError::SlotInPast => form.slot_refusal.set(words),
+                    DomainError::AlreadyPledgedThatDay(_) => form.day_refusal.set(words),
+                    _ => form.failed.set(words),
                 }
-                DomainError::SlotInPast => form.slot_refusal.set(Some(t.volunteer.slot_past)),
-                DomainError::AlreadyPledgedThatDay(_) => {
-                    form.day_refusal.set(Some(t.volunteer.already_that_day))
-                }
-                DomainError::NotEligible(reasons) => form.reasons.set(reasons),
-                _ => form.failed.set(true),
-            },
-            Err(ChangeError::Save(_)) => form.failed.set(true),
+            }
+            Err(ChangeError::Save(_)) => form.failed.set(Some(t.volunteer.not_saved.to_owned())),
         }
     };
 
@@ -621,13 +625,9 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                 <button type="submit" class="button">{move || t().volunteer.submit}</button>
                 <p class="field-error" role="status">
                     {move || {
-                        if form.failed.get() {
-                            Some(t().volunteer.not_saved)
-                        } else if any_error() {
-                            Some(t().volunteer.fix_errors)
-                        } else {
-                            None
-                        }
+                        form.failed
+                            .get()
+                            .or_else(|| any_error().then(|| t().volunteer.fix_errors.to_owned()))
                     }}
                 </p>
             </div>
@@ -641,7 +641,7 @@ fn TextField(
     id: &'static str,
     label: impl Fn() -> &'static str + Send + Sync + Copy + 'static,
     value: RwSignal<String>,
-    message: Signal<Option<&'static str>>,
+    message: Signal<Option<String>>,
     form: Form,
     autocomplete: &'static str,
     #[prop(default = "text")] input_type: &'static str,

@@ -172,16 +172,14 @@ impl FormState {
     }
 }
 
-/// The words of a refused change: a limit or a campaign year said in words, else the general
-/// refusal.
+/// The words of a refused change: why (from the table of refusals), and that nothing was saved.
 fn refusal(lang: Lang, e: &crate::ui::state::ChangeError) -> String {
     let t = lang.texts();
     match e {
         crate::ui::state::ChangeError::Save(_) => t.storage.change_not_saved.to_owned(),
-        crate::ui::state::ChangeError::Domain(d) => match lang.refusal(d) {
-            Some(why) => format!("{why} {}", t.storage.change_refused),
-            None => t.storage.change_refused.to_owned(),
-        },
+        crate::ui::state::ChangeError::Domain(d) => {
+            format!("{} {}", lang.error(d), t.storage.change_refused)
+        }
     }
 }
 

@@ -77,7 +77,7 @@ pub fn SharedDrivePage() -> impl IntoView {
             Ok(k) => kept.set(Some(k)),
             Err(e) => {
                 let why = match &e {
-                    ChangeError::Domain(d) => state.lang.get_untracked().refusal(d),
+                    ChangeError::Domain(d) => Some(state.lang.get_untracked().error(d)),
                     ChangeError::Save(_) => None,
                 };
                 let general = state.t().storage.change_refused;
@@ -97,7 +97,7 @@ pub fn SharedDrivePage() -> impl IntoView {
                         {(t().link_error)(&e)}
                         {match &e {
                             LinkError::Invalid(d) => {
-                                state.lang.get().refusal(d).map(|why| format!(" {why}"))
+                                Some(format!(" {}", state.lang.get().error(d)))
                             }
                             _ => None,
                         }}

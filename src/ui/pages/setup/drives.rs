@@ -400,9 +400,9 @@ fn CapacityPanel(id: DriveId, notice: RwSignal<Option<String>>) -> impl IntoView
                     capacity,
                 )));
             }
-            Err(ChangeError::Domain(DomainError::CapacityBelowPledged { pledged: n })) => {
+            Err(ChangeError::Domain(e @ DomainError::CapacityBelowPledged { pledged: n })) => {
                 pledged.set(Some(n));
-                error.set(Some((tx.drive_setup().capacity_below)(n)));
+                error.set(Some(state.lang.get_untracked().error(&e)));
             }
             Err(e) => error.set(Some(refusal(state.lang.get_untracked(), &e))),
         }
@@ -690,8 +690,7 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
         // The limits said beside the field, before the domain refuses the whole drive.
         let over = |limit: Limit| {
             let lang = state.lang.get();
-            lang.refusal(&DomainError::OverLimit(limit))
-                .unwrap_or_default()
+            lang.error(&DomainError::OverLimit(limit))
         };
         if let (Some(f), Some(l)) = (first, last)
             && Limit::DaysPerDrive
@@ -763,8 +762,8 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                 }
             };
             result.map_err(|e| match e {
-                ChangeError::Domain(DomainError::PledgesWouldBeOrphaned(n)) => {
-                    (tx.drive_setup().orphaned)(n)
+                ChangeError::Domain(e @ DomainError::PledgesWouldBeOrphaned(_)) => {
+                    state.lang.get_untracked().error(&e)
                 }
                 e => refusal(state.lang.get_untracked(), &e),
             })?;
