@@ -201,12 +201,12 @@ fn a_backup_with_a_second_campaign_for_a_year_previews_the_conflict_and_restores
     );
     let why = preview.refused.expect("the preview names the conflict");
     assert_eq!(
-        hien_mau::ui::i18n::Lang::En.refusal(&why).as_deref(),
-        Some("Campaign 2024 already exists with another id.")
+        hien_mau::ui::i18n::Lang::En.error(&why),
+        "Campaign 2024 already exists with another id."
     );
     assert_eq!(
-        hien_mau::ui::i18n::Lang::Vi.refusal(&why).as_deref(),
-        Some("Đã có chiến dịch năm 2024 với mã khác.")
+        hien_mau::ui::i18n::Lang::Vi.error(&why),
+        "Đã có chiến dịch năm 2024 với mã khác."
     );
 }
 
