@@ -3,7 +3,9 @@
 //! the ledger while it records what they overwrite; the ledger says what changed (a
 //! [`ChangeSet`](crate::domain::ChangeSet)); storage writes exactly the shards of that set; only
 //! then is it shown. A refusal or a failed save undoes the change, so storage and screen stay as
-//! they were. No page says what it touched.
+//! they were. No page says what it touched, nor words a refusal its own way: a
+//! [`ChangeError::Domain`] is shown beside its field in the words of
+//! [`Lang::error`](crate::ui::i18n::Lang::error).
 
 use leptos::prelude::*;
 
