@@ -13,6 +13,89 @@ pub fn message_id(id: &str) -> String {
     format!("{id}-msg")
 }
 
+/// One labelled field of any form: its label, a line of help under it when there is one, the
+/// input (or text area) bound to `value`, and its message beside it. The input is described by
+/// the hint and the message (`aria-describedby`) and marked `aria-invalid` while there is one.
+/// The pledge form, the desk, the set-up and the drives forms all draw their fields with it.
+#[component]
+pub fn Field(
+    /// The input's id; the hint's and the message's follow from it.
+    #[prop(into)]
+    id: String,
+    /// Its label.
+    #[prop(into)]
+    label: TextProp,
+    /// What it holds, as typed.
+    value: RwSignal<String>,
+    /// Its message, if it is wrong (and the form shows it).
+    #[prop(into)]
+    message: Signal<Option<String>>,
+    /// `text`, `tel`, `date`, `number`... or `textarea`.
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// A line of help under the label.
+    #[prop(optional, into)]
+    hint: Option<TextProp>,
+    /// The keyboard a phone shows.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// What the browser may fill in.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+    /// Called when the person leaves the field.
+    #[prop(optional, into)]
+    on_leave: Option<Callback<()>>,
+) -> impl IntoView {
+    let msg_id = message_id(&id);
+    let hint_id = format!("{id}-hint");
+    let described = match hint {
+        Some(_) => format!("{hint_id} {msg_id}"),
+        None => msg_id.clone(),
+    };
+    let leave = move |_| {
+        if let Some(f) = on_leave {
+            f.run(());
+        }
+    };
+    let input = if kind == "textarea" {
+        view! {
+            <textarea
+                id=id.clone()
+                rows="3"
+                aria-describedby=described
+                aria-invalid=invalid(message)
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                on:blur=leave
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id.clone()
+                type=kind
+                inputmode=inputmode
+                autocomplete=autocomplete
+                aria-describedby=described
+                aria-invalid=invalid(message)
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                on:blur=leave
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{move || label.get()}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{move || h.get()}</p> })}
+            {input}
+            <p class="field-error" id=msg_id>{move || message.get()}</p>
+        </div>
+    }
+}
+
 /// A field's message, beside it; empty (and hidden) when there is none.
 #[component]
 pub fn FieldMessage(

@@ -18,7 +18,8 @@ use crate::share::ical::pledge_calendar;
 use crate::share::link::{PledgeSlip, encode_slip, human_code};
 use crate::share::qr::{Ecc, Qr};
 use crate::ui::form::{
-    CauseQuestions, Causes, FieldMessage, carried, check, invalid, message_id, ticked_causes,
+    CauseQuestions, Causes, Field, FieldMessage, carried, check, invalid, message_id,
+    ticked_causes,
 };
 use crate::ui::format::{day_label, place_from_key, place_label};
 use crate::ui::i18n::{Lang, citation_text, reason_text};
@@ -451,9 +452,9 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
             </section>
             <section class="card section" aria-labelledby="who-heading">
                 <h2 id="who-heading">{move || t().volunteer.who_heading}</h2>
-                <TextField id="name" label=move || t().volunteer.name_label value=form.name message=name_msg form autocomplete="name" />
-                <TextField id="phone" label=move || t().volunteer.phone_label value=form.phone message=phone_msg form autocomplete="tel" input_type="tel" />
-                <TextField id="birth" label=move || t().volunteer.birth_label value=form.birth message=birth_msg form autocomplete="bday" input_type="date" />
+                <Field id="name" label=move || t().volunteer.name_label value=form.name message=name_msg on_leave=move |()| form.touch("name") autocomplete="name" />
+                <Field id="phone" label=move || t().volunteer.phone_label value=form.phone message=phone_msg on_leave=move |()| form.touch("phone") autocomplete="tel" kind="tel" />
+                <Field id="birth" label=move || t().volunteer.birth_label value=form.birth message=birth_msg on_leave=move |()| form.touch("birth") autocomplete="bday" kind="date" />
                 <fieldset class="field" aria-describedby=message_id("sex") aria-invalid=invalid(sex_msg)>
                     <legend>{move || t().volunteer.sex_legend}</legend>
                     <div class="choices">
@@ -480,7 +481,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                     </div>
                     <FieldMessage id="sex" message=sex_msg />
                 </fieldset>
-                <TextField id="weight" label=move || t().volunteer.weight_label value=form.weight message=weight_msg form autocomplete="off" inputmode="decimal" />
+                <Field id="weight" label=move || t().volunteer.weight_label value=form.weight message=weight_msg on_leave=move |()| form.touch("weight") autocomplete="off" inputmode="decimal" />
                 <div class="field">
                     <label for="group">{move || t().volunteer.group_label}</label>
                     <select id="group" on:change=move |ev| form.group.set(event_target_value(&ev))>
@@ -632,37 +633,6 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                 </p>
             </div>
         </form>
-    }
-}
-
-/// A labelled text input whose message appears beside it once it has been left.
-#[component]
-fn TextField(
-    id: &'static str,
-    label: impl Fn() -> &'static str + Send + Sync + Copy + 'static,
-    value: RwSignal<String>,
-    message: Signal<Option<String>>,
-    form: Form,
-    autocomplete: &'static str,
-    #[prop(default = "text")] input_type: &'static str,
-    #[prop(optional)] inputmode: Option<&'static str>,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                type=input_type
-                autocomplete=autocomplete
-                inputmode=inputmode
-                aria-describedby=message_id(id)
-                aria-invalid=invalid(message)
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-                on:blur=move |_| form.touch(id)
-            />
-            <FieldMessage id=id message=message />
-        </div>
     }
 }
 

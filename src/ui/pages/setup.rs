@@ -21,17 +21,13 @@ use crate::domain::{
 };
 use crate::share::text::nfc;
 use crate::ui::i18n::{Lang, SetupTexts, Texts};
+use crate::ui::form::Field;
 use crate::ui::ids;
 use crate::ui::routes::{Build, Page};
 use crate::ui::state::AppState;
 
 /// Field id and message, for each field a form found wrong.
 type Errors = Vec<(String, String)>;
-
-/// The id of the element holding field `id`'s message.
-fn message_id(id: &str) -> String {
-    format!("{id}-msg")
-}
 
 /// The message of field `id` among `errors`, if any.
 fn message_of(errors: &Option<Errors>, id: &str) -> Option<String> {
@@ -40,79 +36,10 @@ fn message_of(errors: &Option<Errors>, id: &str) -> Option<String> {
         .and_then(|e| e.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone()))
 }
 
-/// A labelled input or text area whose message appears beside it.
-#[component]
-fn Field(
-    /// The input's id.
-    #[prop(into)]
-    id: String,
-    /// Its label.
-    #[prop(into)]
-    label: Signal<String>,
-    /// What it holds.
-    value: RwSignal<String>,
-    /// The form's errors (none until the first submit).
-    errors: Memo<Option<Errors>>,
-    /// `text`, `date`, `number`... or `textarea`.
-    #[prop(default = "text")]
-    kind: &'static str,
-    /// A line of help under the label.
-    #[prop(optional, into)]
-    hint: Option<Signal<&'static str>>,
-    /// For the mobile keyboard.
-    #[prop(optional)]
-    inputmode: Option<&'static str>,
-) -> impl IntoView {
-    let msg_id = message_id(&id);
-    let hint_id = format!("{id}-hint");
-    let described = if hint.is_some() {
-        format!("{hint_id} {msg_id}")
-    } else {
-        msg_id.clone()
-    };
-    let field_id = id.clone();
-    let message = Memo::new(move |_| errors.with(|e| message_of(e, &field_id)));
-    let invalid = move || {
-        if message.get().is_some() {
-            "true"
-        } else {
-            "false"
-        }
-    };
-    let input = if kind == "textarea" {
-        view! {
-            <textarea
-                id=id.clone()
-                rows="3"
-                aria-describedby=described
-                aria-invalid=invalid
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            ></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input
-                id=id.clone()
-                type=kind
-                inputmode=inputmode
-                aria-describedby=described
-                aria-invalid=invalid
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-        }
-        .into_any()
-    };
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            {input}
-            <p class="field-error" id=msg_id>{move || message.get()}</p>
-        </div>
-    }
+/// The message of field `id` once the form was submitted, following the fields.
+fn message(errors: Memo<Option<Errors>>, id: impl Into<String>) -> Signal<Option<String>> {
+    let id = id.into();
+    Signal::derive(move || errors.with(|e| message_of(e, &id)))
 }
 
 /// A form's state: whether it was submitted once, and its outcome line.
@@ -299,7 +226,7 @@ fn CampaignSection() -> impl IntoView {
             Ok(done)
         });
     };
-    let label = move |f: fn(&SetupTexts) -> &'static str| Signal::derive(move || f(t()).to_owned());
+    let label = move |f: fn(&SetupTexts) -> &'static str| move || f(t());
     view! {
         <section class="card section" aria-labelledby="setup-campaigns">
             <h2 id="setup-campaigns">{move || t().campaigns}</h2>
@@ -351,30 +278,30 @@ fn CampaignSection() -> impl IntoView {
             <form class="setup-form" on:submit=submit novalidate=true aria-labelledby="camp-new">
                 <h3 id="camp-new">{move || t().new_campaign}</h3>
                 <div class="field-row">
-                    <Field id="camp-year" label=label(|t| t.year) value=year errors=errors inputmode="numeric" />
-                    <Field id="camp-name" label=label(|t| t.name) value=name errors=errors />
+                    <Field id="camp-year" label=label(|t| t.year) value=year message=message(errors, "camp-year") inputmode="numeric" />
+                    <Field id="camp-name" label=label(|t| t.name) value=name message=message(errors, "camp-name") />
                 </div>
                 <div class="field-row">
                     <Field
                         id="camp-baseline"
                         label=label(|t| t.baseline)
-                        hint=Signal::derive(move || t().baseline_hint)
+                        hint=move || t().baseline_hint
                         value=baseline
-                        errors=errors
+                        message=message(errors, "camp-baseline")
                         inputmode="decimal"
                     />
-                    <Field id="camp-growth" label=label(|t| t.growth) value=growth errors=errors inputmode="decimal" />
-                    <Field id="camp-ml" label=label(|t| t.ml_per_unit) value=ml errors=errors inputmode="numeric" />
+                    <Field id="camp-growth" label=label(|t| t.growth) value=growth message=message(errors, "camp-growth") inputmode="decimal" />
+                    <Field id="camp-ml" label=label(|t| t.ml_per_unit) value=ml message=message(errors, "camp-ml") inputmode="numeric" />
                 </div>
                 <Field
                     id="camp-slogans"
                     label=label(|t| t.slogans)
-                    hint=Signal::derive(move || t().slogans_hint)
+                    hint=move || t().slogans_hint
                     value=slogans
-                    errors=errors
+                    message=message(errors, "camp-slogans")
                     kind="textarea"
                 />
-                <Field id="camp-partner" label=label(|t| t.partner) value=partner errors=errors />
+                <Field id="camp-partner" label=label(|t| t.partner) value=partner message=message(errors, "camp-partner") />
                 <div class="actions">
                     <button type="submit" class="button">{move || t().add_campaign}</button>
                 </div>
@@ -463,7 +390,7 @@ fn SiteSection() -> impl IntoView {
             Ok(done)
         });
     };
-    let label = move |f: fn(&SetupTexts) -> &'static str| Signal::derive(move || f(t()).to_owned());
+    let label = move |f: fn(&SetupTexts) -> &'static str| move || f(t());
     view! {
         <section class="card section" aria-labelledby="setup-sites">
             <h2 id="setup-sites">{move || t().sites}</h2>
@@ -511,10 +438,10 @@ fn SiteSection() -> impl IntoView {
             }}
             <form class="setup-form" on:submit=submit novalidate=true aria-labelledby="site-new">
                 <h3 id="site-new">{move || t().new_site}</h3>
-                <Field id="site-name" label=label(|t| t.name) value=name errors=errors />
+                <Field id="site-name" label=label(|t| t.name) value=name message=message(errors, "site-name") />
                 <div class="field-row">
-                    <Field id="site-address" label=label(|t| t.address) value=address errors=errors />
-                    <Field id="site-district" label=label(|t| t.district) value=district errors=errors />
+                    <Field id="site-address" label=label(|t| t.address) value=address message=message(errors, "site-address") />
+                    <Field id="site-district" label=label(|t| t.district) value=district message=message(errors, "site-district") />
                 </div>
                 <div class="field">
                     <label class="choice">
@@ -538,19 +465,19 @@ fn SiteSection() -> impl IntoView {
                                 view! {
                                     <Field
                                         id=format!("site-day-{i}")
-                                        label=Signal::derive(move || {
+                                        label=move || {
                                             state.t().volunteer.weekdays[i].to_owned()
-                                        })
+                                        }
                                         value=day
-                                        errors=errors
+                                        message=message(errors, format!("site-day-{i}"))
                                     />
                                 }
                             })
                             .collect_view()}
                     </fieldset>
                     <div class="field-row">
-                        <Field id="site-minutes" label=label(|t| t.slot_minutes) value=minutes errors=errors inputmode="numeric" />
-                        <Field id="site-capacity" label=label(|t| t.capacity_per_slot) value=capacity errors=errors inputmode="numeric" />
+                        <Field id="site-minutes" label=label(|t| t.slot_minutes) value=minutes message=message(errors, "site-minutes") inputmode="numeric" />
+                        <Field id="site-capacity" label=label(|t| t.capacity_per_slot) value=capacity message=message(errors, "site-capacity") inputmode="numeric" />
                     </div>
                 </Show>
                 <div class="actions">
@@ -634,7 +561,7 @@ fn UnitSection() -> impl IntoView {
             Ok(done)
         });
     };
-    let label = move |f: fn(&SetupTexts) -> &'static str| Signal::derive(move || f(t()).to_owned());
+    let label = move |f: fn(&SetupTexts) -> &'static str| move || f(t());
     view! {
         <section class="card section" aria-labelledby="setup-units">
             <h2 id="setup-units">{move || t().units}</h2>
@@ -686,7 +613,7 @@ fn UnitSection() -> impl IntoView {
             <form class="setup-form" on:submit=submit novalidate=true aria-labelledby="unit-new">
                 <h3 id="unit-new">{move || t().new_unit}</h3>
                 <div class="field-row">
-                    <Field id="unit-name" label=label(|t| t.name) value=name errors=errors />
+                    <Field id="unit-name" label=label(|t| t.name) value=name message=message(errors, "unit-name") />
                     <div class="field">
                         <label for="unit-kind">{move || t().unit_kind}</label>
                         <select
@@ -708,9 +635,9 @@ fn UnitSection() -> impl IntoView {
                     <Field
                         id="unit-quota"
                         label=label(|t| t.quota)
-                        hint=Signal::derive(move || t().quota_hint)
+                        hint=move || t().quota_hint
                         value=quota
-                        errors=errors
+                        message=message(errors, "unit-quota")
                         inputmode="decimal"
                     />
                 </div>
@@ -828,6 +755,6 @@ mod tests {
         assert_eq!(message_of(&errors, "b").as_deref(), Some("second"));
         assert_eq!(message_of(&errors, "c"), None);
         assert_eq!(message_of(&None, "a"), None);
-        assert_eq!(message_id("camp-year"), "camp-year-msg");
+        assert_eq!(crate::ui::form::message_id("camp-year"), "camp-year-msg");
     }
 }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::domain::order;
 
-use super::{Errors, Field, FormState, change_setup, day_text, message_of, new_id, parse, refusal};
+use super::{Errors, FormState, change_setup, day_text, message, message_of, new_id, parse, refusal};
+use crate::ui::form::Field;
 use crate::domain::limits::Limit;
 use crate::domain::{
     CampaignId, CapacityDecision, DomainError, Drive, DriveDraft, DriveId, DriveSite, DriveStatus,
@@ -777,7 +778,7 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
             Ok(done)
         });
     };
-    let label = move |f: fn(&DriveTexts) -> &'static str| Signal::derive(move || f(t()).to_owned());
+    let label = move |f: fn(&DriveTexts) -> &'static str| move || f(t());
     let site_name = move |id: &SiteId| {
         state
             .ledger
@@ -822,10 +823,10 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                 </select>
                 <p class="field-error" id="drive-campaign-msg">{move || campaign_message.get()}</p>
             </div>
-            <Field id="drive-name" label=label(|t| t.name) value=name errors=errors />
+            <Field id="drive-name" label=label(|t| t.name) value=name message=message(errors, "drive-name") />
             <div class="field-row">
-                <Field id="drive-start" label=label(|t| t.start) value=start errors=errors kind="date" />
-                <Field id="drive-end" label=label(|t| t.end) value=end errors=errors kind="date" />
+                <Field id="drive-start" label=label(|t| t.start) value=start message=message(errors, "drive-start") kind="date" />
+                <Field id="drive-end" label=label(|t| t.end) value=end message=message(errors, "drive-end") kind="date" />
             </div>
             <fieldset class="drive-sites" aria-describedby="drive-sites-msg">
                 <legend>{move || t().drive_sites}</legend>
@@ -855,23 +856,23 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                                     <Show when=move || row.chosen.get()>
                                         <Field
                                             id=format!("tpl-{key}")
-                                            label=Signal::derive({
+                                            label={
                                                 let s = site_for_template.clone();
                                                 move || (t().template)(&s)
-                                            })
-                                            hint=Signal::derive(move || t().template_hint)
+                                            }
+                                            hint=move || t().template_hint
                                             value=row.template
-                                            errors=errors
+                                            message=message(errors, format!("tpl-{key}"))
                                         />
                                         <Field
                                             id=format!("ovr-{key}")
-                                            label=Signal::derive({
+                                            label={
                                                 let s = site_for_overrides.clone();
                                                 move || (t().overrides)(&s)
-                                            })
-                                            hint=Signal::derive(move || t().overrides_hint)
+                                            }
+                                            hint=move || t().overrides_hint
                                             value=row.overrides
-                                            errors=errors
+                                            message=message(errors, format!("ovr-{key}"))
                                             kind="textarea"
                                         />
                                     </Show>
