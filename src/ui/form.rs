@@ -45,6 +45,16 @@ pub fn Field(
     /// Called when the person leaves the field.
     #[prop(optional, into)]
     on_leave: Option<Callback<()>>,
+    /// The latest day offered, for a date.
+    #[prop(optional, into)]
+    max: Option<String>,
+    /// The value follows the `change` event, and every keystroke only while the message shows
+    /// (so it goes as soon as the field is fixed, and nothing scolds a half-typed value).
+    #[prop(optional)]
+    lazy: bool,
+    /// A handle on the input.
+    #[prop(optional)]
+    node_ref: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
     let msg_id = message_id(&id);
     let hint_id = format!("{id}-hint");
@@ -75,12 +85,19 @@ pub fn Field(
             <input
                 id=id.clone()
                 type=kind
+                max=max
                 inputmode=inputmode
                 autocomplete=autocomplete
                 aria-describedby=described
                 aria-invalid=invalid(message)
+                node_ref=node_ref
                 prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    if !lazy || message.with_untracked(Option::is_some) {
+                        value.set(event_target_value(&ev));
+                    }
+                }
+                on:change=move |ev| value.set(event_target_value(&ev))
                 on:blur=leave
             />
         }

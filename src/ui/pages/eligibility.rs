@@ -20,7 +20,7 @@ use crate::domain::eligibility::{
 };
 use crate::domain::{DonationType, Sex};
 use crate::ui::clock;
-use crate::ui::form::{CauseQuestions, carried};
+use crate::ui::form::{CauseQuestions, Field as KitField, carried};
 use crate::ui::i18n::{EligibilityTexts, Lang, citation_text, date_text, reason_text};
 use crate::ui::routes::{Build, Page};
 use crate::ui::state::AppState;
@@ -35,10 +35,24 @@ pub fn EligibilityPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = clock::today();
     let draft = RwSignal::new(Draft::new(today));
+    let typed = [String::new(), String::new(), String::new(), today.to_string()].map(RwSignal::new);
     let form = FormState {
         state,
         draft,
-        checked: Memo::new(move |_| draft.with(|d| form::check(d, today))),
+        // The draft with what is typed in the four text fields.
+        checked: Memo::new(move |_| {
+            draft.with(|d| {
+                let [birth_date, weight, last_date, day] = typed.map(|s| s.get());
+                let d = Draft {
+                    birth_date,
+                    weight,
+                    last_date,
+                    day,
+                    ..d.clone()
+                };
+                form::check(&d, today)
+            })
+        }),
         touched: RwSignal::new(Vec::new()),
         submitted: RwSignal::new(false),
     };
@@ -72,9 +86,9 @@ pub fn EligibilityPage() -> impl IntoView {
         ev.prevent_default();
         // Enter in the weight field submits before its change event is certain to have fired.
         if let Some(input) = weight_input.get_untracked() {
-            let typed = input.value();
-            if form.draft.with_untracked(|d| d.weight != typed) {
-                form.draft.update(|d| d.weight = typed);
+            let now = input.value();
+            if typed[1].with_untracked(|w| *w != now) {
+                typed[1].set(now);
             }
         }
         form.submitted.set(true);
@@ -119,17 +133,25 @@ pub fn EligibilityPage() -> impl IntoView {
                         {move || form.error(Field::Sex)}
                     </p>
                 </fieldset>
-                <InputField
-                    form
-                    field=Field::BirthDate
+                <KitField
+                    id=field_id(Field::BirthDate)
+                    label=form.label(Field::BirthDate)
+                    value=typed[0]
+                    message=form.message(Field::BirthDate)
+                    on_leave=move |()| form.leave(Field::BirthDate)
+                    lazy=true
                     kind="date"
                     max=today_text.clone()
                     autocomplete="bday"
                 />
-                <InputField
-                    form
-                    field=Field::Weight
-                    kind="text"
+                <KitField
+                    id=field_id(Field::Weight)
+                    label=form.label(Field::Weight)
+                    hint=move || state.t().eligibility.weight_hint
+                    value=typed[1]
+                    message=form.message(Field::Weight)
+                    on_leave=move |()| form.leave(Field::Weight)
+                    lazy=true
                     inputmode="decimal"
                     autocomplete="off"
                     node_ref=weight_input
@@ -142,7 +164,16 @@ pub fn EligibilityPage() -> impl IntoView {
                     </div>
                 </fieldset>
                 <div class="follow-up" hidden=move || !draft.with(|d| d.donated)>
-                    <InputField form field=Field::LastDate kind="date" max=today_text.clone() />
+                    <KitField
+                        id=field_id(Field::LastDate)
+                        label=form.label(Field::LastDate)
+                        value=typed[2]
+                        message=form.message(Field::LastDate)
+                        on_leave=move |()| form.leave(Field::LastDate)
+                        lazy=true
+                        kind="date"
+                        max=today_text.clone()
+                    />
                     <div class="field">
                         <label for="elig-last-type">{word(state, |t| t.last_type)}</label>
                         <select
@@ -182,7 +213,16 @@ pub fn EligibilityPage() -> impl IntoView {
                         on_leave=move |i| form.leave(Field::CauseDate(DeferralCause::ALL[i]))
                     />
                 </fieldset>
-                <InputField form field=Field::Day kind="date" initial=today_text.clone() />
+                <KitField
+                    id=field_id(Field::Day)
+                    label=form.label(Field::Day)
+                    hint=move || state.t().eligibility.day_hint
+                    value=typed[3]
+                    message=form.message(Field::Day)
+                    on_leave=move |()| form.leave(Field::Day)
+                    lazy=true
+                    kind="date"
+                />
                 <button type="submit" class="button elig-submit">{word(state, |t| t.submit)}</button>
             </form>
             <div class="elig-result" role="status" aria-atomic="false">
@@ -260,7 +300,7 @@ impl Answer {
 #[derive(Clone, Copy)]
 struct FormState {
     state: AppState,
-    /// What was typed.
+    /// What was chosen, and the events ticked with their days.
     draft: RwSignal<Draft>,
     /// The facts, or every field that is wrong.
     checked: Memo<Result<Checked, Vec<(Field, Problem)>>>,
@@ -284,98 +324,21 @@ impl FormState {
         Some(message(&self.state.t().eligibility, field, problem))
     }
 
+    /// The message beside `field`, as the field kit shows it.
+    fn message(self, field: Field) -> Signal<Option<String>> {
+        Signal::derive(move || self.error(field).map(str::to_owned))
+    }
+
+    /// The label of `field`, in the interface language.
+    fn label(self, field: Field) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || label(&self.state.t().eligibility, field)
+    }
+
     /// The person left `field`: its error shows from now on.
     fn leave(self, field: Field) {
         if !self.touched.with_untracked(|t| t.contains(&field)) {
             self.touched.update(|t| t.push(field));
         }
-    }
-}
-
-/// One labelled input, with its hint and, beside it, its error.
-#[component]
-fn InputField(
-    /// The form it belongs to.
-    form: FormState,
-    /// Which field it is; its label, hint, id and value follow from it.
-    field: Field,
-    /// The input type: `date` or `text`.
-    kind: &'static str,
-    /// The value when the page opens.
-    #[prop(optional, into)]
-    initial: String,
-    /// The latest date offered, for date inputs.
-    #[prop(optional, into)]
-    max: Option<String>,
-    /// The keyboard a phone shows.
-    #[prop(optional)]
-    inputmode: Option<&'static str>,
-    /// What the browser may fill in.
-    #[prop(optional)]
-    autocomplete: Option<&'static str>,
-    /// A handle on the input.
-    #[prop(optional)]
-    node_ref: NodeRef<html::Input>,
-) -> impl IntoView {
-    let t = move || &form.state.t().eligibility;
-    let id = field_id(field);
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let has_hint = hint(t(), field).is_some();
-    let described = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.as_str());
-            }
-            if form.error(field).is_some() {
-                ids.push(error_id.as_str());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="field" class:field-invalid=move || form.error(field).is_some()>
-            <label for=id.clone()>{move || label(t(), field)}</label>
-            {has_hint
-                .then(|| {
-                    view! {
-                        <p class="hint" id=hint_id>
-                            {move || hint(t(), field)}
-                        </p>
-                    }
-                })}
-            <input
-                id=id
-                type=kind
-                value=initial
-                max=max
-                inputmode=inputmode
-                autocomplete=autocomplete
-                aria-invalid=move || form.error(field).map(|_| "true")
-                aria-describedby=described
-                node_ref=node_ref
-                on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    form.draft.update(|d| d.set(field, value));
-                }
-                // A field showing an error follows every keystroke, so the error goes as soon
-                // as it is fixed (not at the blur, where the page moving under the pointer
-                // would swallow the click that caused it). Others wait for the change, so
-                // nothing scolds a half-typed value.
-                on:input=move |ev| {
-                    if form.error(field).is_some() {
-                        let value = event_target_value(&ev);
-                        form.draft.update(|d| d.set(field, value));
-                    }
-                }
-                on:blur=move |_| form.leave(field)
-            />
-            <p class="field-error" id=error_id>
-                {move || form.error(field)}
-            </p>
-        </div>
     }
 }
 
@@ -596,15 +559,6 @@ fn label(t: &EligibilityTexts, field: Field) -> &'static str {
         Field::LastDate => t.last_date,
         Field::CauseDate(cause) => (t.cause_date)(cause),
         Field::Day => t.day,
-    }
-}
-
-/// The hint shown under a field's label, if it has one.
-fn hint(t: &EligibilityTexts, field: Field) -> Option<&'static str> {
-    match field {
-        Field::Weight => Some(t.weight_hint),
-        Field::Day => Some(t.day_hint),
-        _ => None,
     }
 }
 

@@ -71,22 +71,6 @@ impl Draft {
             day: today.to_string(),
         }
     }
-
-    /// Keeps `value` as typed in `field` (the sex is chosen, not typed: nothing to keep).
-    pub fn set(&mut self, field: Field, value: String) {
-        match field {
-            Field::Sex => {}
-            Field::BirthDate => self.birth_date = value,
-            Field::Weight => self.weight = value,
-            Field::LastDate => self.last_date = value,
-            Field::CauseDate(cause) => {
-                if let Some(i) = DeferralCause::ALL.iter().position(|c| *c == cause) {
-                    self.causes[i].1 = value;
-                }
-            }
-            Field::Day => self.day = value,
-        }
-    }
 }
 
 /// The form once nothing is wrong, as domain values.
