@@ -1848,3 +1848,6 @@ impl Ledger {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod sync_tests;

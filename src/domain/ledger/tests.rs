@@ -10,15 +10,15 @@ use crate::domain::{
     Weight,
 };
 
-fn d(s: &str) -> Date {
+pub(super) fn d(s: &str) -> Date {
     s.parse().unwrap()
 }
 
-fn t(s: &str) -> TimeOfDay {
+pub(super) fn t(s: &str) -> TimeOfDay {
     s.parse().unwrap()
 }
 
-fn now(date: &str, time: &str, stamp: i64) -> Now {
+pub(super) fn now(date: &str, time: &str, stamp: i64) -> Now {
     Now {
         date: d(date),
         time: t(time),
@@ -27,7 +27,7 @@ fn now(date: &str, time: &str, stamp: i64) -> Now {
 }
 
 /// The morning before the first drive day: everything of the drive is in the future.
-fn before() -> Now {
+pub(super) fn before() -> Now {
     now("2023-04-20", "08:00", 1)
 }
 
@@ -37,15 +37,15 @@ fn try_pledge(l: &mut Ledger, id: usize, donor: usize, slot: SlotRef) -> Result<
         .map(|_| ())
 }
 
-fn rules() -> RuleSet {
+pub(super) fn rules() -> RuleSet {
     RuleSet::vietnam()
 }
 
-fn drive_id() -> DriveId {
+pub(super) fn drive_id() -> DriveId {
     DriveId::new("d1").unwrap()
 }
 
-fn hall() -> SiteId {
+pub(super) fn hall() -> SiteId {
     SiteId::new("xanh-pon").unwrap()
 }
 
@@ -53,15 +53,15 @@ fn fixed() -> SiteId {
     SiteId::new("ttyt-hoan-kiem").unwrap()
 }
 
-fn donor_id(n: usize) -> DonorId {
+pub(super) fn donor_id(n: usize) -> DonorId {
     DonorId::new(format!("donor-{n}")).unwrap()
 }
 
-fn pledge_id(n: usize) -> PledgeId {
+pub(super) fn pledge_id(n: usize) -> PledgeId {
     PledgeId::new(format!("p-{n}")).unwrap()
 }
 
-fn at_hall(date: &str, start: &str) -> SlotRef {
+pub(super) fn at_hall(date: &str, start: &str) -> SlotRef {
     SlotRef {
         place: Place::Drive {
             drive: drive_id(),
@@ -72,7 +72,7 @@ fn at_hall(date: &str, start: &str) -> SlotRef {
     }
 }
 
-fn request(donor: usize, slot: SlotRef) -> PledgeRequest {
+pub(super) fn request(donor: usize, slot: SlotRef) -> PledgeRequest {
     PledgeRequest {
         donor: donor_id(donor),
         slot,
@@ -82,7 +82,7 @@ fn request(donor: usize, slot: SlotRef) -> PledgeRequest {
     }
 }
 
-fn donor_draft(n: usize, birth: &str, weight_kg: u16) -> DonorDraft {
+pub(super) fn donor_draft(n: usize, birth: &str, weight_kg: u16) -> DonorDraft {
     DonorDraft {
         full_name: format!("Nguyễn Văn {n}"),
         sex: Sex::Male,
@@ -733,7 +733,7 @@ enum Op {
     Reschedule { pledge: usize, slot: usize },
 }
 
-fn slots() -> Vec<SlotRef> {
+pub(super) fn slots() -> Vec<SlotRef> {
     let mut all = Vec::new();
     for day in ["2023-04-24", "2023-04-25", "2023-04-26", "2023-04-27"] {
         for start in ["07:30", "09:00"] {
@@ -974,7 +974,7 @@ fn desk(stamp: i64) -> Now {
     now("2023-04-24", "07:00", stamp)
 }
 
-fn campaign_of(year: i32) -> Campaign {
+pub(super) fn campaign_of(year: i32) -> Campaign {
     Campaign::new(
         CampaignId::new(format!("c{year}")).unwrap(),
         CampaignDraft {
@@ -992,7 +992,7 @@ fn campaign_of(year: i32) -> Campaign {
 }
 
 /// Donor `n` as another device wrote it: another weight, changed at `at`.
-fn donor_version(n: usize, weight_kg: u16, at: i64) -> Donor {
+pub(super) fn donor_version(n: usize, weight_kg: u16, at: i64) -> Donor {
     let draft = donor_draft(n, "1992-02-02", weight_kg);
     Donor::new(donor_id(n), draft, d("2023-01-01"), Timestamp(at)).unwrap()
 }
