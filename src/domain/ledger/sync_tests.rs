@@ -8,7 +8,7 @@ use super::tests::{
     hall, ledger, pledge_id, request, rules, step,
 };
 use super::*;
-use crate::domain::{CampaignDraft, UnitKind, Weight};
+use crate::domain::{UnitKind, Weight};
 
 const DAY_MS: i64 = 86_400_000;
 
@@ -380,24 +380,9 @@ fn a_deleted_drive_stays_deleted_and_its_pledges_go_with_it() {
 fn two_devices_that_each_created_the_2027_campaign_offline_keep_theirs_and_hear_why() {
     let mut a = ledger();
     let mut b = ledger();
-    let make = |id: &str| {
-        Campaign::new(
-            CampaignId::new(id).unwrap(),
-            CampaignDraft {
-                name: "2027".into(),
-                ..CampaignDraft {
-                    year: 2027,
-                    name: String::new(),
-                    baseline: Units::ZERO,
-                    growth_bp: 0,
-                    slogans: vec![],
-                    partner: String::new(),
-                    ml_per_unit: None,
-                    notes: String::new(),
-                }
-            },
-        )
-        .unwrap()
+    let make = |id: &str| Campaign {
+        id: CampaignId::new(id).unwrap(),
+        ..campaign_of(2027)
     };
     a.add_campaign(make("c2027-a"), Timestamp(10)).unwrap();
     b.add_campaign(make("c2027-b"), Timestamp(11)).unwrap();
