@@ -1000,6 +1000,11 @@ impl Ledger {
         self.index.taken.get(slot).copied().unwrap_or(0)
     }
 
+    /// Every slot with a place taken, with the places taken, by place, day and start.
+    pub fn slots_taken(&self) -> impl Iterator<Item = (&SlotRef, u32)> {
+        self.index.taken.iter().map(|(slot, n)| (slot, *n))
+    }
+
     /// Millilitres per unit for donations on `date` at `place` (the drive's campaign, else the
     /// campaign of that year, else 250).
     pub fn ml_per_unit(&self, place: &Place, date: Date) -> u16 {

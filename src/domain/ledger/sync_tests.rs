@@ -396,3 +396,47 @@ fn two_devices_that_each_created_the_2027_campaign_offline_keep_theirs_and_hear_
     assert_eq!(a.merge_donor(donor_version(3, 72, 50)), Merged::Updated);
     let _ = hall();
 }
+
+#[test]
+fn two_offline_bookings_of_the_last_place_both_survive_and_the_slot_is_flagged_until_resolved() {
+    use crate::domain::schedule::over_capacity;
+    // The 24th's 07:30 slot has 2 places; one is taken on both devices before they part.
+    let slot = at_hall("2023-04-24", "07:30");
+    let mut shared = ledger();
+    shared
+        .pledge(pledge_id(1), request(1, slot.clone()), &rules(), before())
+        .unwrap();
+    let (mut a, mut b) = (shared.clone(), shared);
+    a.pledge(pledge_id(2), request(2, slot.clone()), &rules(), before())
+        .unwrap();
+    b.pledge(pledge_id(3), request(3, slot.clone()), &rules(), before())
+        .unwrap();
+    for p in b.pledges().cloned().collect::<Vec<_>>() {
+        a.merge_pledge(p);
+    }
+    assert_eq!(a.taken(&slot), 3, "both bookings kept");
+    let flagged = over_capacity(&a, d("2023-04-20"));
+    assert_eq!(flagged.len(), 1);
+    assert_eq!((&flagged[0].slot, flagged[0].taken, flagged[0].spec.capacity), (&slot, 3, 2));
+    assert!(over_capacity(&a, d("2023-04-25")).is_empty(), "only from the day asked");
+
+    // Move a donor: the flag goes.
+    let mut moved = a.clone();
+    moved
+        .reschedule(&pledge_id(3), at_hall("2023-04-24", "09:00"), &rules(), before())
+        .unwrap();
+    assert!(over_capacity(&moved, d("2023-04-20")).is_empty());
+    // Or accept the extra place: the slot's capacity on that day becomes the places taken.
+    a.set_slot_capacity(
+        &drive_id(),
+        &hall(),
+        Some(slot.date),
+        slot.start,
+        3,
+        CapacityDecision::KeepPledged,
+        Timestamp(9),
+    )
+    .unwrap();
+    assert!(over_capacity(&a, d("2023-04-20")).is_empty());
+    assert_eq!(a.slot_spec(&at_hall("2023-04-26", "07:30")).unwrap().capacity, 2, "other days keep 2");
+}
