@@ -417,13 +417,24 @@ fn two_offline_bookings_of_the_last_place_both_survive_and_the_slot_is_flagged_u
     assert_eq!(a.taken(&slot), 3, "both bookings kept");
     let flagged = over_capacity(&a, d("2023-04-20"));
     assert_eq!(flagged.len(), 1);
-    assert_eq!((&flagged[0].slot, flagged[0].taken, flagged[0].spec.capacity), (&slot, 3, 2));
-    assert!(over_capacity(&a, d("2023-04-25")).is_empty(), "only from the day asked");
+    assert_eq!(
+        (&flagged[0].slot, flagged[0].taken, flagged[0].spec.capacity),
+        (&slot, 3, 2)
+    );
+    assert!(
+        over_capacity(&a, d("2023-04-25")).is_empty(),
+        "only from the day asked"
+    );
 
     // Move a donor: the flag goes.
     let mut moved = a.clone();
     moved
-        .reschedule(&pledge_id(3), at_hall("2023-04-24", "09:00"), &rules(), before())
+        .reschedule(
+            &pledge_id(3),
+            at_hall("2023-04-24", "09:00"),
+            &rules(),
+            before(),
+        )
         .unwrap();
     assert!(over_capacity(&moved, d("2023-04-20")).is_empty());
     // Or accept the extra place: the slot's capacity on that day becomes the places taken.
@@ -438,5 +449,11 @@ fn two_offline_bookings_of_the_last_place_both_survive_and_the_slot_is_flagged_u
     )
     .unwrap();
     assert!(over_capacity(&a, d("2023-04-20")).is_empty());
-    assert_eq!(a.slot_spec(&at_hall("2023-04-26", "07:30")).unwrap().capacity, 2, "other days keep 2");
+    assert_eq!(
+        a.slot_spec(&at_hall("2023-04-26", "07:30"))
+            .unwrap()
+            .capacity,
+        2,
+        "other days keep 2"
+    );
 }

@@ -72,7 +72,9 @@ pub const VI: DeskTexts = DeskTexts {
     done_walk_in: |name| format!("Đã tiếp nhận {name}, đã đến."),
     refused: "Không ghi được thay đổi này.",
     walk_in_mark: "không hẹn",
-    over_capacity: |slot, taken, cap| format!("⚠ Khung {slot}: {taken} người đăng ký cho {cap} chỗ (quá chỗ)."),
+    over_capacity: |slot, taken, cap| {
+        format!("⚠ Khung {slot}: {taken} người đăng ký cho {cap} chỗ (quá chỗ).")
+    },
     over_resolve: "Xử lý ở trang Lịch trình: chuyển một người sang khung khác, hoặc nhận thêm chỗ.",
 };
 
@@ -109,6 +111,9 @@ pub const EN: DeskTexts = DeskTexts {
     done_walk_in: |name| format!("{name} registered and arrived."),
     refused: "This change could not be recorded.",
     walk_in_mark: "walk-in",
-    over_capacity: |slot, taken, cap| format!("⚠ {slot}: {taken} pledges for {cap} places (over capacity)."),
+    over_capacity: |slot, taken, cap| {
+        let places = if cap == 1 { "place" } else { "places" };
+        format!("⚠ {slot}: {taken} pledges for {cap} {places} (over capacity).")
+    },
     over_resolve: "Resolve it on the schedule: move a donor to another slot, or accept the extra place.",
 };

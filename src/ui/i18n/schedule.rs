@@ -82,7 +82,9 @@ pub const VI: ScheduleTexts = ScheduleTexts {
     col_sign: "Ký tên",
     over_title: "Khung giờ quá chỗ",
     over_lead: "Có khung giờ nhiều người đăng ký hơn số chỗ (hai máy cùng nhận chỗ cuối khi ngoại tuyến, hoặc nhận thêm người tại chỗ); không đăng ký nào bị bỏ. Chuyển một người sang khung khác, hoặc nhận thêm chỗ.",
-    over_item: |day, place, slot, taken, cap| format!("{day} · {place} · {slot}: {taken} người / {cap} chỗ"),
+    over_item: |day, place, slot, taken, cap| {
+        format!("{day} · {place} · {slot}: {taken} người / {cap} chỗ")
+    },
     over_open: "Xem khung giờ",
     over_flag: |taken, cap| format!("Quá chỗ: {taken} người cho {cap} chỗ."),
     over_accept: |n| format!("Nhận thêm chỗ (thành {n} chỗ)"),
@@ -125,9 +127,15 @@ pub const EN: ScheduleTexts = ScheduleTexts {
     col_sign: "Signature",
     over_title: "Slots over capacity",
     over_lead: "Some slots hold more pledges than places (two devices booked the last place while offline, or more people were taken at the desk); no pledge was dropped. Move a donor to another slot, or accept the extra place.",
-    over_item: |day, place, slot, taken, cap| format!("{day} · {place} · {slot}: {taken} pledges / {cap} places"),
+    over_item: |day, place, slot, taken, cap| {
+        let places = if cap == 1 { "place" } else { "places" };
+        format!("{day} · {place} · {slot}: {taken} pledges / {cap} {places}")
+    },
     over_open: "Open the slot",
-    over_flag: |taken, cap| format!("Over capacity: {taken} pledges for {cap} places."),
+    over_flag: |taken, cap| {
+        let places = if cap == 1 { "place" } else { "places" };
+        format!("Over capacity: {taken} pledges for {cap} {places}.")
+    },
     over_accept: |n| format!("Accept the extra place ({n} places)"),
     move_to: |name| format!("Move {name} to"),
     move_button: "Move",
