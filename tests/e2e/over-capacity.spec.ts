@@ -72,7 +72,7 @@ test("accepting the extra place raises that day's capacity of the slot to the pl
 }) => {
   await afterTheMerge(page, "2024-05-13T08:00:00+07:00");
   await openTheSlot(page);
-  await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "English" }).click();
+  await page.getByRole("button", { name: "English" }).click();
   const over = page.getByRole("region", { name: "Slots over capacity" });
   await expect(over).toContainText("Tuesday 14/05/2024 · Hội trường A · 08:00–09:00: 2 pledges / 1 place");
   const flag = page.getByRole("group", { name: "Over capacity: 2 pledges for 1 place." });
