@@ -112,7 +112,14 @@ impl ToJson for Setup {
             .field("sites", &self.sites)
             .field("units", &self.units)
             .field("drives", &self.drives)
-            .field("removed", &self.removed)
+            .field(
+                "removed",
+                &self
+                    .removed
+                    .iter()
+                    .map(Removed::to_text)
+                    .collect::<Vec<String>>(),
+            )
             .end();
     }
 }
@@ -126,15 +133,18 @@ impl FromJson for Setup {
                 units: f.take("units")?,
                 drives: f.take("drives")?,
                 removed: f
-                    .take::<Option<Vec<Removed>>>("removed")?
-                    .unwrap_or_default(),
+                    .take::<Option<Vec<String>>>("removed")?
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|t| Removed::from_text(t))
+                    .collect::<Option<Vec<Removed>>>()
+                    .ok_or(Error::shape("bad tombstone"))?,
             })
         })
     }
 }
 
 json_object! {
-    Removed { key, version }
     Campaign { id, year, name, baseline, growth_bp, slogans, partner, ml_per_unit, notes, version }
     Site { id, name, address, district, kind, version }
     Interval { start, end }
