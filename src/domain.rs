@@ -40,7 +40,7 @@ pub use ids::{CampaignId, DonorId, DriveId, PledgeId, SiteId, UnitId, is_valid_i
 pub(crate) use ledger::tests as ledger_steps;
 pub use ledger::{
     Affiliation, CapacityDecision, ChangeSet, Ledger, Merged, Now, Outcome, PersonDetails,
-    PledgeRequest, RecordKind, Registered, Setup, SetupMerge, Touched,
+    PledgeRequest, RecordKind, Registered, Removed, Setup, SetupMerge, Touched,
 };
 pub use pledge::{Deferral, Place, Pledge, PledgeStatus, SlotRef};
 pub use quantity::{COMMON_VOLUMES_ML, DEFAULT_ML_PER_UNIT, Units, Weight};

@@ -187,6 +187,7 @@ fn hostile_limits() {
             })
             .collect(),
         status: DriveStatus::Open,
+        version: Timestamp(0),
     };
     let sites = venues(0, 100);
     let shared = SharedDrive {

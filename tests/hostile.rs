@@ -85,6 +85,7 @@ fn crafted_drive(
                 })
                 .collect(),
             status: DriveStatus::Open,
+            version: Timestamp(0),
         },
         sites,
     }
@@ -149,7 +150,9 @@ fn keeping_a_link_whose_campaign_id_is_kept_for_another_year_is_refused_and_keep
     // Guards issue 21.2: the drive was kept under the 2023 campaign, the stored set-up failed
     // its own checks at the next start and was set aside whole: no drives, no sites.
     let mut phone = Ledger::new();
-    phone.add_campaign(campaign("c-hanoi", 2023)).unwrap();
+    phone
+        .add_campaign(campaign("c-hanoi", 2023), Timestamp(0))
+        .unwrap();
     let before = phone.clone();
     let shared = crafted_drive(&info("c-hanoi", 2024), day("2024-05-01"), 4, 2, 8);
     let shared = decode_drive(&encode_drive(&shared)).unwrap();
@@ -192,7 +195,8 @@ fn a_backup_with_a_second_campaign_for_a_year_previews_the_conflict_and_restores
     // Guards issue 21.3: such a file previewed as "1 new", restored, and at the next start the
     // whole set-up was set aside.
     let mut here = Ledger::new();
-    here.add_campaign(campaign("c-ours", 2024)).unwrap();
+    here.add_campaign(campaign("c-ours", 2024), Timestamp(0))
+        .unwrap();
     let file = backup::parse(&backup_of(&setup_with(&[campaign("c-theirs", 2024)]))).unwrap();
     let (merged, preview) = backup::merge(&here, &file.ledger);
     assert!(

@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::limits::Limit;
-use super::{CampaignId, DomainError, Units, quantity::DEFAULT_ML_PER_UNIT};
+use super::{CampaignId, DomainError, Timestamp, Units, quantity::DEFAULT_ML_PER_UNIT};
 
 /// A yearly campaign (chiến dịch), for example 2024: +10 % over 2023's 1,635 units.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Campaign {
     /// The campaign's id.
     pub id: CampaignId,
@@ -26,6 +26,10 @@ pub struct Campaign {
     pub ml_per_unit: u16,
     /// Free notes (sources, assumptions).
     pub notes: String,
+    /// The record's version: the ledger's hybrid clock when it last changed (see
+    /// [`crate::domain::Ledger`]); 0 for a record stored or linked before versions existed.
+    #[serde(default)]
+    pub version: Timestamp,
 }
 
 /// What a campaign is made from, before it is checked.
@@ -94,6 +98,7 @@ impl Campaign {
             partner: draft.partner.trim().to_owned(),
             ml_per_unit,
             notes: draft.notes,
+            version: Timestamp(0),
         })
     }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::limits::Limit;
-use super::{Campaign, CampaignId, Date, DomainError, DriveId, SiteId, TimeOfDay};
+use super::{Campaign, CampaignId, Date, DomainError, DriveId, SiteId, TimeOfDay, Timestamp};
 
 /// One time slot of a day at a site: `[start, end)` taking up to `capacity` donors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -53,7 +53,7 @@ pub fn check_day(mut slots: Vec<SlotSpec>) -> Result<Vec<SlotSpec>, DomainError>
 }
 
 /// A site's part in a drive: the slots of an ordinary day and the days that differ.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct DriveSite {
     /// The site.
     pub site: SiteId,
@@ -89,7 +89,7 @@ impl DriveSite {
 }
 
 /// Where a drive stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum DriveStatus {
     /// Being prepared; volunteers cannot pledge yet.
     Planned,
@@ -102,7 +102,7 @@ pub enum DriveStatus {
 }
 
 /// A drive: dates, sites with their slots, and a status.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Drive {
     /// The drive's id.
     pub id: DriveId,
@@ -118,6 +118,10 @@ pub struct Drive {
     pub sites: Vec<DriveSite>,
     /// Where it stands.
     pub status: DriveStatus,
+    /// The record's version: the ledger's hybrid clock when it last changed (see
+    /// [`crate::domain::Ledger`]); 0 for a record stored or linked before versions existed.
+    #[serde(default)]
+    pub version: Timestamp,
 }
 
 /// What a drive is made from, before it is checked against its campaign.
@@ -146,6 +150,7 @@ impl Drive {
             end: draft.end,
             sites: Vec::new(),
             status: DriveStatus::Planned,
+            version: Timestamp(0),
         };
         drive.apply(campaign, draft)?;
         Ok(drive)

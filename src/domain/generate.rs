@@ -657,11 +657,11 @@ fn build(o: &GenerateOptions) -> Result<Ledger, DomainError> {
             ),
         },
     )?;
-    ledger.add_campaign(campaign.clone())?;
+    ledger.add_campaign(campaign.clone(), Timestamp(0))?;
 
     let units = sample::units()?;
     for unit in &units {
-        ledger.add_unit(unit.clone())?;
+        ledger.add_unit(unit.clone(), Timestamp(0))?;
     }
     let unit_ids = |kind: UnitKind| -> Vec<UnitId> {
         units
@@ -675,7 +675,7 @@ fn build(o: &GenerateOptions) -> Result<Ledger, DomainError> {
     let districts = unit_ids(UnitKind::DistrictMedicalCenter);
 
     for venue in VENUES {
-        ledger.add_site(sample::venue(venue)?)?;
+        ledger.add_site(sample::venue(venue)?, Timestamp(0))?;
     }
 
     // Fixed points, open through the year up to six weeks after today (or the whole year when
@@ -702,7 +702,7 @@ fn build(o: &GenerateOptions) -> Result<Ledger, DomainError> {
             let place = Place::Fixed {
                 site: site.id.clone(),
             };
-            ledger.add_site(site)?;
+            ledger.add_site(site, Timestamp(0))?;
             for &date in &days {
                 for spec in ledger.slots_on(&place, date)? {
                     fixed_instances.push(SlotInstance {
@@ -768,8 +768,8 @@ fn build(o: &GenerateOptions) -> Result<Ledger, DomainError> {
         }
         let id = drive.id.clone();
         let past = drive.end < o.today;
-        ledger.add_drive(drive)?;
-        ledger.set_drive_status(&id, DriveStatus::Open)?;
+        ledger.add_drive(drive, Timestamp(0))?;
+        ledger.set_drive_status(&id, DriveStatus::Open, Timestamp(0))?;
         drive_ids.push((id, past));
     }
 
@@ -865,7 +865,7 @@ fn build(o: &GenerateOptions) -> Result<Ledger, DomainError> {
 
     for (id, past) in drive_ids {
         if past {
-            ledger.set_drive_status(&id, DriveStatus::Closed)?;
+            ledger.set_drive_status(&id, DriveStatus::Closed, Timestamp(0))?;
         }
     }
     Ok(ledger)

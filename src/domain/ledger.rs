@@ -117,6 +117,21 @@ pub struct Setup {
     pub units: BTreeMap<UnitId, Unit>,
     /// Drives by id.
     pub drives: BTreeMap<DriveId, Drive>,
+    /// Records deleted, each with the version of its deletion, by key (`drive/<id>`...): an
+    /// older copy of one from another device does not bring it back ([`Setup::merged_by_version`]).
+    /// Absent from set-ups stored before deletions travelled (read as none).
+    #[serde(default)]
+    pub removed: Vec<Removed>,
+}
+
+/// A set-up record deleted: its key and the version of the deletion (a tombstone). Stored as
+/// one string, `drive/d1@1715500000000` (a list of strings reads with code every build has).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Removed {
+    /// The record's kind and id, `campaign/<id>`, `site/<id>`, `unit/<id>` or `drive/<id>`.
+    pub key: String,
+    /// When it was deleted, by the hybrid clock of the device that deleted it.
+    pub version: Timestamp,
 }
 
 impl Setup {
@@ -253,15 +268,233 @@ impl Setup {
     }
 }
 
-/// What [`Setup::merged`] did, counted per record.
+/// The version of a set-up record, for [`Setup::merged_by_version`].
+trait Versioned: Clone + Ord {
+    fn version(&self) -> Timestamp;
+}
+
+macro_rules! versioned {
+    ($($t:ty),*) => {$(
+        impl Versioned for $t {
+            fn version(&self) -> Timestamp {
+                self.version
+            }
+        }
+    )*};
+}
+
+versioned!(Campaign, Site, Unit, Drive);
+
+/// Joins one kind of set-up record of two set-ups into `out` (see [`Setup::merged_by_version`]):
+/// per id the later version, at the same version the one that sorts last; none when the
+/// later deletion in `removed` (by key, sorted) is at least as late. The keys of deletions a
+/// record outlived go to `outlived`.
+fn join_versioned<K: Ord + Clone + AsRef<str>, V: Versioned>(
+    kind: RecordKind,
+    ours: &BTreeMap<K, V>,
+    theirs: &BTreeMap<K, V>,
+    removed: &[Removed],
+    out: &mut BTreeMap<K, V>,
+    outlived: &mut Vec<String>,
+) {
+    let mut put = |k: &K, v: &V| {
+        let key = Removed::key_of(kind, k.as_ref());
+        match removed.binary_search_by(|r| r.key.cmp(&key)) {
+            Ok(i) if removed[i].version >= v.version() => {}
+            found => {
+                if found.is_ok() {
+                    outlived.push(key);
+                }
+                out.insert(k.clone(), v.clone());
+            }
+        }
+    };
+    for (k, v) in ours {
+        match theirs.get(k) {
+            Some(t) if (t.version(), t) > (v.version(), v) => put(k, t),
+            _ => put(k, v),
+        }
+    }
+    for (k, t) in theirs.iter().filter(|(k, _)| !ours.contains_key(*k)) {
+        put(k, t);
+    }
+}
+
+impl Removed {
+    /// The key of a record of `kind` with `id`: `drive/d1`.
+    pub fn key_of(kind: RecordKind, id: &str) -> String {
+        format!("{}/{id}", kind.as_str())
+    }
+
+    /// `drive/d1@1715500000000`.
+    pub fn to_text(&self) -> String {
+        format!("{}@{}", self.key, self.version.0)
+    }
+
+    /// Reads [`Removed::to_text`]'s form.
+    pub fn from_text(text: &str) -> Option<Removed> {
+        let (key, version) = text.rsplit_once('@')?;
+        Some(Removed {
+            key: key.to_owned(),
+            version: Timestamp(version.parse().ok()?),
+        })
+    }
+}
+
+impl Serialize for Removed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_text())
+    }
+}
+
+impl<'de> Deserialize<'de> for Removed {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Removed::from_text(&text).ok_or_else(|| serde::de::Error::custom("bad tombstone"))
+    }
+}
+
+impl Setup {
+    /// When the record of `kind` and `id` was deleted, if it was.
+    pub fn removed_at(&self, kind: RecordKind, id: &str) -> Option<Timestamp> {
+        // A short list, read without building the key (smaller wasm than a search).
+        self.removed
+            .iter()
+            .find(|r| {
+                r.key
+                    .strip_prefix(kind.as_str())
+                    .and_then(|rest| rest.strip_prefix('/'))
+                    == Some(id)
+            })
+            .map(|r| r.version)
+    }
+
+    /// This set-up and `theirs` (another device's) joined record by record, by version, the
+    /// rule sync merges set-up with:
+    ///
+    /// - of a record both have, the later version wins whole (versions come from the hybrid
+    ///   clock, so an edit made after another was seen is later, whatever the devices' clocks
+    ///   say); at the same version the one that sorts last by content, so every device picks
+    ///   the same;
+    /// - a deletion (a tombstone in [`Setup::removed`]) wins over every version of its record
+    ///   as old as it or older: an older copy from a device that had not seen the deletion does
+    ///   not bring it back. A record edited after the deletion (a later version) comes back,
+    ///   and the outlived tombstone is dropped;
+    /// - of two tombstones of one record, the later is kept.
+    ///
+    /// The result depends only on the records and tombstones both sides hold together, so
+    /// the merge is commutative, idempotent and associative, and devices that exchanged their
+    /// set-ups in any order hold the same one. It is not validated here: see
+    /// [`Ledger::merge_setup`].
+    pub fn merged_by_version(&self, theirs: &Setup) -> Setup {
+        let mut removed: Vec<Removed> = self
+            .removed
+            .iter()
+            .chain(&theirs.removed)
+            .cloned()
+            .collect();
+        // By key, the latest deletion first; then one per key.
+        super::order::sort_by(&mut removed, |a, b| {
+            a.key.cmp(&b.key).then(b.version.cmp(&a.version))
+        });
+        removed.dedup_by(|later, first| later.key == first.key);
+        let mut out = Setup::default();
+        let mut outlived = Vec::new();
+        let o = &mut outlived;
+        join_versioned(
+            RecordKind::Campaign,
+            &self.campaigns,
+            &theirs.campaigns,
+            &removed,
+            &mut out.campaigns,
+            o,
+        );
+        join_versioned(
+            RecordKind::Site,
+            &self.sites,
+            &theirs.sites,
+            &removed,
+            &mut out.sites,
+            o,
+        );
+        join_versioned(
+            RecordKind::Unit,
+            &self.units,
+            &theirs.units,
+            &removed,
+            &mut out.units,
+            o,
+        );
+        join_versioned(
+            RecordKind::Drive,
+            &self.drives,
+            &theirs.drives,
+            &removed,
+            &mut out.drives,
+            o,
+        );
+        removed.retain(|r| !outlived.contains(&r.key));
+        out.removed = removed;
+        out
+    }
+
+    /// The largest version of a record or deletion here (0 when none).
+    fn latest_version(&self) -> Timestamp {
+        // Plain loops: a chain of five iterators cost about 1 KB of wasm.
+        let mut at = Timestamp(0);
+        for c in self.campaigns.values() {
+            at = at.max(c.version);
+        }
+        for s in self.sites.values() {
+            at = at.max(s.version);
+        }
+        for u in self.units.values() {
+            at = at.max(u.version);
+        }
+        for d in self.drives.values() {
+            at = at.max(d.version);
+        }
+        for r in &self.removed {
+            at = at.max(r.version);
+        }
+        at
+    }
+}
+
+/// What [`Setup::merged`] or [`Ledger::merge_setup`] did, counted per record.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SetupMerge {
     /// Records new here.
     pub added: usize,
     /// Records here already, the same.
     pub unchanged: usize,
-    /// Records with an id here but other content (ours are kept).
+    /// Records with an id here but other content: ours are kept ([`Setup::merged`]), or
+    /// replaced by their later version ([`Ledger::merge_setup`]).
     pub conflicting: usize,
+    /// Records here that a deletion from elsewhere removed ([`Ledger::merge_setup`]).
+    pub removed: usize,
+}
+
+impl SetupMerge {
+    /// The counts of going from `before` to `after`, record by record.
+    fn between(before: &Setup, after: &Setup) -> SetupMerge {
+        fn count<K: Ord, V: PartialEq>(a: &BTreeMap<K, V>, b: &BTreeMap<K, V>, m: &mut SetupMerge) {
+            for (k, v) in b {
+                match a.get(k) {
+                    None => m.added += 1,
+                    Some(o) if o == v => m.unchanged += 1,
+                    Some(_) => m.conflicting += 1,
+                }
+            }
+            m.removed += a.keys().filter(|k| !b.contains_key(*k)).count();
+        }
+        let mut m = SetupMerge::default();
+        count(&before.campaigns, &after.campaigns, &mut m);
+        count(&before.sites, &after.sites, &mut m);
+        count(&before.units, &after.units, &mut m);
+        count(&before.drives, &after.drives, &mut m);
+        m
+    }
 }
 
 /// What merging one record from elsewhere did.
@@ -291,6 +524,10 @@ pub struct Ledger {
     /// The change being recorded, if any: never stored, never compared.
     #[serde(skip)]
     journal: Option<Box<Journal>>,
+    /// The hybrid logical clock: the largest version seen (every record loaded, merged or
+    /// written). Never stored (it is read again from the records), never compared.
+    #[serde(skip)]
+    clock: Timestamp,
 }
 
 /// Two ledgers are equal when their records are: the index follows from the records, and a
@@ -354,6 +591,7 @@ impl From<Records> for Ledger {
             pledges: r.pledges,
             index: Index::default(),
             journal: None,
+            clock: Timestamp::default(),
         };
         ledger.rebuild_index();
         ledger
@@ -455,9 +693,40 @@ impl Ledger {
 
     fn rebuild_index(&mut self) {
         self.index = Index::default();
+        let mut clock = self.setup.latest_version().max(self.clock);
         for p in self.pledges.values() {
             self.index.hold(p, None);
+            clock = clock.max(p.updated_at);
         }
+        for d in self.donors.values() {
+            clock = clock.max(d.updated_at);
+        }
+        self.clock = clock;
+    }
+
+    // ----- the hybrid logical clock -----
+
+    /// The ledger's hybrid logical clock: the largest version (update time) of any record it
+    /// has seen, loaded, merged or written. Every operation stamps what it changes with
+    /// `max(now, clock + 1)` ([`Ledger::stamp`]), never with the device's clock alone, so a
+    /// device whose clock is a day behind, having seen a newer edit from another device, still
+    /// stamps its own later edit above it: merges order edits by what each device had seen,
+    /// and a clock that is ahead or behind cannot make an older edit win.
+    pub fn clock(&self) -> Timestamp {
+        self.clock
+    }
+
+    /// Takes a version seen into the clock.
+    fn observe(&mut self, version: Timestamp) {
+        self.clock = self.clock.max(version);
+    }
+
+    /// The version for a change made at `now` (the edge's clock): `max(now, clock + 1)`, then
+    /// the clock's new value, so stamps only grow and each is above every version seen.
+    pub fn stamp(&mut self, now: Timestamp) -> Timestamp {
+        let at = now.max(Timestamp(self.clock.0.saturating_add(1)));
+        self.clock = at;
+        at
     }
 
     // ----- all or nothing -----
@@ -519,6 +788,7 @@ impl Ledger {
         if let Some(j) = &mut self.journal {
             note(&mut j.donors, &self.donors, &donor.id);
         }
+        self.observe(donor.updated_at);
         self.donors.insert(donor.id.clone(), donor);
     }
 
@@ -533,7 +803,20 @@ impl Ledger {
             self.index.release(old, journal.as_deref_mut());
         }
         self.index.hold(&pledge, journal);
+        self.clock = self.clock.max(pledge.updated_at);
         self.pledges.insert(pledge.id.clone(), pledge);
+    }
+
+    /// Removes a pledge (its drive was deleted) and frees its place in the index, noting every
+    /// old value first when recording.
+    fn drop_pledge(&mut self, id: &PledgeId) {
+        let mut journal = self.journal.as_deref_mut();
+        if let Some(j) = journal.as_deref_mut() {
+            note(&mut j.pledges, &self.pledges, id);
+        }
+        if let Some(old) = self.pledges.remove(id) {
+            self.index.release(&old, journal);
+        }
     }
 
     /// A ledger from records that came from storage or a file: the set-up as it is (validate it
@@ -596,22 +879,52 @@ impl Ledger {
     /// Pledges and donors stay as they are.
     pub fn replace_setup(&mut self, setup: Setup) -> Result<(), DomainError> {
         setup.validate()?;
+        self.observe(setup.latest_version());
         *self.setup_mut() = setup;
         Ok(())
     }
 
-    /// Takes the set-up records of another device (sync, another tab, a backup) and joins them
-    /// with ours, noting what changed when recording (read it with [`Ledger::changes`]).
-    /// Refused with the reason, changing nothing, when the result would not pass
-    /// [`Setup::validate`].
+    /// Takes the set-up of another device (sync) and joins it with ours record by record, by
+    /// version ([`Setup::merged_by_version`]: the later version of each record wins, a deletion
+    /// wins over every older copy), noting what changed when recording (read it with
+    /// [`Ledger::changes`]). The pledges here of a drive the merge deletes go with it (they
+    /// were made before the deletion was seen), and [`Ledger::merge_pledge`] refuses any that
+    /// arrive later.
     ///
-    /// For now a record both have is kept as ours ([`Setup::merged`]); record versions and
-    /// deletions that travel are the sync issue's next step.
+    /// **A merge whose result would not pass [`Setup::validate`] is refused** with the reason
+    /// and changes nothing: two devices that each created the 2027 campaign offline
+    /// ([`DomainError::YearTaken`]), or a drive edited here whose campaign or site the other
+    /// device deleted ([`DomainError::UnknownCampaign`], [`DomainError::UnknownSite`]).
+    /// Refused rather than keeping both: one campaign a year is what every page reads a
+    /// year's target, units and drives by, so two of them cannot both be shown truly, and
+    /// choosing one by rule would hide the other's drives and the pledges made on them
+    /// without anyone deciding. Refusing loses nothing: each device keeps its own set-up
+    /// (and the other's stays on the server), donors and pledges, stored apart from the
+    /// set-up, still merge, and the reason is what the sync status shows, for the organizers
+    /// to settle on one device (then the set-ups merge again).
     pub fn merge_setup(&mut self, theirs: &Setup) -> Result<SetupMerge, DomainError> {
-        let (merged, counts) = self.setup.merged(theirs)?;
-        if merged != self.setup {
-            *self.setup_mut() = merged;
+        let merged = self.setup.merged_by_version(theirs);
+        merged.validate()?;
+        self.observe(theirs.latest_version());
+        let counts = SetupMerge::between(&self.setup, &merged);
+        if merged == self.setup {
+            return Ok(counts);
         }
+        let gone: Vec<PledgeId> = self
+            .pledges
+            .values()
+            .filter(|p| {
+                p.slot
+                    .place
+                    .drive()
+                    .is_some_and(|d| !merged.drives.contains_key(d))
+            })
+            .map(|p| p.id.clone())
+            .collect();
+        for id in &gone {
+            self.drop_pledge(id);
+        }
+        *self.setup_mut() = merged;
         Ok(counts)
     }
 
@@ -619,6 +932,7 @@ impl Ledger {
     /// [`Donor::merged_with`]: no donation of either version is lost, and the plain fields
     /// come from the later one. `Updated` when the result differs from ours.
     pub fn merge_donor(&mut self, donor: Donor) -> Merged {
+        self.observe(donor.updated_at);
         let (combined, result) = match self.donors.get(&donor.id) {
             None => (donor.normalised(), Merged::Added),
             Some(ours) => {
@@ -637,6 +951,16 @@ impl Ledger {
     /// rule `pledge_wins`). Capacity is not checked: pledges made on two devices are all
     /// kept, and a slot can end up over capacity for the organizer to see.
     pub fn merge_pledge(&mut self, pledge: Pledge) -> Merged {
+        self.observe(pledge.updated_at);
+        if let Some(drive) = pledge.slot.place.drive()
+            && self
+                .setup
+                .removed_at(RecordKind::Drive, drive.as_str())
+                .is_some()
+        {
+            // Its drive was deleted: the pledge went with it.
+            return Merged::Kept;
+        }
         let result = match self.pledges.get(&pledge.id) {
             None => Merged::Added,
             Some(ours) if pledge_wins(ours, &pledge) => Merged::Updated,
@@ -716,6 +1040,11 @@ impl Ledger {
     /// Places taken in a slot (pledges that are not cancelled).
     pub fn taken(&self, slot: &SlotRef) -> u32 {
         self.index.taken.get(slot).copied().unwrap_or(0)
+    }
+
+    /// Every slot with a place taken, with the places taken, by place, day and start.
+    pub fn slots_taken(&self) -> impl Iterator<Item = (&SlotRef, u32)> {
+        self.index.taken.iter().map(|(slot, n)| (slot, *n))
     }
 
     /// Millilitres per unit for donations on `date` at `place` (the drive's campaign, else the
@@ -807,11 +1136,17 @@ impl Ledger {
 
     // ----- setting up -----
 
-    /// Adds a campaign; refuses a second campaign for the same year.
-    pub fn add_campaign(&mut self, campaign: Campaign) -> Result<(), DomainError> {
+    /// Adds a campaign, versioned at `now` by the clock; refuses a second campaign for the
+    /// same year.
+    pub fn add_campaign(
+        &mut self,
+        mut campaign: Campaign,
+        now: Timestamp,
+    ) -> Result<(), DomainError> {
         if self.campaign_of_year(campaign.year).is_some() {
             return Err(DomainError::YearTaken(campaign.year));
         }
+        campaign.version = self.stamp(now);
         insert_new(
             &mut self.setup_mut().campaigns,
             campaign.id.clone(),
@@ -819,15 +1154,17 @@ impl Ledger {
         )
     }
 
-    /// Adds a site, up to [`Limit::Sites`].
-    pub fn add_site(&mut self, site: Site) -> Result<(), DomainError> {
+    /// Adds a site, versioned at `now` by the clock, up to [`Limit::Sites`].
+    pub fn add_site(&mut self, mut site: Site, now: Timestamp) -> Result<(), DomainError> {
         Limit::Sites.check(self.setup.sites.len() + 1)?;
+        site.version = self.stamp(now);
         insert_new(&mut self.setup_mut().sites, site.id.clone(), site)
     }
 
-    /// Adds a participating unit, up to [`Limit::Units`].
-    pub fn add_unit(&mut self, unit: Unit) -> Result<(), DomainError> {
+    /// Adds a participating unit, versioned at `now` by the clock, up to [`Limit::Units`].
+    pub fn add_unit(&mut self, mut unit: Unit, now: Timestamp) -> Result<(), DomainError> {
         Limit::Units.check(self.setup.units.len() + 1)?;
+        unit.version = self.stamp(now);
         insert_new(&mut self.setup_mut().units, unit.id.clone(), unit)
     }
 
@@ -951,8 +1288,15 @@ impl Ledger {
         {
             return Err(DomainError::UnknownUnit(unit.clone()));
         }
-        let given = Donor::new(new_id.clone(), draft, today, written_at)?;
+        let mut given = Donor::new(new_id.clone(), draft, today, written_at)?;
+        // Details written now (a form) are this device's latest edit, after every version it
+        // has seen: they are newer than ours whatever the clocks say, and get the clock's
+        // stamp. Details written earlier (a slip) are compared by when they were written.
+        let written_now = written_at >= now;
         let Some(ours) = found.and_then(|id| self.donors.get(&id)).cloned() else {
+            if written_now {
+                given.updated_at = self.stamp(now);
+            }
             self.put_donor(given);
             return Ok(Registered {
                 id: new_id,
@@ -960,7 +1304,7 @@ impl Ledger {
             });
         };
         let mut donor = ours.clone();
-        let newer = written_at >= ours.updated_at;
+        let newer = written_now || written_at >= ours.updated_at;
         if newer {
             donor.full_name = given.full_name;
             donor.sex = given.sex;
@@ -980,8 +1324,10 @@ impl Ledger {
             _ => {}
         }
         if donor != ours {
-            if donor.updated_at <= ours.updated_at {
-                donor.updated_at = now.max(Timestamp(ours.updated_at.0 + 1));
+            // A slip's newer details keep the moment they were written; any other change is
+            // stamped by the clock (above ours, which it has seen).
+            if written_now || donor.updated_at <= ours.updated_at {
+                donor.updated_at = self.stamp(now);
             }
             self.put_donor(donor);
         }
@@ -992,8 +1338,8 @@ impl Ledger {
     }
 
     /// Adds a drive whose campaign and sites exist, inside its campaign's year, up to
-    /// [`Limit::Drives`].
-    pub fn add_drive(&mut self, drive: Drive) -> Result<(), DomainError> {
+    /// [`Limit::Drives`], versioned at `now` by the clock.
+    pub fn add_drive(&mut self, mut drive: Drive, now: Timestamp) -> Result<(), DomainError> {
         let campaign = self
             .setup
             .campaigns
@@ -1010,12 +1356,18 @@ impl Ledger {
         {
             return Err(DomainError::UnknownSite(s.site.clone()));
         }
+        drive.version = self.stamp(now);
         insert_new(&mut self.setup_mut().drives, drive.id.clone(), drive)
     }
 
     /// Edits a drive's name, dates and sites. Refuses an edit that would leave a pledge without
-    /// its day or slot; pledges must be moved or cancelled first.
-    pub fn edit_drive(&mut self, id: &DriveId, draft: DriveDraft) -> Result<(), DomainError> {
+    /// its day or slot; pledges must be moved or cancelled first. Versioned at `now`.
+    pub fn edit_drive(
+        &mut self,
+        id: &DriveId,
+        draft: DriveDraft,
+        now: Timestamp,
+    ) -> Result<(), DomainError> {
         let drive = self
             .setup
             .drives
@@ -1051,16 +1403,20 @@ impl Ledger {
         if orphaned > 0 {
             return Err(DomainError::PledgesWouldBeOrphaned(orphaned as u32));
         }
+        edited.version = self.stamp(now);
         self.setup_mut().drives.insert(id.clone(), edited);
         Ok(())
     }
 
-    /// Opens or closes a drive for pledges; a cancelled drive stays cancelled.
+    /// Opens or closes a drive for pledges, versioned at `now`; a cancelled drive stays
+    /// cancelled.
     pub fn set_drive_status(
         &mut self,
         id: &DriveId,
         status: DriveStatus,
+        now: Timestamp,
     ) -> Result<(), DomainError> {
+        let version = self.stamp(now);
         let drive = self
             .setup_mut()
             .drives
@@ -1069,7 +1425,10 @@ impl Ledger {
         if drive.status == DriveStatus::Cancelled || status == DriveStatus::Cancelled {
             return Err(DomainError::WrongStatus);
         }
-        drive.status = status;
+        if drive.status != status {
+            drive.status = status;
+            drive.version = version;
+        }
         Ok(())
     }
 
@@ -1090,6 +1449,7 @@ impl Ledger {
         reason: &str,
         now: Timestamp,
     ) -> Result<Vec<PledgeId>, DomainError> {
+        let version = self.stamp(now);
         let drive = self
             .setup_mut()
             .drives
@@ -1099,6 +1459,7 @@ impl Ledger {
             return Err(DomainError::DriveCancelled(id.clone()));
         }
         drive.status = DriveStatus::Cancelled;
+        drive.version = version;
         let ids: Vec<PledgeId> = self
             .pledges_affected_by_cancelling(id)
             .into_iter()
@@ -1119,7 +1480,8 @@ impl Ledger {
 
     /// Sets the capacity of one slot of a drive site, on one day (`Some(date)`, which becomes an
     /// override) or on every day of the template (`None`). Below the places already taken it
-    /// needs [`CapacityDecision::AllowBelowPledged`].
+    /// needs [`CapacityDecision::AllowBelowPledged`]. Versioned at `now`.
+    #[allow(clippy::too_many_arguments)]
     pub fn set_slot_capacity(
         &mut self,
         drive_id: &DriveId,
@@ -1128,6 +1490,7 @@ impl Ledger {
         start: TimeOfDay,
         capacity: u16,
         decision: CapacityDecision,
+        now: Timestamp,
     ) -> Result<(), DomainError> {
         if capacity == 0 {
             return Err(DomainError::CapacityNotPositive);
@@ -1175,10 +1538,12 @@ impl Ledger {
             .find(|s| s.start == start)
             .ok_or(DomainError::NoSuchSlot(date.unwrap_or(drive.start), start))?;
         slot.capacity = capacity;
+        let version = self.stamp(now);
         if let Some(drive) = self.setup_mut().drives.get_mut(drive_id)
             && let Some(s) = drive.sites.iter_mut().find(|s| &s.site == site)
         {
             *s = schedule;
+            drive.version = version;
         }
         Ok(())
     }
@@ -1315,6 +1680,7 @@ impl Ledger {
             return Err(DomainError::DuplicateId(id.to_string()));
         }
         self.check_slot(&req, rules, now, None, false)?;
+        let version = self.stamp(now.stamp);
         Ok(self.insert_pledge(Pledge {
             id,
             donor: req.donor,
@@ -1324,7 +1690,7 @@ impl Ledger {
             status: PledgeStatus::Pledged,
             walk_in: false,
             created_at: now.stamp,
-            updated_at: now.stamp,
+            updated_at: version,
         }))
     }
 
@@ -1345,6 +1711,7 @@ impl Ledger {
             return Err(DomainError::SlotInPast);
         }
         self.check_slot(&req, rules, now, None, over_capacity)?;
+        let version = self.stamp(now.stamp);
         Ok(self.insert_pledge(Pledge {
             id,
             donor: req.donor,
@@ -1354,7 +1721,7 @@ impl Ledger {
             status: PledgeStatus::CheckedIn { at: now.stamp },
             walk_in: true,
             created_at: now.stamp,
-            updated_at: now.stamp,
+            updated_at: version,
         }))
     }
 
@@ -1374,12 +1741,13 @@ impl Ledger {
         }
     }
 
-    /// Changes a pledge's status, keeping the indexes in step.
+    /// Changes a pledge's status, keeping the indexes in step; versioned at `now`.
     fn set_status(&mut self, id: &PledgeId, status: PledgeStatus, now: Timestamp) {
+        let version = self.stamp(now);
         if let Some(p) = self.pledges.get(id) {
             let mut p = p.clone();
             p.status = status;
-            p.updated_at = now;
+            p.updated_at = version;
             self.put_pledge(p);
         }
     }
@@ -1421,10 +1789,11 @@ impl Ledger {
             declarations: Vec::new(),
         };
         self.check_slot(&req, rules, now, Some(id), false)?;
+        let version = self.stamp(now.stamp);
         if let Some(p) = self.pledges.get(id) {
             let mut p = p.clone();
             p.slot = req.slot;
-            p.updated_at = now.stamp;
+            p.updated_at = version;
             self.put_pledge(p);
         }
         Ok(())
@@ -1452,12 +1821,15 @@ impl Ledger {
         weight: super::Weight,
         now: Timestamp,
     ) -> Result<(), DomainError> {
-        let d = self
-            .donor_mut(donor)
-            .ok_or_else(|| DomainError::UnknownDonor(donor.clone()))?;
-        if d.weight != weight {
-            d.weight = weight;
-            d.updated_at = now;
+        if !self.donors.contains_key(donor) {
+            return Err(DomainError::UnknownDonor(donor.clone()));
+        }
+        if self.donors.get(donor).is_some_and(|d| d.weight != weight) {
+            let version = self.stamp(now);
+            if let Some(d) = self.donor_mut(donor) {
+                d.weight = weight;
+                d.updated_at = version;
+            }
         }
         Ok(())
     }
@@ -1494,8 +1866,9 @@ impl Ledger {
                     volume_ml,
                 };
                 let donor = p.donor.clone();
+                let version = self.stamp(now);
                 if let Some(d) = self.donor_mut(&donor) {
-                    d.record_donation(donation, now);
+                    d.record_donation(donation, version);
                 }
                 PledgeStatus::Donated {
                     volume_ml,
@@ -1518,3 +1891,6 @@ impl Ledger {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod sync_tests;

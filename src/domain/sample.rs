@@ -370,30 +370,36 @@ fn build() -> Result<Ledger, DomainError> {
             notes: NOTES_2023.into(),
         },
     )?;
-    ledger.add_campaign(c2023.clone())?;
-    ledger.add_campaign(Campaign::new(
-        CampaignId::new(CAMPAIGN_2024)?,
-        CampaignDraft {
-            year: 2024,
-            name: "Hiến máu tình nguyện ngành Y tế Hà Nội năm 2024".into(),
-            baseline: DONATED_2023,
-            growth_bp: 1000,
-            slogans: slogans(),
-            partner: PARTNER.into(),
-            ml_per_unit: None,
-            notes: NOTES_2024.into(),
-        },
-    )?)?;
+    ledger.add_campaign(c2023.clone(), super::Timestamp(0))?;
+    ledger.add_campaign(
+        Campaign::new(
+            CampaignId::new(CAMPAIGN_2024)?,
+            CampaignDraft {
+                year: 2024,
+                name: "Hiến máu tình nguyện ngành Y tế Hà Nội năm 2024".into(),
+                baseline: DONATED_2023,
+                growth_bp: 1000,
+                slogans: slogans(),
+                partner: PARTNER.into(),
+                ml_per_unit: None,
+                notes: NOTES_2024.into(),
+            },
+        )?,
+        super::Timestamp(0),
+    )?;
 
     let units = units()?;
     for unit in &units {
-        ledger.add_unit(unit.clone())?;
+        ledger.add_unit(unit.clone(), super::Timestamp(0))?;
     }
     for v in &generate::VENUES[..VENUES_2023.len()] {
-        ledger.add_site(venue(*v)?)?;
+        ledger.add_site(venue(*v)?, super::Timestamp(0))?;
     }
     for point in &FIXED_POINT_SITES {
-        ledger.add_site(fixed_point(point, FIXED_POINT_CAPACITY)?)?;
+        ledger.add_site(
+            fixed_point(point, FIXED_POINT_CAPACITY)?,
+            super::Timestamp(0),
+        )?;
     }
 
     let mut run = SampleRun {
@@ -480,8 +486,8 @@ impl SampleRun {
             }
         }
         let drive_id = drive.id.clone();
-        ledger.add_drive(drive)?;
-        ledger.set_drive_status(&drive_id, DriveStatus::Open)?;
+        ledger.add_drive(drive, super::Timestamp(0))?;
+        ledger.set_drive_status(&drive_id, DriveStatus::Open, super::Timestamp(0))?;
 
         let mut fates: Vec<Fate> = plan
             .bags
@@ -549,7 +555,7 @@ impl SampleRun {
                 self.returning.push((donor_id, max_ml));
             }
         }
-        ledger.set_drive_status(&drive_id, DriveStatus::Closed)
+        ledger.set_drive_status(&drive_id, DriveStatus::Closed, super::Timestamp(0))
     }
 
     /// A new donor, able to give `min_ml` on `day`: mostly staff of a unit, some interns,

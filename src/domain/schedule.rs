@@ -189,6 +189,38 @@ pub fn openings(ledger: &Ledger, now: Now, to: Date) -> Vec<Opening> {
     out
 }
 
+/// A slot holding more pledges than it has places.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverCapacity {
+    /// The slot.
+    pub slot: SlotRef,
+    /// Its times and places.
+    pub spec: SlotSpec,
+    /// Places taken (pledges not cancelled), more than `spec.capacity`.
+    pub taken: u32,
+}
+
+/// The slots from `from` on that hold more pledges than places, by place, day and start: two
+/// devices that each booked the last place while offline (sync keeps both pledges), a walk-in
+/// taken over capacity, or a capacity lowered below what was pledged. An organizer resolves
+/// one by moving a donor to another slot ([`Ledger::reschedule`]) or by accepting the extra
+/// place ([`Ledger::set_slot_capacity`] up to the places taken). Costs the slots with a place
+/// taken, never a pass over the pledges.
+pub fn over_capacity(ledger: &Ledger, from: Date) -> Vec<OverCapacity> {
+    ledger
+        .slots_taken()
+        .filter(|(slot, _)| slot.date >= from)
+        .filter_map(|(slot, taken)| {
+            let spec = ledger.slot_spec(slot).ok()?;
+            (taken > u32::from(spec.capacity)).then(|| OverCapacity {
+                slot: slot.clone(),
+                spec,
+                taken,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

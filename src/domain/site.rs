@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::limits::Limit;
-use super::{DomainError, SiteId, TimeOfDay, Weekday};
+use super::{DomainError, SiteId, TimeOfDay, Timestamp, Weekday};
 
 /// An opening interval within one day, `start < end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -35,7 +35,7 @@ impl Interval {
 }
 
 /// Opening hours for each day of the week: sorted, non-overlapping intervals per day.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 pub struct WeeklyHours {
     days: [Vec<Interval>; 7],
 }
@@ -70,7 +70,7 @@ impl WeeklyHours {
 }
 
 /// What kind of site this is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum SiteKind {
     /// A fixed donation point (điểm hiến máu cố định), open by the week: volunteers pledge
     /// slots of `slot_minutes` inside its hours, each taking up to `capacity_per_slot` donors.
@@ -87,7 +87,7 @@ pub enum SiteKind {
 }
 
 /// A place where blood is collected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Site {
     /// The site's id.
     pub id: SiteId,
@@ -99,6 +99,10 @@ pub struct Site {
     pub district: String,
     /// Fixed point or venue.
     pub kind: SiteKind,
+    /// The record's version: the ledger's hybrid clock when it last changed (see
+    /// [`crate::domain::Ledger`]); 0 for a record stored or linked before versions existed.
+    #[serde(default)]
+    pub version: Timestamp,
 }
 
 impl Site {
@@ -138,6 +142,7 @@ impl Site {
             address: address.trim().to_owned(),
             district: district.trim().to_owned(),
             kind,
+            version: Timestamp(0),
         })
     }
 

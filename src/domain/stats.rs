@@ -704,11 +704,17 @@ mod props {
         let mut ledger = Ledger::new();
         let c2024 = campaign("c2024", 2024, baseline, growth_bp);
         let c2023 = campaign("c2023", 2023, 900, 0);
-        ledger.add_campaign(c2024.clone()).unwrap();
-        ledger.add_campaign(c2023.clone()).unwrap();
-        ledger.add_site(fixed_point("fx", "Điểm cố định")).unwrap();
-        ledger.add_site(venue("va", "Hội trường A")).unwrap();
-        ledger.add_site(venue("vb", "Hội trường B")).unwrap();
+        ledger.add_campaign(c2024.clone(), Timestamp(0)).unwrap();
+        ledger.add_campaign(c2023.clone(), Timestamp(0)).unwrap();
+        ledger
+            .add_site(fixed_point("fx", "Điểm cố định"), Timestamp(0))
+            .unwrap();
+        ledger
+            .add_site(venue("va", "Hội trường A"), Timestamp(0))
+            .unwrap();
+        ledger
+            .add_site(venue("vb", "Hội trường B"), Timestamp(0))
+            .unwrap();
         let kinds = [
             UnitKind::PublicHospital,
             UnitKind::SpecialtyCenter,
@@ -717,7 +723,7 @@ mod props {
         for (id, kind) in UNITS.iter().zip(kinds) {
             let quota = (kind != UnitKind::Other).then_some(Units::whole(5));
             let unit = Unit::new(UnitId::new(*id).unwrap(), id, kind, quota).unwrap();
-            ledger.add_unit(unit).unwrap();
+            ledger.add_unit(unit, Timestamp(0)).unwrap();
         }
         let unit_ids: Vec<UnitId> = UNITS.iter().map(|u| UnitId::new(*u).unwrap()).collect();
         for (i, &(group, category, unit)) in donors.iter().enumerate() {
@@ -738,8 +744,10 @@ mod props {
             drive("d0", &c2023, "2023-05-10", "2023-05-11", &[&va], 3),
         ] {
             let id = dr.id.clone();
-            ledger.add_drive(dr).unwrap();
-            ledger.set_drive_status(&id, DriveStatus::Open).unwrap();
+            ledger.add_drive(dr, Timestamp(0)).unwrap();
+            ledger
+                .set_drive_status(&id, DriveStatus::Open, Timestamp(0))
+                .unwrap();
         }
         let place = |drive: &str, site: &SiteId| Place::Drive {
             drive: DriveId::new(drive).unwrap(),

@@ -711,13 +711,17 @@ pub(crate) mod tests {
             let mut ledger = Ledger::new();
             let c2024 = campaign("c2024", 2024, 1635, 1000);
             let c2023 = campaign("c2023", 2023, 1500, 0);
-            ledger.add_campaign(c2024.clone()).unwrap();
-            ledger.add_campaign(c2023).unwrap();
+            ledger.add_campaign(c2024.clone(), Timestamp(0)).unwrap();
+            ledger.add_campaign(c2023, Timestamp(0)).unwrap();
             ledger
-                .add_site(fixed_point("fx-hoan-kiem", "TTYT Hoàn Kiếm"))
+                .add_site(fixed_point("fx-hoan-kiem", "TTYT Hoàn Kiếm"), Timestamp(0))
                 .unwrap();
-            ledger.add_site(venue("hall-a", "Hội trường A")).unwrap();
-            ledger.add_site(venue("hall-b", "Hội trường B")).unwrap();
+            ledger
+                .add_site(venue("hall-a", "Hội trường A"), Timestamp(0))
+                .unwrap();
+            ledger
+                .add_site(venue("hall-b", "Hội trường B"), Timestamp(0))
+                .unwrap();
             let hospital = UnitId::new("bv-xanh-pon").unwrap();
             let center = UnitId::new("ttyt-dong-da").unwrap();
             ledger
@@ -729,6 +733,7 @@ pub(crate) mod tests {
                         Some(Units::whole(10)),
                     )
                     .unwrap(),
+                    Timestamp(0),
                 )
                 .unwrap();
             ledger
@@ -740,6 +745,7 @@ pub(crate) mod tests {
                         Some(Units::whole(5)),
                     )
                     .unwrap(),
+                    Timestamp(0),
                 )
                 .unwrap();
             let b_pos = Some(BloodGroup::new(Abo::B, Rh::Positive));
@@ -766,9 +772,9 @@ pub(crate) mod tests {
                 4,
             );
             let drive_id = d1.id.clone();
-            ledger.add_drive(d1).unwrap();
+            ledger.add_drive(d1, Timestamp(0)).unwrap();
             ledger
-                .set_drive_status(&drive_id, DriveStatus::Open)
+                .set_drive_status(&drive_id, DriveStatus::Open, Timestamp(0))
                 .unwrap();
             let at_a = Place::Drive {
                 drive: drive_id.clone(),
@@ -912,7 +918,7 @@ pub(crate) mod tests {
     fn a_campaign_ahead_of_its_path_is_not_behind() {
         let mut ledger = Ledger::new();
         let c = campaign("c", 2023, 0, 1000);
-        ledger.add_campaign(c.clone()).unwrap();
+        ledger.add_campaign(c.clone(), Timestamp(0)).unwrap();
         let p = progress(&ledger, &c.id, d("2023-06-01")).unwrap();
         assert_eq!(p.target, 0);
         assert_eq!(p.remaining, Units::ZERO);
@@ -976,9 +982,11 @@ pub(crate) mod tests {
         let c2024 = f.ledger.campaign(&f.campaign).unwrap().clone();
         let hall_b = f.hall_b.clone();
         let d2 = drive("d2", &c2024, "2024-09-05", "2024-09-05", &[&hall_b], 50);
-        f.ledger.add_drive(d2).unwrap();
+        f.ledger.add_drive(d2, Timestamp(0)).unwrap();
         let d2 = DriveId::new("d2").unwrap();
-        f.ledger.set_drive_status(&d2, DriveStatus::Open).unwrap();
+        f.ledger
+            .set_drive_status(&d2, DriveStatus::Open, Timestamp(0))
+            .unwrap();
         let place = Place::Drive {
             drive: d2,
             site: hall_b,

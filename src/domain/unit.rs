@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::limits::Limit;
-use super::{DomainError, UnitId, Units};
+use super::{DomainError, Timestamp, UnitId, Units};
 
 /// The kind of a participating unit, as the campaign reports count them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -29,7 +29,7 @@ impl UnitKind {
 }
 
 /// An organization taking part in a campaign.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Unit {
     /// The unit's id.
     pub id: UnitId,
@@ -39,6 +39,10 @@ pub struct Unit {
     pub kind: UnitKind,
     /// Units of blood it aims to give this campaign, if it has a quota.
     pub quota: Option<Units>,
+    /// The record's version: the ledger's hybrid clock when it last changed (see
+    /// [`crate::domain::Ledger`]); 0 for a record stored or linked before versions existed.
+    #[serde(default)]
+    pub version: Timestamp,
 }
 
 impl Unit {
@@ -65,6 +69,7 @@ impl Unit {
             name: name.to_owned(),
             kind,
             quota,
+            version: Timestamp(0),
         })
     }
 }

@@ -49,24 +49,26 @@ pub fn keep_drive(
                         notes: String::new(),
                     },
                 )?;
-                ledger.add_campaign(campaign)?;
+                ledger.add_campaign(campaign, now)?;
                 info.id.clone()
             }
         },
     };
     for site in &shared.sites {
         if ledger.site(&site.id).is_none() {
-            ledger.add_site(site.clone())?;
+            ledger.add_site(site.clone(), now)?;
         }
     }
     let mut drive: Drive = shared.drive.clone();
     drive.campaign = campaign_id;
     let Some(ours) = ledger.drive(&drive.id).cloned() else {
-        ledger.add_drive(drive)?;
+        ledger.add_drive(drive, now)?;
         // What is kept must read back at the next start: the whole set-up is checked.
         ledger.setup().validate()?;
         return Ok(Kept::Added);
     };
+    // A link carries no version (a drive read from one is at 0): compare what it says.
+    drive.version = ours.version;
     if ours == drive {
         return Ok(Kept::Unchanged);
     }
@@ -78,13 +80,14 @@ pub fn keep_drive(
             end: drive.end,
             sites: drive.sites.clone(),
         },
+        now,
     )?;
     match (ours.status, drive.status) {
         (DriveStatus::Cancelled, _) => {}
         (_, DriveStatus::Cancelled) => {
             ledger.cancel_drive(&drive.id, "", now)?;
         }
-        (a, b) if a != b => ledger.set_drive_status(&drive.id, b)?,
+        (a, b) if a != b => ledger.set_drive_status(&drive.id, b, now)?,
         _ => {}
     }
     Ok(Kept::Updated)
@@ -209,7 +212,16 @@ mod tests {
         assert_eq!(phone.drives().count(), 1);
         assert_eq!(phone.sites().count(), 3);
         assert_eq!(phone.campaigns().count(), 1);
-        assert_eq!(phone.drive(&drive.drive.id), Some(&drive.drive));
+        // Kept at the phone's own version (a link carries none).
+        let kept = phone.drive(&drive.drive.id).cloned().unwrap();
+        assert!(kept.version > Timestamp(0));
+        assert_eq!(
+            Drive {
+                version: Timestamp(0),
+                ..kept
+            },
+            drive.drive
+        );
         assert_eq!(
             keep_drive(&mut phone, &drive, Timestamp(2)),
             Ok(Kept::Unchanged)
@@ -221,7 +233,14 @@ mod tests {
             keep_drive(&mut phone, &later, Timestamp(3)),
             Ok(Kept::Updated)
         );
-        assert_eq!(phone.drive(&drive.drive.id), Some(&later.drive));
+        let kept = phone.drive(&drive.drive.id).cloned().unwrap();
+        assert_eq!(
+            Drive {
+                version: Timestamp(0),
+                ..kept
+            },
+            later.drive
+        );
         let mut cancelled = later.clone();
         cancelled.drive.status = DriveStatus::Cancelled;
         assert_eq!(

@@ -114,7 +114,9 @@ pub struct CampaignInfo {
 }
 
 /// A drive as published by link: its campaign's card, the drive and its sites (in the drive's
-/// order, one per [`Drive::sites`] entry).
+/// order, one per [`Drive::sites`] entry). A link carries no record versions (links made
+/// before versions existed read the same): its drive and sites are at version 0, and the
+/// device keeping them versions them by its own clock ([`super::incoming::keep_drive`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SharedDrive {
     /// The campaign it belongs to.
@@ -143,7 +145,10 @@ impl SharedDrive {
             .map(|ds| {
                 all.iter()
                     .find(|s| s.id == ds.site)
-                    .map(|s| (*s).clone())
+                    .map(|s| Site {
+                        version: Timestamp(0),
+                        ..(*s).clone()
+                    })
                     .ok_or_else(|| DomainError::UnknownSite(ds.site.clone()))
             })
             .collect::<Result<Vec<Site>, DomainError>>()?;
@@ -154,7 +159,10 @@ impl SharedDrive {
                 name: campaign.name.clone(),
                 slogans: campaign.slogans.clone(),
             },
-            drive: drive.clone(),
+            drive: Drive {
+                version: Timestamp(0),
+                ..drive.clone()
+            },
             sites,
         })
     }
@@ -924,7 +932,11 @@ mod tests {
             .unwrap()
             .clone();
         shared.drive.sites[2].site = fixed.id.clone();
-        shared.sites[2] = fixed;
+        // A link carries no version.
+        shared.sites[2] = Site {
+            version: Timestamp(0),
+            ..fixed
+        };
         assert_eq!(decode_drive(&encode_drive(&shared)), Ok(shared));
     }
 

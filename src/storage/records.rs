@@ -9,8 +9,8 @@ use std::borrow::Cow;
 
 use crate::domain::{
     Campaign, CampaignId, CitizenId, Date, DonorId, Drive, DriveId, DriveSite, DriveStatus,
-    Interval, Phone, PledgeId, Setup, Site, SiteId, SiteKind, SlotSpec, TimeOfDay, Unit, UnitId,
-    UnitKind, Units, Weekday, WeeklyHours,
+    Interval, Phone, PledgeId, Removed, Setup, Site, SiteId, SiteKind, SlotSpec, TimeOfDay,
+    Timestamp, Unit, UnitId, UnitKind, Units, Weekday, WeeklyHours,
 };
 
 use super::json::{Error, FromJson, ObjectWriter, Reader, ToJson, json_object};
@@ -85,13 +85,71 @@ by_name! {
     DriveStatus { Planned, Open, Closed, Cancelled }
 }
 
+/// A record's version, as a number; a record stored before versions existed has none and
+/// reads as version 0 (older than every edit).
+impl ToJson for Timestamp {
+    fn write_json(&self, out: &mut String) {
+        self.0.write_json(out);
+    }
+}
+
+impl FromJson for Timestamp {
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        i64::read_json(r).map(Timestamp)
+    }
+
+    fn missing() -> Option<Self> {
+        Some(Timestamp(0))
+    }
+}
+
+/// The set-up; `removed` (the tombstones) is absent from set-ups stored before deletions
+/// travelled, and reads as none.
+impl ToJson for Setup {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("campaigns", &self.campaigns)
+            .field("sites", &self.sites)
+            .field("units", &self.units)
+            .field("drives", &self.drives)
+            .field(
+                "removed",
+                &self
+                    .removed
+                    .iter()
+                    .map(Removed::to_text)
+                    .collect::<Vec<String>>(),
+            )
+            .end();
+    }
+}
+
+impl FromJson for Setup {
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.object(|f| {
+            Ok(Setup {
+                campaigns: f.take("campaigns")?,
+                sites: f.take("sites")?,
+                units: f.take("units")?,
+                drives: f.take("drives")?,
+                removed: f
+                    .take::<Option<Vec<String>>>("removed")?
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|t| Removed::from_text(t))
+                    .collect::<Option<Vec<Removed>>>()
+                    .ok_or(Error::shape("bad tombstone"))?,
+            })
+        })
+    }
+}
+
 json_object! {
-    Setup { campaigns, sites, units, drives }
-    Campaign { id, year, name, baseline, growth_bp, slogans, partner, ml_per_unit, notes }
-    Site { id, name, address, district, kind }
+    Campaign { id, year, name, baseline, growth_bp, slogans, partner, ml_per_unit, notes, version }
+    Site { id, name, address, district, kind, version }
     Interval { start, end }
-    Unit { id, name, kind, quota }
-    Drive { id, campaign, name, start, end, sites, status }
+    Unit { id, name, kind, quota, version }
+    Drive { id, campaign, name, start, end, sites, status, version }
     DriveSite { site, template, overrides }
     SlotSpec { start, end, capacity }
 }

@@ -11,10 +11,10 @@
 //!    every record that differs, by kind and id, with its version and whether it is gone;
 //! 4. storage maps the set to the shards that hold those records and writes only them
 //!    (`Store::save`); when it cannot, the ledger rolls the change back and nothing shows;
-//! 5. sync will push the same set: one document per record, named by kind and id, ordered by
-//!    its version.
+//! 5. sync pushes the shards the set maps to (one document per stored shard, see the
+//!    README's "Sync"): another device merges them by the records' versions.
 
-use super::{Journal, Ledger};
+use super::{Journal, Ledger, Setup, Versioned};
 use std::collections::BTreeMap;
 
 use crate::domain::{SlotRef, Timestamp};
@@ -37,6 +37,14 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
+    /// The kinds of set-up records.
+    pub const SETUP: [RecordKind; 4] = [
+        RecordKind::Campaign,
+        RecordKind::Site,
+        RecordKind::Unit,
+        RecordKind::Drive,
+    ];
+
     /// Whether records of this kind are stored together as the set-up.
     pub fn is_setup(self) -> bool {
         matches!(
@@ -65,8 +73,9 @@ pub struct Touched {
     pub kind: RecordKind,
     /// Its id (unique within its kind).
     pub id: String,
-    /// Its version after the change (before it, when deleted): the update time of a donor or
-    /// pledge; set-up records carry none yet.
+    /// Its version after the change: the update time of a donor or pledge, the version of a
+    /// set-up record (both by the ledger's hybrid clock); for a deleted set-up record, the
+    /// version of its deletion (its tombstone), else of its last copy.
     pub version: Option<Timestamp>,
     /// The record is gone.
     pub deleted: bool,
@@ -123,21 +132,30 @@ impl ChangeSet {
     }
 }
 
-/// Adds to `out` each key of `old` or `new` whose value differs.
-fn diff<K: Ord + AsRef<str>, V: PartialEq>(
+/// Adds to `out` each set-up record of `old` or `new` whose value differs, with its version
+/// (a deleted one's from its tombstone in `setup`, the set-up now, when there is one).
+fn diff<K: Ord + AsRef<str>, V: PartialEq + Versioned>(
     kind: RecordKind,
     old: &BTreeMap<K, V>,
     new: &BTreeMap<K, V>,
+    setup: &Setup,
     out: &mut Vec<Touched>,
 ) {
     for (k, v) in old {
         let now = new.get(k);
         if now != Some(v) {
-            out.push(Touched::record(kind, k.as_ref(), now.is_none()));
+            let mut t = Touched::record(kind, k.as_ref(), now.is_none());
+            t.version = Some(match now {
+                Some(n) => n.version(),
+                None => setup.removed_at(kind, k.as_ref()).unwrap_or(v.version()),
+            });
+            out.push(t);
         }
     }
-    for k in new.keys().filter(|k| !old.contains_key(*k)) {
-        out.push(Touched::record(kind, k.as_ref(), false));
+    for (k, v) in new.iter().filter(|(k, _)| !old.contains_key(*k)) {
+        let mut t = Touched::record(kind, k.as_ref(), false);
+        t.version = Some(v.version());
+        out.push(t);
     }
 }
 
@@ -157,15 +175,26 @@ impl Ledger {
         } = journal;
         if let Some(old) = setup {
             let new = &self.setup;
-            diff(
-                RecordKind::Campaign,
-                &old.campaigns,
-                &new.campaigns,
-                &mut touched,
-            );
-            diff(RecordKind::Site, &old.sites, &new.sites, &mut touched);
-            diff(RecordKind::Unit, &old.units, &new.units, &mut touched);
-            diff(RecordKind::Drive, &old.drives, &new.drives, &mut touched);
+            let t = &mut touched;
+            diff(RecordKind::Campaign, &old.campaigns, &new.campaigns, new, t);
+            diff(RecordKind::Site, &old.sites, &new.sites, new, t);
+            diff(RecordKind::Unit, &old.units, &new.units, new, t);
+            diff(RecordKind::Drive, &old.drives, &new.drives, new, t);
+            // A deletion of a record this device never had is a change too: the tombstone
+            // is stored (and travels) so the record stays deleted here.
+            for r in new.removed.iter().filter(|r| !old.removed.contains(r)) {
+                let Some((kind, id)) = r.key.split_once('/') else {
+                    continue;
+                };
+                let Some(kind) = RecordKind::SETUP.into_iter().find(|k| k.as_str() == kind) else {
+                    continue;
+                };
+                if !t.iter().any(|x| x.kind == kind && x.id == id) {
+                    let mut gone = Touched::record(kind, id, true);
+                    gone.version = Some(r.version);
+                    t.push(gone);
+                }
+            }
         }
         for (id, old) in donors {
             let new = self.donors.get(id);

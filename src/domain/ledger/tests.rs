@@ -10,15 +10,15 @@ use crate::domain::{
     Weight,
 };
 
-fn d(s: &str) -> Date {
+pub(super) fn d(s: &str) -> Date {
     s.parse().unwrap()
 }
 
-fn t(s: &str) -> TimeOfDay {
+pub(super) fn t(s: &str) -> TimeOfDay {
     s.parse().unwrap()
 }
 
-fn now(date: &str, time: &str, stamp: i64) -> Now {
+pub(super) fn now(date: &str, time: &str, stamp: i64) -> Now {
     Now {
         date: d(date),
         time: t(time),
@@ -27,7 +27,7 @@ fn now(date: &str, time: &str, stamp: i64) -> Now {
 }
 
 /// The morning before the first drive day: everything of the drive is in the future.
-fn before() -> Now {
+pub(super) fn before() -> Now {
     now("2023-04-20", "08:00", 1)
 }
 
@@ -37,15 +37,15 @@ fn try_pledge(l: &mut Ledger, id: usize, donor: usize, slot: SlotRef) -> Result<
         .map(|_| ())
 }
 
-fn rules() -> RuleSet {
+pub(super) fn rules() -> RuleSet {
     RuleSet::vietnam()
 }
 
-fn drive_id() -> DriveId {
+pub(super) fn drive_id() -> DriveId {
     DriveId::new("d1").unwrap()
 }
 
-fn hall() -> SiteId {
+pub(super) fn hall() -> SiteId {
     SiteId::new("xanh-pon").unwrap()
 }
 
@@ -53,15 +53,15 @@ fn fixed() -> SiteId {
     SiteId::new("ttyt-hoan-kiem").unwrap()
 }
 
-fn donor_id(n: usize) -> DonorId {
+pub(super) fn donor_id(n: usize) -> DonorId {
     DonorId::new(format!("donor-{n}")).unwrap()
 }
 
-fn pledge_id(n: usize) -> PledgeId {
+pub(super) fn pledge_id(n: usize) -> PledgeId {
     PledgeId::new(format!("p-{n}")).unwrap()
 }
 
-fn at_hall(date: &str, start: &str) -> SlotRef {
+pub(super) fn at_hall(date: &str, start: &str) -> SlotRef {
     SlotRef {
         place: Place::Drive {
             drive: drive_id(),
@@ -72,7 +72,7 @@ fn at_hall(date: &str, start: &str) -> SlotRef {
     }
 }
 
-fn request(donor: usize, slot: SlotRef) -> PledgeRequest {
+pub(super) fn request(donor: usize, slot: SlotRef) -> PledgeRequest {
     PledgeRequest {
         donor: donor_id(donor),
         slot,
@@ -82,7 +82,7 @@ fn request(donor: usize, slot: SlotRef) -> PledgeRequest {
     }
 }
 
-fn donor_draft(n: usize, birth: &str, weight_kg: u16) -> DonorDraft {
+pub(super) fn donor_draft(n: usize, birth: &str, weight_kg: u16) -> DonorDraft {
     DonorDraft {
         full_name: format!("Nguyễn Văn {n}"),
         sex: Sex::Male,
@@ -109,7 +109,7 @@ fn add_donor(ledger: &mut Ledger, n: usize, birth: &str, weight_kg: u16) {
 pub(crate) fn ledger() -> Ledger {
     let mut l = Ledger::new();
     let campaign = campaign_of(2023);
-    l.add_campaign(campaign.clone()).unwrap();
+    l.add_campaign(campaign.clone(), Timestamp(0)).unwrap();
     l.add_site(
         Site::new(
             hall(),
@@ -119,6 +119,7 @@ pub(crate) fn ledger() -> Ledger {
             SiteKind::Venue,
         )
         .unwrap(),
+        Timestamp(0),
     )
     .unwrap();
     let hours = WeeklyHours::new(
@@ -145,6 +146,7 @@ pub(crate) fn ledger() -> Ledger {
             },
         )
         .unwrap(),
+        Timestamp(0),
     )
     .unwrap();
     let template = vec![
@@ -163,8 +165,9 @@ pub(crate) fn ledger() -> Ledger {
         },
     )
     .unwrap();
-    l.add_drive(drive).unwrap();
-    l.set_drive_status(&drive_id(), DriveStatus::Open).unwrap();
+    l.add_drive(drive, Timestamp(0)).unwrap();
+    l.set_drive_status(&drive_id(), DriveStatus::Open, Timestamp(0))
+        .unwrap();
     for n in 0..10 {
         add_donor(&mut l, n, "1990-05-05", 60);
     }
@@ -245,7 +248,7 @@ fn a_day_overridden_to_no_slots_is_closed() {
         end: drive.end,
         sites: drive.sites.clone(),
     };
-    l.edit_drive(&drive_id(), draft).unwrap();
+    l.edit_drive(&drive_id(), draft, Timestamp(0)).unwrap();
     assert_eq!(
         try_pledge(&mut l, 1, 1, at_hall("2023-04-26", "07:30")),
         Err(DomainError::SiteClosedOnDay(d("2023-04-26")))
@@ -335,7 +338,7 @@ fn past_slots_and_closed_or_planned_drives_take_no_pledges() {
         )
         .is_ok()
     );
-    l.set_drive_status(&drive_id(), DriveStatus::Closed)
+    l.set_drive_status(&drive_id(), DriveStatus::Closed, Timestamp(0))
         .unwrap();
     assert_eq!(
         try_pledge(&mut l, 2, 2, at_hall("2023-04-26", "07:30")),
@@ -583,7 +586,7 @@ fn cancelling_a_drive_cancels_its_open_pledges_and_lists_them_for_follow_up() {
         Err(DomainError::DriveCancelled(drive_id()))
     );
     assert_eq!(
-        l.set_drive_status(&drive_id(), DriveStatus::Open),
+        l.set_drive_status(&drive_id(), DriveStatus::Open, Timestamp(0)),
         Err(DomainError::WrongStatus)
     );
 }
@@ -602,7 +605,8 @@ fn capacity_never_drops_below_what_is_pledged_without_an_explicit_decision() {
             None,
             t("07:30"),
             1,
-            CapacityDecision::KeepPledged
+            CapacityDecision::KeepPledged,
+            Timestamp(0)
         ),
         Err(DomainError::CapacityBelowPledged { pledged: 2 })
     );
@@ -614,6 +618,7 @@ fn capacity_never_drops_below_what_is_pledged_without_an_explicit_decision() {
         t("07:30"),
         5,
         CapacityDecision::KeepPledged,
+        Timestamp(0),
     )
     .unwrap();
     assert_eq!(
@@ -629,6 +634,7 @@ fn capacity_never_drops_below_what_is_pledged_without_an_explicit_decision() {
         t("07:30"),
         1,
         CapacityDecision::AllowBelowPledged,
+        Timestamp(0),
     )
     .unwrap();
     assert_eq!(l.slot_spec(&slot).unwrap().capacity, 1);
@@ -650,7 +656,8 @@ fn capacity_never_drops_below_what_is_pledged_without_an_explicit_decision() {
             None,
             t("07:30"),
             0,
-            CapacityDecision::AllowBelowPledged
+            CapacityDecision::AllowBelowPledged,
+            Timestamp(0)
         ),
         Err(DomainError::CapacityNotPositive)
     );
@@ -668,7 +675,7 @@ fn editing_a_drive_never_strands_a_pledge() {
         sites: drive.sites.clone(),
     };
     assert_eq!(
-        l.edit_drive(&drive_id(), shorter),
+        l.edit_drive(&drive_id(), shorter, Timestamp(0)),
         Err(DomainError::PledgesWouldBeOrphaned(1))
     );
     let renamed = DriveDraft {
@@ -677,7 +684,7 @@ fn editing_a_drive_never_strands_a_pledge() {
         end: drive.end,
         sites: drive.sites.clone(),
     };
-    l.edit_drive(&drive_id(), renamed).unwrap();
+    l.edit_drive(&drive_id(), renamed, Timestamp(0)).unwrap();
     assert_eq!(l.drive(&drive_id()).unwrap().name, "Đợt 1 (sửa)");
 }
 
@@ -686,14 +693,14 @@ fn setup_refuses_unknown_references_and_duplicate_ids() {
     let mut l = ledger();
     let dup = l.site(&hall()).unwrap().clone();
     assert_eq!(
-        l.add_site(dup),
+        l.add_site(dup, Timestamp(0)),
         Err(DomainError::DuplicateId("xanh-pon".into()))
     );
     let mut drive = l.drive(&drive_id()).unwrap().clone();
     drive.id = DriveId::new("d2").unwrap();
     drive.sites[0].site = SiteId::new("nowhere").unwrap();
     assert_eq!(
-        l.add_drive(drive),
+        l.add_drive(drive, Timestamp(0)),
         Err(DomainError::UnknownSite(SiteId::new("nowhere").unwrap()))
     );
     let mut donor = l.donor(&donor_id(1)).unwrap().clone();
@@ -726,7 +733,7 @@ enum Op {
     Reschedule { pledge: usize, slot: usize },
 }
 
-fn slots() -> Vec<SlotRef> {
+pub(super) fn slots() -> Vec<SlotRef> {
     let mut all = Vec::new();
     for day in ["2023-04-24", "2023-04-25", "2023-04-26", "2023-04-27"] {
         for start in ["07:30", "09:00"] {
@@ -967,7 +974,7 @@ fn desk(stamp: i64) -> Now {
     now("2023-04-24", "07:00", stamp)
 }
 
-fn campaign_of(year: i32) -> Campaign {
+pub(super) fn campaign_of(year: i32) -> Campaign {
     Campaign::new(
         CampaignId::new(format!("c{year}")).unwrap(),
         CampaignDraft {
@@ -985,7 +992,7 @@ fn campaign_of(year: i32) -> Campaign {
 }
 
 /// Donor `n` as another device wrote it: another weight, changed at `at`.
-fn donor_version(n: usize, weight_kg: u16, at: i64) -> Donor {
+pub(super) fn donor_version(n: usize, weight_kg: u16, at: i64) -> Donor {
     let draft = donor_draft(n, "1992-02-02", weight_kg);
     Donor::new(donor_id(n), draft, d("2023-01-01"), Timestamp(at)).unwrap()
 }
@@ -1038,7 +1045,7 @@ pub(crate) fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainE
             Ok(())
         }
         Step::AddDonor { donor } => l.add_donor(donor_version(*donor, 70, 0)),
-        Step::AddCampaign { year } => l.add_campaign(campaign_of(*year)),
+        Step::AddCampaign { year } => l.add_campaign(campaign_of(*year), Timestamp(0)),
         Step::AddSite { n } => l.add_site(
             Site::new(
                 SiteId::new(format!("hall-{n}")).unwrap(),
@@ -1048,6 +1055,7 @@ pub(crate) fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainE
                 SiteKind::Venue,
             )
             .unwrap(),
+            Timestamp(0),
         ),
         Step::AddUnit { n } => l.add_unit(
             Unit::new(
@@ -1057,6 +1065,7 @@ pub(crate) fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainE
                 None,
             )
             .unwrap(),
+            Timestamp(0),
         ),
         Step::AddDrive { n } => {
             let template = vec![SlotSpec::new(t("08:00"), t("10:00"), 5).unwrap()];
@@ -1071,7 +1080,7 @@ pub(crate) fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainE
                 },
             )
             .unwrap();
-            l.add_drive(added)
+            l.add_drive(added, Timestamp(0))
         }
         Step::EditDrive { end } => {
             let drive = drive.ok_or(DomainError::UnknownDrive(drive_id()))?;
@@ -1081,7 +1090,7 @@ pub(crate) fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainE
                 end: d("2023-04-25").add_days(*end as i64),
                 sites: drive.sites.clone(),
             };
-            l.edit_drive(&drive_id(), draft)
+            l.edit_drive(&drive_id(), draft, Timestamp(0))
         }
         Step::SetDriveStatus { open } => l.set_drive_status(
             &drive_id(),
@@ -1090,6 +1099,7 @@ pub(crate) fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainE
             } else {
                 DriveStatus::Closed
             },
+            Timestamp(0),
         ),
         Step::CancelDrive => l.cancel_drive(&drive_id(), "mưa bão", at).map(|_| ()),
         Step::SetSlotCapacity {
@@ -1108,6 +1118,7 @@ pub(crate) fn apply(l: &mut Ledger, step: &Step, i: usize) -> Result<(), DomainE
             } else {
                 CapacityDecision::KeepPledged
             },
+            Timestamp(0),
         ),
         Step::ReplaceSetup => {
             let mut setup = l.setup().clone();
@@ -1417,7 +1428,7 @@ fn with_unit(mut l: Ledger, id: &str) -> Ledger {
         None,
     )
     .unwrap();
-    l.add_unit(unit).unwrap();
+    l.add_unit(unit, Timestamp(0)).unwrap();
     l
 }
 
@@ -1644,7 +1655,7 @@ fn the_change_set_names_each_record_changed_with_its_version_and_the_slot_it_lef
         now("2023-04-20", "09:00", 30),
     )
     .unwrap();
-    l.set_drive_status(&drive_id(), DriveStatus::Closed)
+    l.set_drive_status(&drive_id(), DriveStatus::Closed, Timestamp(0))
         .unwrap();
     let set = l.changes();
     let kinds: Vec<(RecordKind, &str)> = set
@@ -1670,12 +1681,21 @@ fn the_change_set_names_each_record_changed_with_its_version_and_the_slot_it_lef
 fn a_record_written_back_to_what_it_was_is_not_in_the_change_set() {
     let mut l = busy_ledger();
     l.begin();
-    l.set_drive_status(&drive_id(), DriveStatus::Closed)
+    // Opening an open drive changes nothing, not even its version.
+    l.set_drive_status(&drive_id(), DriveStatus::Open, Timestamp(0))
         .unwrap();
-    l.set_drive_status(&drive_id(), DriveStatus::Open).unwrap();
     let same = l.donor(&donor_id(1)).unwrap().clone();
     l.merge_donor(same);
     assert_eq!(l.changes(), ChangeSet::default());
+    // Closed and opened again, the drive is what it was but at a later version: a change
+    // another device must hear of (its copy may be closed).
+    l.set_drive_status(&drive_id(), DriveStatus::Closed, Timestamp(0))
+        .unwrap();
+    l.set_drive_status(&drive_id(), DriveStatus::Open, Timestamp(0))
+        .unwrap();
+    let set = l.changes();
+    assert_eq!(set.touched.len(), 1);
+    assert_eq!(set.touched[0].kind, RecordKind::Drive);
 }
 
 #[test]

@@ -34,6 +34,9 @@ pub struct DeskTexts {
     pub done_walk_in: fn(&str) -> String,
     pub refused: &'static str,
     pub walk_in_mark: &'static str,
+    /// "Khung 07:30–08:30: 3 người đăng ký cho 2 chỗ (quá chỗ)."
+    pub over_capacity: fn(&str, u32, u16) -> String,
+    pub over_resolve: &'static str,
 }
 
 /// Vietnamese.
@@ -69,6 +72,10 @@ pub const VI: DeskTexts = DeskTexts {
     done_walk_in: |name| format!("Đã tiếp nhận {name}, đã đến."),
     refused: "Không ghi được thay đổi này.",
     walk_in_mark: "không hẹn",
+    over_capacity: |slot, taken, cap| {
+        format!("⚠ Khung {slot}: {taken} người đăng ký cho {cap} chỗ (quá chỗ).")
+    },
+    over_resolve: "Xử lý ở trang Lịch trình: chuyển một người sang khung khác, hoặc nhận thêm chỗ.",
 };
 
 /// English.
@@ -104,4 +111,9 @@ pub const EN: DeskTexts = DeskTexts {
     done_walk_in: |name| format!("{name} registered and arrived."),
     refused: "This change could not be recorded.",
     walk_in_mark: "walk-in",
+    over_capacity: |slot, taken, cap| {
+        let places = if cap == 1 { "place" } else { "places" };
+        format!("⚠ {slot}: {taken} pledges for {cap} {places} (over capacity).")
+    },
+    over_resolve: "Resolve it on the schedule: move a donor to another slot, or accept the extra place.",
 };

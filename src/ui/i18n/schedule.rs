@@ -29,6 +29,26 @@ pub struct ScheduleTexts {
     pub col_phone: &'static str,
     pub col_unit: &'static str,
     pub col_sign: &'static str,
+    /// Slots holding more pledges than places (sync keeps both of two offline bookings).
+    pub over_title: &'static str,
+    pub over_lead: &'static str,
+    /// "Thứ Hai 24/04/2023 · BV Xanh Pôn · 07:30–08:30: 3 / 2".
+    pub over_item: fn(&str, &str, &str, u32, u16) -> String,
+    pub over_open: &'static str,
+    /// "Quá chỗ: 3 người cho 2 chỗ."
+    pub over_flag: fn(u32, u16) -> String,
+    /// "Nhận thêm chỗ (thành 3 chỗ)".
+    pub over_accept: fn(u32) -> String,
+    /// "Chuyển Nguyễn Văn A sang".
+    pub move_to: fn(&str) -> String,
+    pub move_button: &'static str,
+    /// "12 chỗ trống".
+    pub free: fn(u32) -> String,
+    pub no_room: &'static str,
+    /// "Đã chuyển Nguyễn Văn A sang 09:00–10:30."
+    pub moved: fn(&str, &str) -> String,
+    /// "Đã nhận thêm chỗ: khung 07:30–08:30 nay có 3 chỗ."
+    pub accepted: fn(&str, u32) -> String,
 }
 
 /// Vietnamese.
@@ -60,6 +80,20 @@ pub const VI: ScheduleTexts = ScheduleTexts {
     col_phone: "Điện thoại",
     col_unit: "Đơn vị",
     col_sign: "Ký tên",
+    over_title: "Khung giờ quá chỗ",
+    over_lead: "Có khung giờ nhiều người đăng ký hơn số chỗ (hai máy cùng nhận chỗ cuối khi ngoại tuyến, hoặc nhận thêm người tại chỗ); không đăng ký nào bị bỏ. Chuyển một người sang khung khác, hoặc nhận thêm chỗ.",
+    over_item: |day, place, slot, taken, cap| {
+        format!("{day} · {place} · {slot}: {taken} người / {cap} chỗ")
+    },
+    over_open: "Xem khung giờ",
+    over_flag: |taken, cap| format!("Quá chỗ: {taken} người cho {cap} chỗ."),
+    over_accept: |n| format!("Nhận thêm chỗ (thành {n} chỗ)"),
+    move_to: |name| format!("Chuyển {name} sang"),
+    move_button: "Chuyển",
+    free: |n| format!("{n} chỗ trống"),
+    no_room: "Không còn khung giờ nào trống trong ngày để chuyển.",
+    moved: |name, slot| format!("Đã chuyển {name} sang {slot}."),
+    accepted: |slot, n| format!("Đã nhận thêm chỗ: khung {slot} nay có {n} chỗ."),
 };
 
 /// English.
@@ -91,4 +125,22 @@ pub const EN: ScheduleTexts = ScheduleTexts {
     col_phone: "Phone",
     col_unit: "Unit",
     col_sign: "Signature",
+    over_title: "Slots over capacity",
+    over_lead: "Some slots hold more pledges than places (two devices booked the last place while offline, or more people were taken at the desk); no pledge was dropped. Move a donor to another slot, or accept the extra place.",
+    over_item: |day, place, slot, taken, cap| {
+        let places = if cap == 1 { "place" } else { "places" };
+        format!("{day} · {place} · {slot}: {taken} pledges / {cap} {places}")
+    },
+    over_open: "Open the slot",
+    over_flag: |taken, cap| {
+        let places = if cap == 1 { "place" } else { "places" };
+        format!("Over capacity: {taken} pledges for {cap} {places}.")
+    },
+    over_accept: |n| format!("Accept the extra place ({n} places)"),
+    move_to: |name| format!("Move {name} to"),
+    move_button: "Move",
+    free: |n| format!("{n} free"),
+    no_room: "No other slot that day has room to move to.",
+    moved: |name, slot| format!("Moved {name} to {slot}."),
+    accepted: |slot, n| format!("Extra place accepted: {slot} now has {n} places."),
 };

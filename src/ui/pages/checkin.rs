@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::PageHeading;
 use crate::domain::eligibility::RuleSet;
-use crate::domain::schedule::{bookable_places, slot_states};
+use crate::domain::schedule::{bookable_places, over_capacity, slot_states};
 use crate::domain::{
     Affiliation, COMMON_VOLUMES_ML, Date, Deferral, DonationType, DonorDraft, DonorId, Ledger, Now,
     Outcome, PersonDetails, Place, Pledge, PledgeId, PledgeRequest, PledgeStatus, Sex, SlotRef,
@@ -173,6 +173,33 @@ pub fn CheckInPage() -> impl IntoView {
                 </div>
                 <p class="desk-day">{move || day_label(state.lang.get(), today)}</p>
                 <p class="desk-summary">{summary}</p>
+                {move || {
+                    // Slots of this place today holding more pledges than places (two
+                    // devices booked the last place offline): said here, resolved on the
+                    // schedule.
+                    let p = place.get()?;
+                    let lines: Vec<String> = state.ledger.with(|l| {
+                        over_capacity(l, today)
+                            .into_iter()
+                            .filter(|o| o.slot.place == p && o.slot.date == today)
+                            .map(|o| {
+                                let slot = format!("{}–{}", o.spec.start, o.spec.end);
+                                (t().desk().over_capacity)(&slot, o.taken, o.spec.capacity)
+                            })
+                            .collect()
+                    });
+                    (!lines.is_empty())
+                        .then(|| {
+                            view! {
+                                <div class="over-capacity" role="note">
+                                    {lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                                    <p>
+                                        <a href=Page::Schedule.href()>{move || t().desk().over_resolve}</a>
+                                    </p>
+                                </div>
+                            }
+                        })
+                }}
             </section>
             <div class="field desk-search">
                 <label for="desk-search">{move || t().desk().search}</label>

@@ -9,10 +9,12 @@ use leptos::prelude::*;
 use crate::domain::order;
 
 use super::PageHeading;
+use crate::domain::eligibility::RuleSet;
+use crate::domain::schedule::{over_capacity, slot_states};
 use crate::domain::targets::{self, Rates};
 use crate::domain::{
-    DEFAULT_ML_PER_UNIT, Date, DriveId, Ledger, Place, PledgeStatus, SiteKind, SlotRef, SlotSpec,
-    UnitId,
+    CapacityDecision, DEFAULT_ML_PER_UNIT, Date, DriveId, Ledger, Place, PledgeId, PledgeStatus,
+    SiteKind, SlotRef, SlotSpec, UnitId,
 };
 use crate::share::Language;
 use crate::share::csv::{RosterOptions, RosterScope, roster_csv};
@@ -20,7 +22,7 @@ use crate::ui::format::{day_label, place_label};
 use crate::ui::i18n::Lang;
 use crate::ui::routes::Page;
 use crate::ui::slot_picker::BOOKING_WINDOW_DAYS;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, ChangeError};
 use crate::ui::widgets::{FilterSelect, unit_choices};
 use crate::ui::{clock, download};
 
@@ -216,6 +218,129 @@ fn level(taken: u32, capacity: u32) -> &'static str {
     }
 }
 
+/// A slot's start and end, "07:30–08:30".
+fn slot_span(spec: &SlotSpec) -> String {
+    format!("{}–{}", spec.start, spec.end)
+}
+
+/// What to do about a slot holding more pledges than places: accept the extra place (a
+/// drive's slot: its capacity that day becomes the places taken), or move one of its donors
+/// who has not arrived to a slot of the same day with room (the domain's reschedule).
+#[component]
+fn OverCapacityFix(
+    /// The slot over capacity (named `at`: a `slot` attribute means a Leptos slot).
+    at: SlotRef,
+    /// Its times and places.
+    spec: SlotSpec,
+    /// Places taken.
+    taken: u32,
+    /// Where the outcome is said.
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let slot = at;
+    let state = expect_context::<AppState>();
+    let t = move || state.t().schedule();
+    let now = clock::now();
+    let said = move |result: Result<String, ChangeError>| {
+        let lang = state.lang.get_untracked();
+        notice.set(Some(match result {
+            Ok(done) => done,
+            Err(ChangeError::Domain(e)) => lang
+                .refusal(&e)
+                .unwrap_or_else(|| state.t().storage.change_refused.to_owned()),
+            Err(ChangeError::Save(_)) => state.t().storage.change_not_saved.to_owned(),
+        }));
+    };
+    let (movable, room) = state.ledger.with_untracked(|l| {
+        let movable: Vec<(PledgeId, String)> = l
+            .pledges()
+            .filter(|p| p.slot == slot && p.status == PledgeStatus::Pledged)
+            .filter_map(|p| Some((p.id.clone(), l.donor(&p.donor)?.full_name.clone())))
+            .collect();
+        let room: Vec<(String, String)> = slot_states(l, &slot.place, slot.date, now)
+            .into_iter()
+            .filter(|s| s.spec.start != slot.start && s.bookable())
+            .map(|s| {
+                let label = format!("{} ({})", slot_span(&s.spec), (t().free)(s.free));
+                (s.spec.start.to_string(), label)
+            })
+            .collect();
+        (movable, room)
+    });
+    let accept = slot.place.drive().cloned().and_then(|drive| {
+        let capacity = u16::try_from(taken).ok()?;
+        let slot = slot.clone();
+        let span = slot_span(&spec);
+        let on_accept = move |_| {
+            let result = state.change(|l| {
+                l.set_slot_capacity(
+                    &drive,
+                    slot.place.site(),
+                    Some(slot.date),
+                    slot.start,
+                    capacity,
+                    CapacityDecision::KeepPledged,
+                    clock::now().stamp,
+                )
+            });
+            said(result.map(|()| (t().accepted)(&span, taken)));
+        };
+        Some(view! {
+            <button type="button" class="button button-small" on:click=on_accept>
+                {move || (t().over_accept)(taken)}
+            </button>
+        })
+    });
+    let moves = movable
+        .into_iter()
+        .enumerate()
+        .map(|(n, (id, name))| {
+            let field = format!("move-{}-{}-{n}", slot.date, slot.start.minutes());
+            let to = RwSignal::new(room.first().map(|r| r.0.clone()).unwrap_or_default());
+            let place = slot.place.clone();
+            let date = slot.date;
+            let who = name.clone();
+            let on_move = move |_| {
+                let Ok(start) = to.get_untracked().parse::<crate::domain::TimeOfDay>() else {
+                    return;
+                };
+                let target = SlotRef {
+                    place: place.clone(),
+                    date,
+                    start,
+                };
+                let result =
+                    state.change(|l| l.reschedule(&id, target, &RuleSet::vietnam(), clock::now()));
+                said(result.map(|()| (t().moved)(&who, &start.to_string())));
+            };
+            let options = room
+                .iter()
+                .map(|(v, label)| view! { <option value=v.clone()>{label.clone()}</option> })
+                .collect_view();
+            view! {
+                <div class="field over-move">
+                    <label for=field.clone()>{move || (t().move_to)(&name)}</label>
+                    <select id=field prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))>
+                        {options}
+                    </select>
+                    <button type="button" class="button button-small button-secondary" on:click=on_move>
+                        {move || t().move_button}
+                    </button>
+                </div>
+            }
+        })
+        .collect_view();
+    let no_room = room.is_empty();
+    view! {
+        <div class="over-capacity" role="group" aria-label=move || (t().over_flag)(taken, spec.capacity)>
+            <p><strong>{move || (t().over_flag)(taken, spec.capacity)}</strong></p>
+            {accept}
+            {(!no_room).then_some(moves)}
+            {no_room.then(|| view! { <p class="hint">{move || t().no_room}</p> })}
+        </div>
+    }
+}
+
 /// The schedule page.
 #[component]
 pub fn SchedulePage() -> impl IntoView {
@@ -289,6 +414,22 @@ pub fn SchedulePage() -> impl IntoView {
             .get()
             .and_then(|s| state.ledger.with(|l| needed_per_day(l, &s, today)))
     });
+    // Slots of the scope's places holding more pledges than places, from today, each with
+    // its day and place's position in the grid.
+    let crowded = Memo::new(move |_| {
+        let (days, places) = grid.get();
+        state.ledger.with(|l| {
+            over_capacity(l, today)
+                .into_iter()
+                .filter_map(|o| {
+                    days.contains(&o.slot.date).then_some(())?;
+                    let i = places.iter().position(|(p, _)| *p == o.slot.place)?;
+                    Some((o.slot.date, i, o))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let fixed = RwSignal::new(None::<String>);
     let chosen = RwSignal::new(None::<(Date, usize)>);
     Effect::new(move |_| {
         let (days, _) = grid.get();
@@ -361,6 +502,45 @@ pub fn SchedulePage() -> impl IntoView {
                     value=unit
                 />
             </section>
+            <Show when=move || !crowded.with(Vec::is_empty)>
+                <section class="card section over-card" aria-labelledby="sched-over">
+                    <h2 id="sched-over">{move || t().over_title}</h2>
+                    <p class="hint">{move || t().over_lead}</p>
+                    <ul class="over-list">
+                        {move || {
+                            let lang = state.lang.get();
+                            let (_, places) = grid.get();
+                            crowded
+                                .get()
+                                .into_iter()
+                                .map(|(date, i, o)| {
+                                    let place = places.get(i).map(|p| p.1.clone()).unwrap_or_default();
+                                    let line = (t().over_item)(
+                                        &day_label(lang, date),
+                                        &place,
+                                        &slot_span(&o.spec),
+                                        o.taken,
+                                        o.spec.capacity,
+                                    );
+                                    view! {
+                                        <li>
+                                            {line}
+                                            " "
+                                            <button
+                                                type="button"
+                                                class="button button-small button-secondary"
+                                                on:click=move |_| chosen.set(Some((date, i)))
+                                            >
+                                                {move || t().over_open}
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </section>
+            </Show>
             <section class="card section" aria-labelledby="sched-grid">
                 <h2 id="sched-grid">{move || t().grid}</h2>
                 <p class="hint">
@@ -461,6 +641,15 @@ pub fn SchedulePage() -> impl IntoView {
                             .ledger
                             .with(|l| slot_names(l, &place, date, Some(s.start), u.as_ref()));
                         let count = format!("{} / {}", names.len(), s.capacity);
+                        let slot = SlotRef {
+                            place: place.clone(),
+                            date,
+                            start: s.start,
+                        };
+                        let taken = state.ledger.with(|l| l.taken(&slot));
+                        let fix = (taken > u32::from(s.capacity)).then(|| {
+                            view! { <OverCapacityFix at=slot spec=s taken notice=fixed /> }
+                        });
                         let list = if names.is_empty() {
                             view! { <p class="hint">{t().empty_slot}</p> }.into_any()
                         } else {
@@ -477,6 +666,7 @@ pub fn SchedulePage() -> impl IntoView {
                                 <span class="agenda-time">{format!("{}–{}", s.start, s.end)}</span>
                                 " "
                                 <strong>{count}</strong>
+                                {fix}
                                 {list}
                             </li>
                         }
@@ -552,6 +742,7 @@ pub fn SchedulePage() -> impl IntoView {
                                 {t().show_phones}
                             </label>
                         </div>
+                        <p class="feedback" role="status">{move || fixed.get()}</p>
                         <ul class="agenda">{rows}</ul>
                     </section>
                     <section class="print-roster">

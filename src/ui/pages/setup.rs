@@ -218,8 +218,10 @@ fn CampaignSection() -> impl IntoView {
                 Campaign::new(id, draft).map_err(|_| tx.storage.change_refused.to_owned())?;
             let target = state.lang.get_untracked().number(campaign.target());
             let done = (tx.setup().campaign_added)(&campaign.name, &target);
-            change_setup(state, |l| l.add_campaign(campaign))
-                .map_err(|e| refusal(state.lang.get_untracked(), &e))?;
+            change_setup(state, |l| {
+                l.add_campaign(campaign, crate::ui::clock::now().stamp)
+            })
+            .map_err(|e| refusal(state.lang.get_untracked(), &e))?;
             for s in [year, name, baseline, slogans, partner] {
                 s.set(String::new());
             }
@@ -379,7 +381,7 @@ fn SiteSection() -> impl IntoView {
             let site = Site::new(id, &n, &a, &d, kind)
                 .map_err(|_| tx.storage.change_refused.to_owned())?;
             let done = (tx.setup().site_added)(&site.name);
-            change_setup(state, |l| l.add_site(site))
+            change_setup(state, |l| l.add_site(site, crate::ui::clock::now().stamp))
                 .map_err(|e| refusal(state.lang.get_untracked(), &e))?;
             for s in [name, address, district] {
                 s.set(String::new());
@@ -554,7 +556,7 @@ fn UnitSection() -> impl IntoView {
             let id = new_id(UnitId::new, tx)?;
             let unit = Unit::new(id, &n, k, q).map_err(|_| tx.storage.change_refused.to_owned())?;
             let done = (tx.setup().units_added)(1);
-            change_setup(state, |l| l.add_unit(unit))
+            change_setup(state, |l| l.add_unit(unit, crate::ui::clock::now().stamp))
                 .map_err(|e| refusal(state.lang.get_untracked(), &e))?;
             name.set(String::new());
             quota.set(String::new());
@@ -682,7 +684,11 @@ fn UnitPaste() -> impl IntoView {
             units.push(unit);
         }
         let n = units.len();
-        match change_setup(state, |l| units.into_iter().try_for_each(|u| l.add_unit(u))) {
+        match change_setup(state, |l| {
+            units
+                .into_iter()
+                .try_for_each(|u| l.add_unit(u, crate::ui::clock::now().stamp))
+        }) {
             Ok(()) => {
                 notice.set(Some((tx.setup().units_added)(n)));
                 text.set(String::new());

@@ -134,7 +134,9 @@ fn DriveItem(id: DriveId, editing: RwSignal<Option<DriveId>>) -> impl IntoView {
     });
     let set_status = move |status: DriveStatus| {
         let tx = state.t();
-        match change_setup(state, |l| l.set_drive_status(&id.get_value(), status)) {
+        match change_setup(state, |l| {
+            l.set_drive_status(&id.get_value(), status, clock::now().stamp)
+        }) {
             Ok(()) => notice.set(Some(tx.drive_setup().status_changed.to_owned())),
             Err(e) => notice.set(Some(refusal(state.lang.get_untracked(), &e))),
         }
@@ -389,7 +391,15 @@ fn CapacityPanel(id: DriveId, notice: RwSignal<Option<String>>) -> impl IntoView
             CapacityDecision::KeepPledged
         };
         let result = change_setup(state, |l| {
-            l.set_slot_capacity(&id.get_value(), &site_id, date, start, capacity, decision)
+            l.set_slot_capacity(
+                &id.get_value(),
+                &site_id,
+                date,
+                start,
+                capacity,
+                decision,
+                clock::now().stamp,
+            )
         });
         match result {
             Ok(()) => {
@@ -750,7 +760,7 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
             let tx = state.t();
             let drive_name = draft.name.trim().to_owned();
             let result = match editing.get_untracked() {
-                Some(id) => change_setup(state, |l| l.edit_drive(&id, draft)),
+                Some(id) => change_setup(state, |l| l.edit_drive(&id, draft, clock::now().stamp)),
                 None => {
                     let id = new_id(DriveId::new, tx)?;
                     change_setup(state, |l| {
@@ -758,7 +768,7 @@ fn DriveForm(editing: RwSignal<Option<DriveId>>) -> impl IntoView {
                             .campaign(&camp)
                             .cloned()
                             .ok_or(DomainError::UnknownCampaign(camp))?;
-                        l.add_drive(Drive::new(id, &c, draft)?)
+                        l.add_drive(Drive::new(id, &c, draft)?, clock::now().stamp)
                     })
                 }
             };
