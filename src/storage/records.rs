@@ -103,6 +103,16 @@ impl FromJson for Timestamp {
     }
 }
 
+/// The tombstones of a stored set-up (none when absent: a set-up stored before deletions
+/// travelled), each checked.
+fn tombstones(texts: Option<Vec<String>>) -> Result<Vec<Removed>, Error> {
+    let mut out = Vec::new();
+    for t in texts.unwrap_or_default() {
+        out.push(Removed::from_text(&t).ok_or(Error::shape("bad tombstone"))?);
+    }
+    Ok(out)
+}
+
 /// The set-up; `removed` (the tombstones) is absent from set-ups stored before deletions
 /// travelled, and reads as none.
 impl ToJson for Setup {
@@ -132,13 +142,7 @@ impl FromJson for Setup {
                 sites: f.take("sites")?,
                 units: f.take("units")?,
                 drives: f.take("drives")?,
-                removed: f
-                    .take::<Option<Vec<String>>>("removed")?
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|t| Removed::from_text(t))
-                    .collect::<Option<Vec<Removed>>>()
-                    .ok_or(Error::shape("bad tombstone"))?,
+                removed: tombstones(f.take("removed")?)?,
             })
         })
     }

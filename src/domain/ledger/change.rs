@@ -37,14 +37,6 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
-    /// The kinds of set-up records.
-    pub const SETUP: [RecordKind; 4] = [
-        RecordKind::Campaign,
-        RecordKind::Site,
-        RecordKind::Unit,
-        RecordKind::Drive,
-    ];
-
     /// Whether records of this kind are stored together as the set-up.
     pub fn is_setup(self) -> bool {
         matches!(
@@ -183,13 +175,14 @@ impl Ledger {
             // A deletion of a record this device never had is a change too: the tombstone
             // is stored (and travels) so the record stays deleted here.
             for r in new.removed.iter().filter(|r| !old.removed.contains(r)) {
-                let Some((kind, id)) = r.key.split_once('/') else {
-                    continue;
+                let (kind, id) = match r.key.split_once('/') {
+                    Some(("campaign", id)) => (RecordKind::Campaign, id),
+                    Some(("site", id)) => (RecordKind::Site, id),
+                    Some(("unit", id)) => (RecordKind::Unit, id),
+                    Some((_, id)) => (RecordKind::Drive, id),
+                    None => continue,
                 };
-                let Some(kind) = RecordKind::SETUP.into_iter().find(|k| k.as_str() == kind) else {
-                    continue;
-                };
-                if !t.iter().any(|x| x.kind == kind && x.id == id) {
+                if !t.iter().any(|x| x.id == id && x.kind == kind) {
                     let mut gone = Touched::record(kind, id, true);
                     gone.version = Some(r.version);
                     t.push(gone);

@@ -245,9 +245,7 @@ fn OverCapacityFix(
         let lang = state.lang.get_untracked();
         notice.set(Some(match result {
             Ok(done) => done,
-            Err(ChangeError::Domain(e)) => lang
-                .refusal(&e)
-                .unwrap_or_else(|| state.t().storage.change_refused.to_owned()),
+            Err(ChangeError::Domain(e)) => lang.error(&e),
             Err(ChangeError::Save(_)) => state.t().storage.change_not_saved.to_owned(),
         }));
     };
