@@ -5,8 +5,29 @@
 
 use super::{Lang, citation_text, reason_text};
 use crate::domain::DomainError;
+use crate::domain::eligibility::Reason;
 
 impl Lang {
+    /// The rules' reasons in words, each with its article, as the desk says why it refuses:
+    /// "Chưa hiến được: <reason> (<article>); ...".
+    pub fn reasons(self, reasons: &[Reason]) -> String {
+        let lead = match self {
+            Lang::Vi => "Chưa hiến được:",
+            Lang::En => "Cannot donate yet:",
+        };
+        let why: Vec<String> = reasons
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} ({})",
+                    reason_text(self, &r.kind, None),
+                    citation_text(&r.citation)
+                )
+            })
+            .collect();
+        format!("{lead} {}.", why.join("; "))
+    }
+
     /// What a person reads when a domain operation refuses with `e`: one sentence (or a list of
     /// the rules' reasons, each with its article), in this language.
     pub fn error(self, e: &DomainError) -> String {
@@ -135,22 +156,16 @@ impl Lang {
                 "Bạn đã có một lịch hẹn vào ngày này.",
                 "You already have a pledge on this day.",
             ),
+            // The articles only: a page that shows the reasons themselves asks
+            // `Lang::reasons` (their words weigh several KiB, which builds that never show a
+            // donor's eligibility do not carry).
             DomainError::NotEligible(reasons) => {
                 let lead = if vi {
-                    "Chưa hiến được:"
+                    "Chưa hiến được theo"
                 } else {
-                    "Cannot donate yet:"
+                    "Cannot donate yet under"
                 };
-                let why: Vec<String> = reasons
-                    .iter()
-                    .map(|r| {
-                        format!(
-                            "{} ({})",
-                            reason_text(self, &r.kind, None),
-                            citation_text(&r.citation)
-                        )
-                    })
-                    .collect();
+                let why: Vec<String> = reasons.iter().map(|r| citation_text(&r.citation)).collect();
                 format!("{lead} {}.", why.join("; "))
             }
             DomainError::VolumeOutOfRange(_) => say(
@@ -337,7 +352,7 @@ mod tests {
             assert!(vi.ends_with('.') && en.ends_with('.'), "{e}: {vi} / {en}");
             assert_ne!(vi, en, "{e}");
             // English throughout, but for the circular's own name in a citation.
-            let own = en.split(" (Thông tư").next().unwrap_or_default();
+            let own = en.split("Thông tư").next().unwrap_or_default();
             assert!(
                 !own.contains(['ạ', 'ả', 'ã', 'ầ', 'ế', 'ờ', 'ư', 'đ']),
                 "{e}: {en}"
@@ -354,6 +369,13 @@ mod tests {
         }]);
         assert_eq!(
             Lang::Vi.error(&e),
+            "Chưa hiến được theo Thông tư 26/2013/TT-BYT, Điều 4.2a."
+        );
+        let DomainError::NotEligible(reasons) = &e else {
+            unreachable!()
+        };
+        assert_eq!(
+            Lang::Vi.reasons(reasons),
             "Chưa hiến được: Cân nặng dưới 42 kg (Thông tư 26/2013/TT-BYT, Điều 4.2a)."
         );
         assert_eq!(

@@ -9,9 +9,9 @@ use super::PageHeading;
 use crate::domain::eligibility::RuleSet;
 use crate::domain::schedule::{bookable_places, over_capacity, slot_states};
 use crate::domain::{
-    Affiliation, COMMON_VOLUMES_ML, Date, Deferral, DonationType, DonorDraft, DonorId, Ledger, Now,
-    Outcome, PersonDetails, Place, Pledge, PledgeId, PledgeRequest, PledgeStatus, Sex, SlotRef,
-    TimeOfDay, Weight,
+    Affiliation, COMMON_VOLUMES_ML, Date, Deferral, DomainError, DonationType, DonorDraft, DonorId,
+    Ledger, Now, Outcome, PersonDetails, Place, Pledge, PledgeId, PledgeRequest, PledgeStatus, Sex,
+    SlotRef, TimeOfDay, Weight,
 };
 use crate::share::csv::fold;
 use crate::share::link::human_code;
@@ -252,6 +252,9 @@ fn arrive(state: AppState, id: &PledgeId, notice: RwSignal<Option<String>>) {
 /// articles), or that nothing could be saved.
 fn refusal_text(state: AppState, error: &ChangeError) -> String {
     match error {
+        ChangeError::Domain(DomainError::NotEligible(reasons)) => {
+            state.lang.get_untracked().reasons(reasons)
+        }
         ChangeError::Domain(e) => state.lang.get_untracked().error(e),
         ChangeError::Save(_) => state.t().desk().refused.to_owned(),
     }

@@ -35,7 +35,13 @@ pub fn EligibilityPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = clock::today();
     let draft = RwSignal::new(Draft::new(today));
-    let typed = [String::new(), String::new(), String::new(), today.to_string()].map(RwSignal::new);
+    let typed = [
+        String::new(),
+        String::new(),
+        String::new(),
+        today.to_string(),
+    ]
+    .map(RwSignal::new);
     let form = FormState {
         state,
         draft,

@@ -18,8 +18,7 @@ use crate::share::ical::pledge_calendar;
 use crate::share::link::{PledgeSlip, encode_slip, human_code};
 use crate::share::qr::{Ecc, Qr};
 use crate::ui::form::{
-    CauseQuestions, Causes, Field, FieldMessage, carried, check, invalid, message_id,
-    ticked_causes,
+    CauseQuestions, Causes, Field, FieldMessage, carried, check, invalid, message_id, ticked_causes,
 };
 use crate::ui::format::{day_label, place_from_key, place_label};
 use crate::ui::i18n::{Lang, citation_text, reason_text};

@@ -20,8 +20,8 @@ use crate::domain::{
     UnitId, UnitKind, Units, Weekday, WeeklyHours,
 };
 use crate::share::text::nfc;
-use crate::ui::i18n::{Lang, SetupTexts, Texts};
 use crate::ui::form::Field;
+use crate::ui::i18n::{Lang, SetupTexts, Texts};
 use crate::ui::ids;
 use crate::ui::routes::{Build, Page};
 use crate::ui::state::AppState;

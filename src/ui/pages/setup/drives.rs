@@ -6,8 +6,9 @@ use leptos::prelude::*;
 
 use crate::domain::order;
 
-use super::{Errors, FormState, change_setup, day_text, message, message_of, new_id, parse, refusal};
-use crate::ui::form::Field;
+use super::{
+    Errors, FormState, change_setup, day_text, message, message_of, new_id, parse, refusal,
+};
 use crate::domain::limits::Limit;
 use crate::domain::{
     CampaignId, CapacityDecision, DomainError, Drive, DriveDraft, DriveId, DriveSite, DriveStatus,
@@ -18,6 +19,7 @@ use crate::share::ical::drive_calendar;
 use crate::share::link::{SharedDrive, encode_drive};
 use crate::share::qr::{Ecc, Qr};
 use crate::share::text::nfc;
+use crate::ui::form::Field;
 use crate::ui::i18n::DriveTexts;
 use crate::ui::pages::PageHeading;
 use crate::ui::routes::{Build, Page};
