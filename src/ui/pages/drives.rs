@@ -10,7 +10,7 @@ use crate::domain::schedule::{Opening, openings};
 use crate::domain::{Date, days_in_month, targets};
 use crate::ui::clock;
 use crate::ui::format::{day_label, place_key, place_label};
-use crate::ui::routes::Page;
+use crate::ui::routes::{Build, Page};
 use crate::ui::slot_picker::BOOKING_WINDOW_DAYS;
 use crate::ui::state::AppState;
 use crate::ui::widgets::FilterSelect;
@@ -167,7 +167,7 @@ fn OpeningList(#[prop(into)] items: Signal<Vec<Opening>>) -> impl IntoView {
                                     {(!full)
                                         .then(|| {
                                             view! {
-                                                <A href=href attr:class="button button-small">
+                                                <A href=href attr:class="button button-small" attr:rel=Page::Pledge.rel_from(Build::Volunteer)>
                                                     {t.finder.pledge_here}
                                                 </A>
                                             }
