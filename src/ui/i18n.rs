@@ -233,7 +233,6 @@ pub struct Texts {
     /// The catalogue's language; the organizers' areas ([`Texts::desk`], ...) are reached
     /// through it, so only the builds that show them carry their words.
     pub lang: Lang,
-    pub eligibility: EligibilityTexts,
     pub pages: PageTexts,
 }
 
@@ -271,6 +270,8 @@ area! {
     import: ImportTexts = import;
     /// The words of a shared drive and of the inbox.
     sharing: SharingTexts = sharing;
+    /// The eligibility self-check's words and reasons (the pledge form and the desk give them).
+    eligibility: EligibilityTexts = eligibility;
 }
 
 /// Vietnamese, the default language.
@@ -292,7 +293,6 @@ pub const VI: Texts = Texts {
     volunteer: volunteer::VI,
     finder: finder::VI,
     lang: Lang::Vi,
-    eligibility: eligibility::VI,
     pages: PageTexts {
         home: PageText {
             title: "Trang chủ",
@@ -372,7 +372,6 @@ pub const EN: Texts = Texts {
     volunteer: volunteer::EN,
     finder: finder::EN,
     lang: Lang::En,
-    eligibility: eligibility::EN,
     pages: PageTexts {
         home: PageText {
             title: "Home",

@@ -42,7 +42,7 @@ pub fn EligibilityPage() -> impl IntoView {
     };
     let weight_input = NodeRef::<html::Input>::new();
     let today_text = today.to_string();
-    let t = move || &state.t().eligibility;
+    let t = move || state.t().eligibility();
     // The answer exists once the form was submitted and nothing in it is wrong; from then on it
     // follows every change.
     let answer = Memo::new(move |_| {
@@ -179,7 +179,7 @@ pub fn EligibilityPage() -> impl IntoView {
                     {word(state, |t| t.answer_placeholder)}
                 </p>
                 <p class="card elig-fix" hidden=move || fix_count().is_none()>
-                    {move || fix_count().map(|n| (state.t().eligibility.fix_fields)(n))}
+                    {move || fix_count().map(|n| (state.t().eligibility().fix_fields)(n))}
                 </p>
                 <section
                     class="card elig-answer"
@@ -193,7 +193,7 @@ pub fn EligibilityPage() -> impl IntoView {
                                     a.as_ref()
                                         .map(|a| {
                                             let lang = state.lang.get();
-                                            (lang.texts().eligibility.answer_heading)(
+                                            (lang.texts().eligibility().answer_heading)(
                                                 &date_text(lang, a.assessment.day),
                                             )
                                         })
@@ -265,7 +265,7 @@ impl FormState {
             Ok(_) => None,
             Err(problems) => problems.iter().find(|(f, _)| *f == field).map(|(_, p)| *p),
         })?;
-        Some(message(&self.state.t().eligibility, field, problem))
+        Some(message(self.state.t().eligibility(), field, problem))
     }
 
     /// The person left `field`: its error shows from now on.
@@ -301,7 +301,7 @@ fn InputField(
     #[prop(optional)]
     node_ref: NodeRef<html::Input>,
 ) -> impl IntoView {
-    let t = move || &form.state.t().eligibility;
+    let t = move || form.state.t().eligibility();
     let id = field_id(field);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -387,7 +387,7 @@ fn Choice(
         Pick::Donated(false) => ("elig-donated", "elig-donated-no", true),
     };
     let words = move || {
-        let t = &form.state.t().eligibility;
+        let t = form.state.t().eligibility();
         match pick {
             Pick::Sex(Sex::Female) => t.female,
             Pick::Sex(Sex::Male) => t.male,
@@ -427,7 +427,7 @@ fn CauseQuestion(
     /// The latest day that can be entered (today).
     max: String,
 ) -> impl IntoView {
-    let t = move || &form.state.t().eligibility;
+    let t = move || form.state.t().eligibility();
     let ticked = move || form.draft.with(|d| d.causes[index].0);
     let box_id = format!("elig-cause-{index}");
     view! {
@@ -475,11 +475,11 @@ fn TypeAnswer(
     view! {
         <section class="answer-type" aria-labelledby=labelled_by>
             <h3 id=heading_id>
-                {text(|_, i, lang| Some((lang.texts().eligibility.type_name)(DonationType::ALL[i]).to_owned()))}
+                {text(|_, i, lang| Some((lang.texts().eligibility().type_name)(DonationType::ALL[i]).to_owned()))}
             </h3>
             <p class="verdict" class:verdict-yes=eligible>
                 {text(|a, i, lang| {
-                    let t = &lang.texts().eligibility;
+                    let t = lang.texts().eligibility();
                     Some((if a.assessment.types[i].is_eligible() { t.can_donate } else { t.cannot_donate }).to_owned())
                 })}
             </p>
@@ -487,7 +487,7 @@ fn TypeAnswer(
                 {text(|a, i, lang| {
                     a.assessment.types[i]
                         .max_volume
-                        .map(|v| (lang.texts().eligibility.max_volume)(&lang.number(i64::from(v.max_ml))))
+                        .map(|v| (lang.texts().eligibility().max_volume)(&lang.number(i64::from(v.max_ml))))
                 })}
             </p>
             <p class="citation">
@@ -519,12 +519,12 @@ fn TypeAnswer(
             <p class="answer-shared">
                 {text(|a, i, lang| {
                     shares_reasons(&a.assessment, i)
-                        .then(|| lang.texts().eligibility.shared_reasons.to_owned())
+                        .then(|| lang.texts().eligibility().shared_reasons.to_owned())
                 })}
             </p>
             <p class="answer-next">
                 {text(|a, i, lang| {
-                    let t = &lang.texts().eligibility;
+                    let t = lang.texts().eligibility();
                     let ta = &a.assessment.types[i];
                     if ta.is_eligible() {
                         return None;
@@ -580,7 +580,7 @@ fn word(
     state: AppState,
     pick: fn(&EligibilityTexts) -> &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    move || pick(&state.t().eligibility)
+    move || pick(state.t().eligibility())
 }
 
 /// The id of a field's input (for a radio group, of the group).
@@ -692,8 +692,8 @@ mod tests {
         for field in fields {
             for problem in problems {
                 let (vi, en) = (
-                    message(&VI.eligibility, field, problem),
-                    message(&EN.eligibility, field, problem),
+                    message(VI.eligibility(), field, problem),
+                    message(EN.eligibility(), field, problem),
                 );
                 assert!(
                     vi.ends_with('.') && en.ends_with('.'),
