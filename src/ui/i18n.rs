@@ -229,7 +229,6 @@ pub struct Texts {
     pub privacy_note: &'static str,
     pub storage: StorageTexts,
     pub volunteer: VolunteerTexts,
-    pub finder: FinderTexts,
     /// The catalogue's language; the organizers' areas ([`Texts::desk`], ...) are reached
     /// through it, so only the builds that show them carry their words.
     pub lang: Lang,
@@ -270,6 +269,8 @@ area! {
     import: ImportTexts = import;
     /// The words of a shared drive and of the inbox.
     sharing: SharingTexts = sharing;
+    /// The drive finder's words (home, drives, and the filters' label).
+    finder: FinderTexts = finder;
     /// The eligibility self-check's words and reasons (the pledge form and the desk give them).
     eligibility: EligibilityTexts = eligibility;
 }
@@ -291,7 +292,6 @@ pub const VI: Texts = Texts {
     privacy_note: "Mọi dữ liệu chỉ lưu trên thiết bị này, không gửi đến máy chủ nào.",
     storage: storage::VI,
     volunteer: volunteer::VI,
-    finder: finder::VI,
     lang: Lang::Vi,
     pages: PageTexts {
         home: PageText {
@@ -370,7 +370,6 @@ pub const EN: Texts = Texts {
     privacy_note: "All data stays on this device and is never sent to any server.",
     storage: storage::EN,
     volunteer: volunteer::EN,
-    finder: finder::EN,
     lang: Lang::En,
     pages: PageTexts {
         home: PageText {
