@@ -104,6 +104,10 @@ ensure_build_tools() {
 # lists the same; a native test compares the two.
 BUILDS="eligibility:eligibility my-pledges:mine organizer:organizer organizer/schedule:schedule organizer/check-in:checkin organizer/data:data organizer/setup:setup organizer/drives:drivesetup organizer/inbox:inbox d:shared"
 
+# Directories served by a build that lives in another, as <directory>:<build's directory>: the
+# bundle holds a copy of that build's index.html there (ui::routes::Build::also lists the same).
+ALSO="pledge:my-pledges"
+
 # The page Trunk builds for one binary: index.html with that binary and its first paint
 # (style/boot/<bin>.html, generated from the app's routes and words by src/ui/boot.rs's test),
 # made in target/builds/ with its paths pointing back at the sources (only the root build copies
@@ -127,6 +131,10 @@ build_release() {
   for entry in $BUILDS; do
     trunk build "$(build_html "${entry##*:}")" --release --dist "$dist/${entry%%:*}" \
       --public-url "/${entry%%:*}/" || return 1
+  done
+  for entry in $ALSO; do
+    mkdir -p "$dist/${entry%%:*}"
+    cp "$dist/${entry##*:}/index.html" "$dist/${entry%%:*}/index.html"
   done
   node scripts/pwa-build.mjs --worker "$dist"
 }

@@ -1,7 +1,7 @@
 //! How full the slots are: a grid per site with a row per day and a column per slot time, each
 //! cell shaded by how full the slot is and, where it fits, showing its taken and total places.
 
-use std::collections::BTreeSet;
+use crate::domain::order::set_of;
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
@@ -128,16 +128,8 @@ pub fn slot_fill_chart<DB: DrawingBackend>(
         .collect();
     let top = p.header(labels.title, &legend)?;
     let pad = p.px(PAD);
-    let times: Vec<TimeOfDay> = rows
-        .iter()
-        .map(|r| r.start)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let day_w = rows
-        .iter()
-        .map(|r| r.date)
-        .collect::<BTreeSet<_>>()
+    let times: Vec<TimeOfDay> = set_of(rows.iter().map(|r| r.start)).into_iter().collect();
+    let day_w = set_of(rows.iter().map(|r| r.date))
         .into_iter()
         .map(|d| p.text_width(&locale.day_month(d), LABEL_SIZE))
         .max()

@@ -71,10 +71,11 @@ impl DriveSite {
         overrides: BTreeMap<Date, Vec<SlotSpec>>,
     ) -> Result<DriveSite, DomainError> {
         let template = check_day(template)?;
-        let overrides = overrides
-            .into_iter()
-            .map(|(d, s)| Ok((d, check_day(s)?)))
-            .collect::<Result<_, DomainError>>()?;
+        let mut checked = BTreeMap::new();
+        for (d, s) in overrides {
+            checked.insert(d, check_day(s)?);
+        }
+        let overrides = checked;
         Ok(DriveSite {
             site,
             template,

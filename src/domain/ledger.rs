@@ -843,7 +843,7 @@ impl Ledger {
                     _ => kept.push(r),
                 }
             }
-            kept.into_iter().map(|r| (id(&r).clone(), r)).collect()
+            super::order::map_of(kept.into_iter().map(|r| (id(&r).clone(), r)))
         }
         let donors = combined(
             donors.into_iter().map(Donor::normalised).collect(),

@@ -1021,7 +1021,7 @@ pub fn import_donors<'a>(
                 }),
             }
         }
-        errors.sort_by_key(|e| e.field);
+        crate::domain::order::sort_by_key(&mut errors, |e| e.field);
         result.errors.extend(errors);
     }
     result

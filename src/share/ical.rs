@@ -309,8 +309,7 @@ pub fn drive_calendar<'a>(
     lang: Language,
 ) -> Result<String, DomainError> {
     // Each drive site's site looked up once, by id: the work grows with days x sites.
-    let by_id: std::collections::BTreeMap<&crate::domain::SiteId, &Site> =
-        sites.into_iter().map(|s| (&s.id, s)).collect();
+    let by_id = crate::domain::order::map_of(sites.into_iter().map(|s| (&s.id, s)));
     let resolved = drive
         .sites
         .iter()

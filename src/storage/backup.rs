@@ -64,14 +64,14 @@ pub enum BackupError {
 /// Writes everything `store` holds as one backup file.
 pub fn export<R: Repository>(store: &Store<R>, app: &str, now: Timestamp) -> String {
     let repo = store.repository();
-    let values = repo
-        .keys()
-        .into_iter()
-        .filter(|k| {
-            k == SETUP || k.starts_with("hienmau/donors/") || k.starts_with("hienmau/pledges/")
-        })
-        .filter_map(|k| repo.get(&k).map(|v| (k, v)))
-        .collect();
+    let values = crate::domain::order::map_of(
+        repo.keys()
+            .into_iter()
+            .filter(|k| {
+                k == SETUP || k.starts_with("hienmau/donors/") || k.starts_with("hienmau/pledges/")
+            })
+            .filter_map(|k| repo.get(&k).map(|v| (k, v))),
+    );
     let file = File {
         format: FORMAT.to_owned(),
         v: 1,

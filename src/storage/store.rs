@@ -765,15 +765,13 @@ impl<R: Repository> Store<R> {
                 error,
                 usage: usage(&self.repo),
             })?;
-        let keep: std::collections::BTreeSet<String> = ledger
-            .donors()
-            .map(|d| donor_key(&d.id))
-            .chain(
+        let keep = crate::domain::order::set_of(
+            ledger.donors().map(|d| donor_key(&d.id)).chain(
                 ledger
                     .pledges()
                     .map(|p| pledge_key(&p.slot.place, p.slot.date)),
-            )
-            .collect();
+            ),
+        );
         for key in before {
             if !keep.contains(&key) {
                 self.repo.remove(&key);

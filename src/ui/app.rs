@@ -8,11 +8,18 @@ use super::routes::{AppRoutes, Build, Pages};
 use super::shell::Shell;
 use super::state::AppState;
 
-/// Mounts one build of the app on `<body>`.
+/// Mounts one build of the app on `<body>`, in a task of its own: the task that compiled and
+/// instantiated the module ends first, so the browser can answer input between the two (one
+/// long start-up task was most of a phone's blocking time), while the first paint stays.
 pub fn mount(build: Build, pages: Pages) {
     console_error_panic_hook::set_once();
-    super::boot::remove();
-    leptos::mount::mount_to_body(move || view! { <App bundle=build pages /> });
+    set_timeout(
+        move || {
+            super::boot::remove();
+            leptos::mount::mount_to_body(move || view! { <App bundle=build pages /> });
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The whole app, as mounted on `<body>`: one build of it.

@@ -1,14 +1,18 @@
 //! The first paint: the app's frame as plain HTML, written into each build's page at build time,
 //! so a phone shows the header, the page's heading and a skeleton while the wasm downloads and
-//! starts. It is the markup the shell (`ui::shell`) and the page heading draw, in Vietnamese,
-//! so nothing moves when the app takes over ([`remove`] drops it just before the app mounts).
+//! starts. It is the markup the shell (`ui::shell`) and the page heading draw, in the language
+//! the app will draw in, so nothing moves when the app takes over ([`remove`] drops it just
+//! before the app mounts): every text is there in Vietnamese and in English, and one line of
+//! script, run before the frame is parsed, sets `<html lang="en">` when English is the stored
+//! preference (`storage::prefs`); the style sheet then shows the English words only.
 //!
 //! The HTML is generated from the same routes and words as the app, by a native test that
 //! compares it with `style/boot/<bin>.html` (`UPDATE_SNAPSHOTS=1` rewrites them);
 //! `scripts/tools.sh` puts each build's file into its page.
 
-use super::i18n::{Lang, PageText, VI};
+use super::i18n::{EN, Lang, PageText, Texts, VI};
 use super::routes::{Build, Page};
+use crate::storage::prefs;
 
 /// The id of the element holding the first paint.
 pub const ID: &str = "boot";
@@ -36,12 +40,36 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// One text of the frame in both languages: each in a span the style sheet hides unless
+/// `<html lang>` is its language (`style/main.css`, "The first paint"); once when the same.
+fn both(text: impl Fn(&'static Texts) -> &'static str) -> String {
+    let (vi, en) = (text(&VI), text(&EN));
+    if vi == en {
+        escape(vi)
+    } else {
+        format!(
+            "<span data-l=\"vi\">{}</span><span data-l=\"en\">{}</span>",
+            escape(vi),
+            escape(en)
+        )
+    }
+}
+
+/// The line of script that sets `<html lang="en">` before the frame is parsed when English
+/// is the stored language (anything unreadable leaves Vietnamese, as the app does).
+fn language_script() -> String {
+    format!(
+        "<script>try{{JSON.parse(localStorage.getItem({:?})).lang===\"en\"&&(document.documentElement.lang=\"en\")}}catch(e){{}}</script>\n",
+        prefs::KEY
+    )
+}
+
 /// A heading and lead as a page draws them (the home page's inside its hero).
-fn heading(text: &PageText, hero: bool) -> String {
+fn heading(text: impl Fn(&'static Texts) -> &'static PageText + Copy, hero: bool) -> String {
     let inner = format!(
         "<h1>{}</h1><p class=\"lead\">{}</p>",
-        escape(text.title),
-        escape(text.lead)
+        both(|t| text(t).title),
+        both(|t| text(t).lead)
     );
     if hero {
         format!("<section class=\"hero\">{inner}</section>")
@@ -57,12 +85,13 @@ pub fn html(build: Build) -> String {
     let t = &VI;
     let pages = pages_of(build);
     let first = pages.first().copied().unwrap_or(Page::Home);
+    let mut out = language_script();
     // Inert and hidden from assistive technology: a picture of the page to come, which nobody
     // can focus or use until the app replaces it.
-    let mut out = format!("<div id=\"{ID}\" inert aria-hidden=\"true\">\n");
+    out += &format!("<div id=\"{ID}\" inert aria-hidden=\"true\">\n");
     out += &format!(
         "<a class=\"skip-link\" href=\"#main\">{}</a>\n",
-        escape(t.skip_to_content)
+        both(|t| t.skip_to_content)
     );
     out += "<header class=\"site-header\"><div class=\"header-bar\">";
     out += &format!(
@@ -76,8 +105,8 @@ pub fn html(build: Build) -> String {
     out += "<svg class=\"brand-drop\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\"><path d=\"M12 2.5C9 7 5.5 10.6 5.5 14.6a6.5 6.5 0 0 0 13 0C18.5 10.6 15 7 12 2.5z\"></path></svg>";
     out += &format!(
         "<span class=\"brand-text\"><span class=\"brand-name\">{}</span><span class=\"brand-tagline\">{}</span></span></a>",
-        escape(t.app_name),
-        escape(t.tagline)
+        both(|t| t.app_name),
+        both(|t| t.tagline)
     );
     out += &format!(
         "<div class=\"lang-switch\" role=\"group\" aria-label=\"{}\">",
@@ -93,20 +122,17 @@ pub fn html(build: Build) -> String {
     }
     out += &format!(
         "</div><button type=\"button\" class=\"menu-button\" aria-expanded=\"false\"><span class=\"menu-icon\" aria-hidden=\"true\"></span>{}</button></div>\n",
-        escape(t.menu)
+        both(|t| t.menu)
     );
     out += &format!(
         "<nav class=\"main-nav\" aria-label=\"{}\">",
         escape(t.main_nav)
     );
     for (group, list) in [
-        (t.volunteers, &Page::VOLUNTEER[..]),
-        (t.organizers, &Page::ORGANIZER[..]),
+        (both(|t| t.volunteers), &Page::VOLUNTEER[..]),
+        (both(|t| t.organizers), &Page::ORGANIZER[..]),
     ] {
-        out += &format!(
-            "<div class=\"nav-group\"><span class=\"nav-heading\">{}</span><ul>",
-            escape(group)
-        );
+        out += &format!("<div class=\"nav-group\"><span class=\"nav-heading\">{group}</span><ul>");
         for &page in list {
             let current = if page == first {
                 " aria-current=\"page\""
@@ -121,7 +147,7 @@ pub fn html(build: Build) -> String {
             out += &format!(
                 "<li><a href=\"{}\"{rel}{current}>{}</a></li>",
                 page.href(),
-                escape(page.text(t).title)
+                both(|t| page.text(t).title)
             );
         }
         out += "</ul></div>";
@@ -143,20 +169,20 @@ pub fn html(build: Build) -> String {
             out += &format!(
                 "\"{}\":{:?}",
                 page.href(),
-                heading(page.text(t), page == Page::Home)
+                heading(move |t| page.text(t), page == Page::Home)
             );
         }
         out += &format!(
             "}};document.currentScript.insertAdjacentHTML(\"afterend\",p[location.pathname.replace(/(.)\\/$/,\"$1\")]??{:?})}})()</script>",
-            heading(&t.pages.not_found, false)
+            heading(|t| &t.pages.not_found, false)
         );
     } else {
-        out += &heading(first.text(t), first == Page::Home);
+        out += &heading(move |t| first.text(t), first == Page::Home);
     }
     out += "<div class=\"boot-skeleton\"><span></span><span></span><span></span></div></main>\n";
     out += &format!(
         "<footer class=\"site-footer\"><p>{}</p></footer>\n</div>\n",
-        escape(t.privacy_note)
+        both(|t| t.privacy_note)
     );
     out
 }
@@ -190,22 +216,76 @@ mod tests {
     #[test]
     fn the_eligibility_builds_first_paint_shows_its_heading_and_marks_its_link() {
         let page = html(Build::Eligibility);
-        assert!(page.contains("<h1>Kiểm tra điều kiện</h1>"));
+        assert!(page.contains(
+            "<h1><span data-l=\"vi\">Kiểm tra điều kiện</span><span data-l=\"en\">Eligibility</span></h1>"
+        ));
         assert!(page.contains("<a href=\"/eligibility\" aria-current=\"page\">"));
         assert!(page.contains("<a href=\"/drives\" rel=\"external\">"));
-        assert!(!page.contains("<script>"));
+        // One page: no script but the language's.
+        assert_eq!(page.matches("<script>").count(), 1);
+    }
+
+    // Guards a first paint in Vietnamese for a person who chose English (then the app redrew
+    // every word in English, and the frame moved).
+    #[test]
+    fn the_first_paint_has_every_text_in_both_languages_and_reads_the_stored_choice_first() {
+        let page = html(Build::Organizer);
+        let frame = page.find("<div id=\"boot\"").expect("the frame");
+        let script = page
+            .find(prefs::KEY)
+            .expect("the stored preference is read");
+        assert!(
+            script < frame,
+            "the language is set before the frame is parsed"
+        );
+        for (vi, en) in [
+            (VI.app_name, EN.app_name),
+            (VI.tagline, EN.tagline),
+            (VI.menu, EN.menu),
+            (VI.pages.dashboard.title, EN.pages.dashboard.title),
+            (VI.pages.dashboard.lead, EN.pages.dashboard.lead),
+            (VI.pages.data.title, EN.pages.data.title),
+            (VI.privacy_note, EN.privacy_note),
+        ] {
+            assert!(
+                page.contains(&format!(
+                    "<span data-l=\"vi\">{}</span><span data-l=\"en\">{}</span>",
+                    escape(vi),
+                    escape(en)
+                )),
+                "{en}"
+            );
+        }
+        // The style sheet shows one language of the two, by `<html lang>`.
+        let css = include_str!("../../style/main.css");
+        assert!(css.contains("html:not([lang=\"en\"]) #boot [data-l=\"en\"]"));
+        assert!(css.contains("html[lang=\"en\"] #boot [data-l=\"vi\"]"));
     }
 
     #[test]
     fn the_root_builds_first_paint_knows_the_heading_of_each_of_its_pages() {
-        let page = html(Build::Volunteer);
-        for title in [
-            "Trang chủ",
-            "Đợt hiến máu",
-            "Đăng ký hiến máu",
-            "Không tìm thấy trang",
+        for (build, titles) in [
+            (
+                Build::Volunteer,
+                &["Trang chủ", "Đợt hiến máu", "Không tìm thấy trang"][..],
+            ),
+            // The pledge form lives in the pledges' build.
+            (
+                Build::Mine,
+                &[
+                    "Đăng ký hiến máu",
+                    "Lịch hẹn của tôi",
+                    "Không tìm thấy trang",
+                ][..],
+            ),
         ] {
-            assert!(page.contains(&format!("<h1>{title}</h1>")), "{title}");
+            let page = html(build);
+            for title in titles {
+                assert!(
+                    page.contains(&format!("<h1><span data-l=\\\"vi\\\">{title}</span>")),
+                    "{build:?} {title}"
+                );
+            }
         }
     }
 }

@@ -219,7 +219,7 @@ pub fn CauseQuestions<D: Send + Sync + 'static>(
     on_leave: impl Fn(usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = expect_context::<crate::ui::state::AppState>();
-    let t = move || &state.t().eligibility;
+    let t = move || state.t().eligibility();
     DeferralCause::ALL
         .into_iter()
         .enumerate()

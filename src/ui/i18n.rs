@@ -202,11 +202,9 @@ pub struct Texts {
     pub privacy_note: &'static str,
     pub storage: StorageTexts,
     pub volunteer: VolunteerTexts,
-    pub finder: FinderTexts,
     /// The catalogue's language; the organizers' areas ([`Texts::desk`], ...) are reached
     /// through it, so only the builds that show them carry their words.
     pub lang: Lang,
-    pub eligibility: EligibilityTexts,
     pub pages: PageTexts,
 }
 
@@ -244,6 +242,10 @@ area! {
     import: ImportTexts = import;
     /// The words of a shared drive and of the inbox.
     sharing: SharingTexts = sharing;
+    /// The drive finder's words (home, drives, and the filters' label).
+    finder: FinderTexts = finder;
+    /// The eligibility self-check's words and reasons (the pledge form and the desk give them).
+    eligibility: EligibilityTexts = eligibility;
 }
 
 /// Vietnamese, the default language.
@@ -263,9 +265,7 @@ pub const VI: Texts = Texts {
     privacy_note: "Mọi dữ liệu chỉ lưu trên thiết bị này, không gửi đến máy chủ nào.",
     storage: storage::VI,
     volunteer: volunteer::VI,
-    finder: finder::VI,
     lang: Lang::Vi,
-    eligibility: eligibility::VI,
     pages: PageTexts {
         home: PageText {
             title: "Trang chủ",
@@ -343,9 +343,7 @@ pub const EN: Texts = Texts {
     privacy_note: "All data stays on this device and is never sent to any server.",
     storage: storage::EN,
     volunteer: volunteer::EN,
-    finder: finder::EN,
     lang: Lang::En,
-    eligibility: eligibility::EN,
     pages: PageTexts {
         home: PageText {
             title: "Home",

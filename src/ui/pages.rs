@@ -35,19 +35,21 @@ use schedule::SchedulePage;
 use setup::{DriveSetupPage, SetupPage};
 use shared::SharedDrivePage;
 
-/// The volunteers' build: home, drives and the pledge form.
+/// The volunteers' build: home and drives (nothing here saves).
 pub fn volunteer_page(page: Page) -> AnyView {
     match page {
         Page::Home => view! { <Home /> }.into_any(),
         Page::Drives => view! { <DrivesPage /> }.into_any(),
-        Page::Pledge => view! { <PledgePage /> }.into_any(),
         other => view! { <IntroPage page=other /> }.into_any(),
     }
 }
 
-/// The my-pledges build.
-pub fn mine_page(_page: Page) -> AnyView {
-    view! { <MyPledgesPage /> }.into_any()
+/// The pledges' build: the pledge form and my pledges.
+pub fn mine_page(page: Page) -> AnyView {
+    match page {
+        Page::Pledge => view! { <PledgePage /> }.into_any(),
+        _ => view! { <MyPledgesPage /> }.into_any(),
+    }
 }
 
 /// The eligibility self-check's build: its one page.

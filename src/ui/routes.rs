@@ -15,9 +15,10 @@ use super::pages::NotFound;
 /// storage; going from one to another is a full page load, answered offline by the service
 /// worker.
 ///
-/// A build other than the root one is served for every path under its [`Build::dir`], the
+/// A build other than the root one is served for every path under its [`Build::dir`] (and
+/// under each of its [`Build::also`], where the bundle holds a copy of its `index.html`), the
 /// deepest directory winning; `scripts/static-server.mjs` and `src/sw.js` follow the same rule,
-/// and `BUILDS` in `scripts/tools.sh` lists the same directories and binaries.
+/// and `BUILDS` and `ALSO` in `scripts/tools.sh` list the same directories and binaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Build {
     Volunteer,
@@ -67,6 +68,17 @@ impl Build {
         }
     }
 
+    /// Other directories the build is served under, each holding a copy of the build's
+    /// `index.html` (its files stay under [`Build::dir`]). The pledge form lives with my
+    /// pledges: the two write pledges, and the root build (home and drives, the first visit)
+    /// then carries no code that saves.
+    pub fn also(self) -> &'static [&'static str] {
+        match self {
+            Build::Mine => &["pledge"],
+            _ => &[],
+        }
+    }
+
     /// The build's binary (`src/main.rs` for the root build, else `src/bin/<bin>.rs`).
     pub fn bin(self) -> &'static str {
         match self {
@@ -93,18 +105,22 @@ impl Build {
 
     /// The build that answers `path`: the one with the deepest directory holding it.
     pub fn at(path: &str) -> Build {
-        Build::ALL
-            .into_iter()
-            .filter(|b| {
-                let dir = b.dir();
-                dir.is_empty()
-                    || path
-                        .strip_prefix('/')
-                        .and_then(|p| p.strip_prefix(dir))
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        let holds = |dir: &str| {
+            path.strip_prefix('/')
+                .and_then(|p| p.strip_prefix(dir))
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
+        Build::ALL[1..]
+            .iter()
+            .copied()
+            .flat_map(|b| {
+                std::iter::once(b.dir())
+                    .chain(b.also().iter().copied())
+                    .map(move |d| (b, d))
             })
-            .max_by_key(|b| b.dir().len())
-            .unwrap_or(Build::Volunteer)
+            .filter(|&(_, dir)| holds(dir))
+            .max_by_key(|&(_, dir)| dir.len())
+            .map_or(Build::Volunteer, |(b, _)| b)
     }
 }
 
@@ -297,7 +313,9 @@ mod tests {
         }
         assert_eq!(Page::Eligibility.build(), Build::Eligibility);
         assert_eq!(Page::MyPledges.build(), Build::Mine);
-        assert_eq!(Page::Pledge.build(), Build::Volunteer);
+        assert_eq!(Page::Pledge.build(), Build::Mine);
+        assert_eq!(Build::at("/pledge/x"), Build::Mine);
+        assert_eq!(Build::at("/pledges"), Build::Volunteer);
         assert_eq!(Page::Dashboard.build(), Build::Organizer);
         assert_eq!(Page::Schedule.build(), Build::Schedule);
         assert_eq!(Page::Setup.build(), Build::Setup);
@@ -320,6 +338,18 @@ mod tests {
         let expected: Vec<String> = Build::ALL[1..]
             .iter()
             .map(|b| format!("{}:{}", b.dir(), b.bin()))
+            .collect();
+        assert_eq!(listed, expected);
+        // ... and the copies of a build's page served under its other directories.
+        let also = tools
+            .lines()
+            .find_map(|l| l.strip_prefix("ALSO=\""))
+            .and_then(|l| l.strip_suffix('"'))
+            .expect("ALSO=\"...\" in scripts/tools.sh");
+        let listed: Vec<String> = also.split_whitespace().map(str::to_owned).collect();
+        let expected: Vec<String> = Build::ALL
+            .iter()
+            .flat_map(|b| b.also().iter().map(move |d| format!("{d}:{}", b.dir())))
             .collect();
         assert_eq!(listed, expected);
     }

@@ -103,7 +103,7 @@ test("with storage disabled the app still works and says nothing will be kept", 
   await context.close();
 });
 
-test("each page loads only its own build: the volunteers', the eligibility check's, the Data page's", async ({
+test("each page loads only its own build: the pledges', the Data page's, the eligibility check's", async ({
   page,
 }) => {
   const wasm: string[] = [];
@@ -111,9 +111,10 @@ test("each page loads only its own build: the volunteers', the eligibility check
     const path = new URL(request.url()).pathname;
     if (path.endsWith(".wasm")) wasm.push(path);
   });
+  // The pledge form lives in the my-pledges build (the root build carries no code that saves).
   await page.goto("/pledge");
   await expect(page.getByRole("heading", { level: 1, name: "Đăng ký hiến máu" })).toBeVisible();
-  expect(wasm).toEqual([expect.stringMatching(/^\/hien-mau-[0-9a-f]+_bg\.wasm$/)]);
+  expect(wasm).toEqual([expect.stringMatching(/^\/my-pledges\/mine-[0-9a-f]+_bg\.wasm$/)]);
 
   wasm.length = 0;
   await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Dữ liệu" }).click();
@@ -129,18 +130,24 @@ test("each page loads only its own build: the volunteers', the eligibility check
   await expect(page.getByRole("heading", { level: 1, name: "Đăng ký hiến máu" })).toBeVisible();
 });
 
-for (const [width, path, heading] of [
-  [390, "/", "Trang chủ"],
-  [390, "/pledge", "Đăng ký hiến máu"],
-  [1280, "/eligibility", "Kiểm tra điều kiện"],
-  [1280, "/organizer/schedule", "Lịch trình"],
+for (const [width, path, heading, lang] of [
+  [390, "/", "Trang chủ", "vi"],
+  [390, "/pledge", "Đăng ký hiến máu", "vi"],
+  [1280, "/eligibility", "Kiểm tra điều kiện", "vi"],
+  [1280, "/organizer/schedule", "Lịch trình", "vi"],
+  [390, "/drives", "Drives", "en"],
+  [1280, "/organizer/data", "Data", "en"],
 ] as const) {
-  test(`before the wasm runs ${path} shows the frame and its heading, in the place the app then draws them (${width} px)`, async ({
+  test(`before the wasm runs ${path} shows the frame and its heading${lang === "en" ? " in English, the stored language," : ""} in the place the app then draws them (${width} px)`, async ({
     page,
   }) => {
-    // Guards a blank page until the wasm has downloaded and started, and a frame that jumps
-    // when the app replaces it.
+    // Guards a blank page until the wasm has downloaded and started, a frame that jumps when
+    // the app replaces it, and a Vietnamese frame for a person who chose English.
     await page.setViewportSize({ width, height: 800 });
+    if (lang === "en") {
+      await page.goto("/manifest.webmanifest");
+      await page.evaluate(() => localStorage.setItem("hienmau/prefs", JSON.stringify({ schema: 1, lang: "en" })));
+    }
     let release = () => {};
     const held = new Promise<void>((go) => (release = go));
     await page.route("**/*.wasm", async (route) => {
@@ -149,16 +156,22 @@ for (const [width, path, heading] of [
     });
     await page.goto(path);
     const first = page.locator("#boot");
-    await expect(first.locator("h1")).toHaveText(heading);
-    await expect(first.locator(".brand-name")).toHaveText("Hiến máu tình nguyện");
+    // Every text of the frame is there in both languages; the one shown is what counts.
+    await expect(first.locator("h1")).toHaveText(heading, { useInnerText: true });
+    await expect(first.locator(".brand-name")).toHaveText(lang === "en" ? "Voluntary blood donation" : "Hiến máu tình nguyện", {
+      useInnerText: true,
+    });
+    expect(await page.locator("html").getAttribute("lang")).toBe(lang);
     const before = {
       heading: await first.locator("h1").boundingBox(),
       header: await first.locator("header").boundingBox(),
+      pressed: await first.locator(".lang-switch button").evaluateAll((bs) => bs.map((b) => getComputedStyle(b).fontWeight)),
     };
     release();
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     await expect(first).toHaveCount(0);
     expect(await page.getByRole("heading", { level: 1, name: heading }).boundingBox()).toEqual(before.heading);
     expect(await page.locator("header.site-header").boundingBox()).toEqual(before.header);
+    expect(await page.locator(".lang-switch button").evaluateAll((bs) => bs.map((b) => getComputedStyle(b).fontWeight))).toEqual(before.pressed);
   });
 }

@@ -359,7 +359,7 @@ pub fn citation_text(citation: &Citation) -> String {
 /// A reason in plain words, numbers and dates in the language's way. `sex` names who a weight
 /// threshold is for; pass it only when the threshold differs by sex.
 pub fn reason_text(lang: Lang, kind: &ReasonKind, sex: Option<Sex>) -> String {
-    let t = &lang.texts().eligibility;
+    let t = lang.texts().eligibility();
     let number = |n: u16| lang.number(i64::from(n));
     match *kind {
         ReasonKind::TooYoung { min_age, from } => {

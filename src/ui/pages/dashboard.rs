@@ -229,7 +229,7 @@ pub fn DashboardPage() -> impl IntoView {
             when=move || !campaigns.with(Vec::is_empty)
             fallback=move || view! { <p class="card section">{move || t().no_campaign}</p> }
         >
-            <section class="card section filters" aria-label=move || state.t().finder.filters>
+            <section class="card section filters" aria-label=move || state.t().finder().filters>
                 <div class="field">
                     <label for="dash-campaign">{move || t().campaign}</label>
                     <select

@@ -10,7 +10,7 @@ use crate::domain::schedule::{Opening, openings};
 use crate::domain::{Date, days_in_month, targets};
 use crate::ui::clock;
 use crate::ui::format::{day_label, place_key, place_label};
-use crate::ui::routes::Page;
+use crate::ui::routes::{Build, Page};
 use crate::ui::slot_picker::BOOKING_WINDOW_DAYS;
 use crate::ui::state::AppState;
 use crate::ui::widgets::FilterSelect;
@@ -49,7 +49,7 @@ pub fn CampaignCard() -> impl IntoView {
         })
     });
     move || {
-        let t = &state.t().finder;
+        let t = state.t().finder();
         let lang = state.lang.get();
         let Some((name, slogan, p)) = progress.get() else {
             return view! { <p class="card section">{t.no_campaign}</p> }.into_any();
@@ -111,10 +111,10 @@ pub fn ComingUp() -> impl IntoView {
     let first = Signal::derive(move || all.with(|a| a.iter().take(5).cloned().collect()));
     view! {
         <section class="card section" aria-labelledby="coming-up">
-            <h2 id="coming-up">{move || state.t().finder.coming_up}</h2>
+            <h2 id="coming-up">{move || state.t().finder().coming_up}</h2>
             <OpeningList items=first />
             <p>
-                <A href=Page::Drives.href()>{move || state.t().finder.see_all}</A>
+                <A href=Page::Drives.href()>{move || state.t().finder().see_all}</A>
             </p>
         </section>
     }
@@ -129,7 +129,7 @@ fn OpeningList(#[prop(into)] items: Signal<Vec<Opening>>) -> impl IntoView {
         let lang = state.lang.get();
         let items = items.get();
         if items.is_empty() {
-            return view! { <p>{t.finder.nothing_open}</p> }.into_any();
+            return view! { <p>{t.finder().nothing_open}</p> }.into_any();
         }
         // One group per day, the places under it.
         let mut days: Vec<(Date, Vec<&Opening>)> = Vec::new();
@@ -151,9 +151,9 @@ fn OpeningList(#[prop(into)] items: Signal<Vec<Opening>>) -> impl IntoView {
                                 .unwrap_or_default();
                             let full = o.is_full();
                             let room = if full {
-                                t.finder.full.to_owned()
+                                t.finder().full.to_owned()
                             } else {
-                                (t.finder.places_left)(
+                                (t.finder().places_left)(
                                     &lang.number(i64::from(o.free)),
                                     &lang.number(i64::from(o.capacity)),
                                 )
@@ -167,8 +167,8 @@ fn OpeningList(#[prop(into)] items: Signal<Vec<Opening>>) -> impl IntoView {
                                     {(!full)
                                         .then(|| {
                                             view! {
-                                                <A href=href attr:class="button button-small">
-                                                    {t.finder.pledge_here}
+                                                <A href=href attr:class="button button-small" attr:rel=Page::Pledge.rel_from(Build::Volunteer)>
+                                                    {t.finder().pledge_here}
                                                 </A>
                                             }
                                         })}
@@ -240,7 +240,7 @@ pub fn DrivesPage() -> impl IntoView {
             .filter(|o| day.is_none_or(|d| o.date == d))
             .collect::<Vec<_>>()
     });
-    let t = move || &state.t().finder;
+    let t = move || state.t().finder();
     view! {
         <PageHeading page=Some(Page::Drives) />
         <section class="card section filters" aria-label=move || t().filters>
@@ -294,7 +294,7 @@ fn Calendar(matching: Memo<Vec<Opening>>, day: RwSignal<Option<Date>>) -> impl I
     let today = clock::today();
     let last = today.add_days(BOOKING_WINDOW_DAYS);
     move || {
-        let t = &state.t().finder;
+        let t = state.t().finder();
         let lang = state.lang.get();
         let matching = matching.get();
         let with_room = |d: Date| {

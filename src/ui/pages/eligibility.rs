@@ -64,7 +64,7 @@ pub fn EligibilityPage() -> impl IntoView {
     };
     let weight_input = NodeRef::<html::Input>::new();
     let today_text = today.to_string();
-    let t = move || &state.t().eligibility;
+    let t = move || state.t().eligibility();
     // The answer exists once the form was submitted and nothing in it is wrong; from then on it
     // follows every change.
     let answer = Memo::new(move |_| {
@@ -153,7 +153,7 @@ pub fn EligibilityPage() -> impl IntoView {
                 <KitField
                     id=field_id(Field::Weight)
                     label=form.label(Field::Weight)
-                    hint=move || state.t().eligibility.weight_hint
+                    hint=move || state.t().eligibility().weight_hint
                     value=typed[1]
                     message=form.message(Field::Weight)
                     on_leave=move |()| form.leave(Field::Weight)
@@ -222,7 +222,7 @@ pub fn EligibilityPage() -> impl IntoView {
                 <KitField
                     id=field_id(Field::Day)
                     label=form.label(Field::Day)
-                    hint=move || state.t().eligibility.day_hint
+                    hint=move || state.t().eligibility().day_hint
                     value=typed[3]
                     message=form.message(Field::Day)
                     on_leave=move |()| form.leave(Field::Day)
@@ -236,7 +236,7 @@ pub fn EligibilityPage() -> impl IntoView {
                     {word(state, |t| t.answer_placeholder)}
                 </p>
                 <p class="card elig-fix" hidden=move || fix_count().is_none()>
-                    {move || fix_count().map(|n| (state.t().eligibility.fix_fields)(n))}
+                    {move || fix_count().map(|n| (state.t().eligibility().fix_fields)(n))}
                 </p>
                 <section
                     class="card elig-answer"
@@ -250,7 +250,7 @@ pub fn EligibilityPage() -> impl IntoView {
                                     a.as_ref()
                                         .map(|a| {
                                             let lang = state.lang.get();
-                                            (lang.texts().eligibility.answer_heading)(
+                                            (lang.texts().eligibility().answer_heading)(
                                                 &date_text(lang, a.assessment.day),
                                             )
                                         })
@@ -327,7 +327,7 @@ impl FormState {
             Ok(_) => None,
             Err(problems) => problems.iter().find(|(f, _)| *f == field).map(|(_, p)| *p),
         })?;
-        Some(message(&self.state.t().eligibility, field, problem))
+        Some(message(self.state.t().eligibility(), field, problem))
     }
 
     /// The message beside `field`, as the field kit shows it.
@@ -337,7 +337,7 @@ impl FormState {
 
     /// The label of `field`, in the interface language.
     fn label(self, field: Field) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-        move || label(&self.state.t().eligibility, field)
+        move || label(self.state.t().eligibility(), field)
     }
 
     /// The person left `field`: its error shows from now on.
@@ -372,7 +372,7 @@ fn Choice(
         Pick::Donated(false) => ("elig-donated", "elig-donated-no", true),
     };
     let words = move || {
-        let t = &form.state.t().eligibility;
+        let t = form.state.t().eligibility();
         match pick {
             Pick::Sex(Sex::Female) => t.female,
             Pick::Sex(Sex::Male) => t.male,
@@ -425,11 +425,11 @@ fn TypeAnswer(
     view! {
         <section class="answer-type" aria-labelledby=labelled_by>
             <h3 id=heading_id>
-                {text(|_, i, lang| Some((lang.texts().eligibility.type_name)(DonationType::ALL[i]).to_owned()))}
+                {text(|_, i, lang| Some((lang.texts().eligibility().type_name)(DonationType::ALL[i]).to_owned()))}
             </h3>
             <p class="verdict" class:verdict-yes=eligible>
                 {text(|a, i, lang| {
-                    let t = &lang.texts().eligibility;
+                    let t = lang.texts().eligibility();
                     Some((if a.assessment.types[i].is_eligible() { t.can_donate } else { t.cannot_donate }).to_owned())
                 })}
             </p>
@@ -437,7 +437,7 @@ fn TypeAnswer(
                 {text(|a, i, lang| {
                     a.assessment.types[i]
                         .max_volume
-                        .map(|v| (lang.texts().eligibility.max_volume)(&lang.number(i64::from(v.max_ml))))
+                        .map(|v| (lang.texts().eligibility().max_volume)(&lang.number(i64::from(v.max_ml))))
                 })}
             </p>
             <p class="citation">
@@ -469,12 +469,12 @@ fn TypeAnswer(
             <p class="answer-shared">
                 {text(|a, i, lang| {
                     shares_reasons(&a.assessment, i)
-                        .then(|| lang.texts().eligibility.shared_reasons.to_owned())
+                        .then(|| lang.texts().eligibility().shared_reasons.to_owned())
                 })}
             </p>
             <p class="answer-next">
                 {text(|a, i, lang| {
-                    let t = &lang.texts().eligibility;
+                    let t = lang.texts().eligibility();
                     let ta = &a.assessment.types[i];
                     if ta.is_eligible() {
                         return None;
@@ -530,7 +530,7 @@ fn word(
     state: AppState,
     pick: fn(&EligibilityTexts) -> &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    move || pick(&state.t().eligibility)
+    move || pick(state.t().eligibility())
 }
 
 /// The id of a field's input (for a radio group, of the group).
@@ -633,8 +633,8 @@ mod tests {
         for field in fields {
             for problem in problems {
                 let (vi, en) = (
-                    message(&VI.eligibility, field, problem),
-                    message(&EN.eligibility, field, problem),
+                    message(VI.eligibility(), field, problem),
+                    message(EN.eligibility(), field, problem),
                 );
                 assert!(
                     vi.ends_with('.') && en.ends_with('.'),

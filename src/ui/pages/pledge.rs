@@ -223,7 +223,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                 .find(|(c, _)| *c == cause)
                 .and_then(|(_, day)| day.err())
         })?;
-        let t = &t().eligibility;
+        let t = t().eligibility();
         Some(if wrong {
             t.cause_in_future
         } else {
@@ -559,7 +559,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                         view! {
                             <details class="field declared" node_ref=declared_ref>
                                 <summary>{t().volunteer.declared_none}</summary>
-                                <p class="hint">{t().eligibility.recent_hint}</p>
+                                <p class="hint">{t().eligibility().recent_hint}</p>
                                 <CauseQuestions
                                     prefix="pledge"
                                     draft=form.causes

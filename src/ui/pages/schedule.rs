@@ -472,7 +472,7 @@ pub fn SchedulePage() -> impl IntoView {
             when=move || !scopes.with(Vec::is_empty)
             fallback=move || view! { <p class="card section">{move || t().nothing}</p> }
         >
-            <section class="card section filters" aria-label=move || state.t().finder.filters>
+            <section class="card section filters" aria-label=move || state.t().finder().filters>
                 <div class="field">
                     <label for="sched-scope">{move || t().drive}</label>
                     <select
