@@ -130,3 +130,44 @@ build_release() {
   done
   node scripts/pwa-build.mjs --worker "$dist"
 }
+
+# A free TCP port on the loopback interface.
+free_port() {
+  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
+}
+
+# A CouchDB-compatible server for the sync tests and for trying sync by hand: pouchdb-server
+# (pinned in package-lock.json) in memory on a loopback port, COUCH_PORT or a free one. Its
+# admin is COUCH_ADMIN (default admin:admin-password), so there is no "admin party". Exports
+# COUCH_URL and COUCH_ADMIN; stop it with stop_couch (by its pid).
+start_couch() {
+  local port=${COUCH_PORT:-$(free_port)} dir=target/couch i
+  export COUCH_ADMIN=${COUCH_ADMIN:-admin:admin-password}
+  rm -rf "$dir" && mkdir -p "$dir"
+  node node_modules/pouchdb-server/bin/pouchdb-server --in-memory --port "$port" --host 127.0.0.1 \
+    --config "$dir/config.json" --dir "$dir" --no-stdout-logs >"$dir/server.out" 2>&1 &
+  COUCH_PID=$!
+  export COUCH_URL="http://127.0.0.1:$port"
+  # Ready once it answers (about 2 s); give up after 60 s.
+  for i in $(seq 1 120); do
+    if curl -sf "$COUCH_URL/" >/dev/null 2>&1; then
+      curl -sf -X PUT "$COUCH_URL/_config/admins/${COUCH_ADMIN%%:*}" \
+        -d "\"${COUCH_ADMIN#*:}\"" >/dev/null || { stop_couch; return 1; }
+      say "CouchDB-compatible server (pouchdb-server, in memory) on $COUCH_URL, pid $COUCH_PID"
+      return 0
+    fi
+    kill -0 "$COUCH_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "pouchdb-server did not start; see $dir/server.out" >&2
+  stop_couch
+  return 1
+}
+
+stop_couch() {
+  if [ -n "${COUCH_PID:-}" ]; then
+    kill "$COUCH_PID" 2>/dev/null
+    wait "$COUCH_PID" 2>/dev/null
+    COUCH_PID=
+  fi
+}
