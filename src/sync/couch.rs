@@ -39,12 +39,14 @@ impl Couch {
         }
     }
 
-    fn db_url(&self, rest: &str) -> String {
+    /// The address of `rest` in the database (`""` for the database itself).
+    pub fn db_url(&self, rest: &str) -> String {
         format!("{}/{}{rest}", self.server, query_escape(&self.db))
     }
 
-    /// One request; the reply's status and text, or the error a person is told.
-    async fn request(
+    /// One request to `url` (on this server); the reply's status and text, or the error a
+    /// person is told.
+    pub async fn send(
         &self,
         method: &str,
         url: &str,
@@ -94,7 +96,7 @@ impl Couch {
         url: &str,
         body: Option<&str>,
     ) -> Result<String, WireError> {
-        let (status, text) = self.request(method, url, body).await?;
+        let (status, text) = self.send(method, url, body).await?;
         match status {
             200..=299 => Ok(text),
             401 => Err(WireError::Unauthorized),
@@ -125,7 +127,7 @@ impl Couch {
     /// members are `user` and every account with the role `organizers`. A database that exists
     /// already is left as it is (its members too). Returns whether it was created.
     pub async fn create(&self, user: &str) -> Result<bool, WireError> {
-        let (status, _) = self.request("PUT", &self.db_url(""), None).await?;
+        let (status, _) = self.send("PUT", &self.db_url(""), None).await?;
         match status {
             201 | 202 => {}
             412 => return Ok(false),
@@ -186,7 +188,7 @@ impl Transport for Couch {
 
     async fn get(&self, id: &str) -> Result<Option<Value>, WireError> {
         let (status, text) = self
-            .request("GET", &self.db_url(&format!("/{}", query_escape(id))), None)
+            .send("GET", &self.db_url(&format!("/{}", query_escape(id))), None)
             .await?;
         match status {
             200 => json::from_str(&text)
