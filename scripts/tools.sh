@@ -102,7 +102,7 @@ ensure_build_tools() {
 # The builds besides the root one (index.html), as <directory>:<binary>, each after the builds
 # whose directories hold its own (Trunk empties its own dist directory). ui::routes::Build
 # lists the same; a native test compares the two.
-BUILDS="eligibility:eligibility my-pledges:mine organizer:organizer organizer/schedule:schedule organizer/check-in:checkin organizer/data:data organizer/setup:setup organizer/drives:drivesetup organizer/inbox:inbox d:shared"
+BUILDS="eligibility:eligibility my-pledges:mine organizer:organizer organizer/schedule:schedule organizer/check-in:checkin organizer/data:data organizer/setup:setup organizer/drives:drivesetup organizer/inbox:inbox d:shared organizer/sync:sync"
 
 # The page Trunk builds for one binary: index.html with that binary and its first paint
 # (style/boot/<bin>.html, generated from the app's routes and words by src/ui/boot.rs's test),
@@ -144,6 +144,8 @@ start_couch() {
   local port=${COUCH_PORT:-$(free_port)} dir=target/couch i
   export COUCH_ADMIN=${COUCH_ADMIN:-admin:admin-password}
   rm -rf "$dir" && mkdir -p "$dir"
+  # Its log goes beside its configuration, not into the working directory.
+  printf '{"log":{"file":"%s/log.txt"}}\n' "$PWD/$dir" >"$dir/config.json"
   node node_modules/pouchdb-server/bin/pouchdb-server --in-memory --port "$port" --host 127.0.0.1 \
     --config "$dir/config.json" --dir "$dir" --no-stdout-logs >"$dir/server.out" 2>&1 &
   COUCH_PID=$!

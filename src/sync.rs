@@ -16,6 +16,7 @@
 pub mod couch;
 pub mod doc;
 pub mod engine;
+pub mod runner;
 pub mod state;
 pub mod webcrypto;
 pub mod wire;

@@ -188,6 +188,10 @@ pub enum Trouble {
     Storage,
     /// The browser's cryptography failed.
     Crypto,
+    /// The page is not a secure context (HTTPS or localhost): no WebCrypto, no sync.
+    Insecure,
+    /// This device has no campaign key yet: pair it.
+    NoKey,
 }
 
 impl Trouble {
@@ -201,6 +205,8 @@ impl Trouble {
             Trouble::BadReply => "bad-reply".into(),
             Trouble::Storage => "storage".into(),
             Trouble::Crypto => "crypto".into(),
+            Trouble::Insecure => "insecure".into(),
+            Trouble::NoKey => "no-key".into(),
         }
     }
 
@@ -213,6 +219,8 @@ impl Trouble {
             "bad-reply" => Trouble::BadReply,
             "storage" => Trouble::Storage,
             "crypto" => Trouble::Crypto,
+            "insecure" => Trouble::Insecure,
+            "no-key" => Trouble::NoKey,
             _ => Trouble::Refused(code.strip_prefix("refused-")?.parse().ok()?),
         })
     }
@@ -304,6 +312,8 @@ mod tests {
             Trouble::BadReply,
             Trouble::Storage,
             Trouble::Crypto,
+            Trouble::Insecure,
+            Trouble::NoKey,
         ] {
             assert_eq!(Trouble::from_code(&t.code()), Some(t));
         }

@@ -31,11 +31,12 @@ pub enum Build {
     DriveSetup,
     Inbox,
     Shared,
+    Sync,
 }
 
 impl Build {
     /// Every build, each after the builds whose directories hold its own.
-    pub const ALL: [Build; 11] = [
+    pub const ALL: [Build; 12] = [
         Build::Volunteer,
         Build::Eligibility,
         Build::Mine,
@@ -47,6 +48,7 @@ impl Build {
         Build::DriveSetup,
         Build::Inbox,
         Build::Shared,
+        Build::Sync,
     ];
 
     /// The build's directory in the bundle, also the path its pages live under; empty for the
@@ -64,6 +66,7 @@ impl Build {
             Build::DriveSetup => "organizer/drives",
             Build::Inbox => "organizer/inbox",
             Build::Shared => "d",
+            Build::Sync => "organizer/sync",
         }
     }
 
@@ -81,6 +84,7 @@ impl Build {
             Build::DriveSetup => "drivesetup",
             Build::Inbox => "inbox",
             Build::Shared => "shared",
+            Build::Sync => "sync",
         }
     }
 
@@ -128,11 +132,12 @@ pub enum Page {
     Inbox,
     SharedDrive,
     Data,
+    Sync,
 }
 
 impl Page {
     /// Every page.
-    pub const ALL: [Page; 13] = [
+    pub const ALL: [Page; 14] = [
         Page::Home,
         Page::Drives,
         Page::Pledge,
@@ -146,6 +151,7 @@ impl Page {
         Page::Inbox,
         Page::SharedDrive,
         Page::Data,
+        Page::Sync,
     ];
 
     /// The volunteers' pages, in navigation order.
@@ -157,7 +163,7 @@ impl Page {
     ];
 
     /// The organizers' pages, in navigation order.
-    pub const ORGANIZER: [Page; 7] = [
+    pub const ORGANIZER: [Page; 8] = [
         Page::Dashboard,
         Page::Schedule,
         Page::CheckIn,
@@ -165,6 +171,7 @@ impl Page {
         Page::DriveSetup,
         Page::Setup,
         Page::Data,
+        Page::Sync,
     ];
 
     /// The path that shows this page; link to pages only through this.
@@ -183,6 +190,7 @@ impl Page {
             Page::Inbox => "/organizer/inbox",
             Page::SharedDrive => "/d",
             Page::Data => "/organizer/data",
+            Page::Sync => "/organizer/sync",
         }
     }
 
@@ -214,6 +222,7 @@ impl Page {
             Page::Inbox => &p.inbox,
             Page::SharedDrive => &p.shared_drive,
             Page::Data => &p.data,
+            Page::Sync => &p.sync,
         }
     }
 }
