@@ -193,3 +193,70 @@ async fn a_wrong_password_and_a_missing_database_are_named() {
         Err(SyncError::Wire(WireError::Unreachable))
     );
 }
+
+/// The benchmark of BENCHMARKS.md (run with SYNC_BENCH=1 at build time, best with `--release`):
+/// the first sync of 10,000 pledges to an empty device, and one change from desk A shown on
+/// desk B, against the local server. Prints the figures; asserts only that the data arrived.
+#[wasm_bindgen_test]
+async fn bench_first_sync_of_10000_pledges_and_one_change() {
+    if option_env!("SYNC_BENCH").is_none() {
+        return;
+    }
+    let now = || js_sys::Date::now();
+    let couch = fresh_db("bench").await;
+    let key = new_key().unwrap();
+    let cipher = WebCipher::new(&key).await.unwrap();
+    let today = "2024-06-01".parse().unwrap();
+    let base = generate(&GenerateOptions::new(11, 10_000, today));
+    let (mut store_a, mut ledger_a) = desk(Some(&base));
+    let mut state_a = SyncState::default();
+    let t0 = now();
+    let sent = sync_once(&couch, &cipher, &mut store_a, &mut ledger_a, &mut state_a)
+        .await
+        .unwrap();
+    let push_ms = now() - t0;
+
+    let (mut store_b, mut ledger_b) = desk(None);
+    let mut state_b = SyncState::default();
+    let t1 = now();
+    let got = sync_once(&couch, &cipher, &mut store_b, &mut ledger_b, &mut state_b)
+        .await
+        .unwrap();
+    let pull_ms = now() - t1;
+    assert_eq!(ledger_b.pledges().count(), base.pledges().count());
+
+    // One change on A: a pledge shard rewritten (the first pledge cancelled and saved).
+    let first = ledger_a
+        .pledges()
+        .find(|p| !p.status.is_final())
+        .unwrap()
+        .id
+        .clone();
+    ledger_a.begin();
+    ledger_a
+        .cancel(
+            &first,
+            "bench",
+            hien_mau::domain::Timestamp(1_717_300_000_000),
+        )
+        .unwrap();
+    let changes = ledger_a.changes();
+    store_a.save(&ledger_a, &changes).unwrap();
+    ledger_a.commit();
+    let t2 = now();
+    sync_once(&couch, &cipher, &mut store_a, &mut ledger_a, &mut state_a)
+        .await
+        .unwrap();
+    let one = sync_once(&couch, &cipher, &mut store_b, &mut ledger_b, &mut state_b)
+        .await
+        .unwrap();
+    let change_ms = now() - t2;
+    assert_eq!(one.pulled, 1);
+    wasm_bindgen_test::console_log!(
+        "SYNC BENCH: {} pledges, {} documents; first push {push_ms:.0} ms ({} bytes sent); first sync to an empty device {pull_ms:.0} ms ({} bytes received); one change A -> B {change_ms:.0} ms",
+        base.pledges().count(),
+        sent.pushed,
+        sent.bytes,
+        got.bytes
+    );
+}

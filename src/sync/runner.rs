@@ -24,7 +24,7 @@ const QUIET_MS: i32 = 5 * 60 * 1000;
 /// How long one long poll waits for a change on the server, in ms.
 const POLL_MS: u32 = 25_000;
 /// After a failed long poll, wait this long before the next (ms).
-const BACKOFF_MS: i32 = 15_000;
+const BACKOFF_MS: i32 = 5_000;
 
 thread_local! {
     static DIRTY: Cell<bool> = const { Cell::new(false) };

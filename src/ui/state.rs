@@ -321,7 +321,11 @@ impl AppState {
 
     /// Removes every piece of this app's data from the device and empties the screen.
     pub fn wipe(self) {
-        self.store.update_value(|s| s.wipe());
+        self.store.update_value(|s| {
+            s.wipe();
+            // Sync's state (server, key, checkpoint) is this device's data too.
+            crate::sync::state::forget(s.repository_mut());
+        });
         self.records_read.set_value(true);
         self.ledger.set(Ledger::new());
         self.mine.set(Vec::new());
