@@ -57,7 +57,10 @@ ensure_npm_tools() {
     return
   fi
   say "installing npm dev tools from package-lock.json"
-  npm ci --no-audit --no-fund
+  # Without install scripts: the only ones are pouchdb-server's optional native backends
+  # (leveldown, sqlite3), which its in-memory mode does not use and which would try to
+  # download Node's headers to build.
+  npm ci --no-audit --no-fund --ignore-scripts
   echo "$want" >"$stamp"
 }
 
