@@ -15,7 +15,9 @@ use wasm_bindgen_futures::{JsFuture, spawn_local};
 use super::couch::Couch;
 use super::doc::is_synced_key;
 use super::engine::{Outcome, SyncError, sync_once};
-use super::state::{CONFIG, Config, KEY, REQUEST, Status, SyncState, Trouble, load_key};
+use super::state::{
+    CONFIG, Config, KEY, REQUEST, STATUS_EVENT, Status, SyncState, Trouble, load_key,
+};
 use super::webcrypto::{WebCipher, available, random_bytes};
 use crate::storage::{LocalRepository, Repository, Store};
 
@@ -146,6 +148,7 @@ pub async fn run_once() -> Option<Result<Outcome, SyncError>> {
             if let Some(t) = trouble {
                 status.trouble = Some(t.code());
                 status.save(&mut repo);
+                announce_status();
             }
             return None;
         }
@@ -154,6 +157,7 @@ pub async fn run_once() -> Option<Result<Outcome, SyncError>> {
     let mut status = Status::load(&repo);
     status.busy = 1;
     status.save(&mut repo);
+    announce_status();
     let result = sync_with(&config, &key, repo).await;
     RUNNING.with(|r| r.set(false));
     Some(result)
@@ -204,5 +208,13 @@ async fn sync_with(
         }
     }
     status.save(store.repository_mut());
+    announce_status();
     result
+}
+
+/// Tells this window's status line that the status changed.
+fn announce_status() {
+    if let (Some(w), Ok(event)) = (web_sys::window(), web_sys::Event::new(STATUS_EVENT)) {
+        let _ = w.dispatch_event(&event);
+    }
 }

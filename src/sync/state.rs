@@ -23,6 +23,9 @@ pub const STATE: &str = "hienmau-sync/state";
 pub const STATUS: &str = "hienmau-sync/status";
 /// Written by a page's "Sync now" (a time stamp); the engine listens for it.
 pub const REQUEST: &str = "hienmau-sync/request";
+/// The DOM event the engine dispatches on its own window after writing the status (a page
+/// does not hear its own `storage` events).
+pub const STATUS_EVENT: &str = "hienmau-sync-status";
 
 /// Bytes of the campaign key (AES-256, HMAC-SHA256).
 pub const KEY_LEN: usize = 32;

@@ -89,10 +89,11 @@ impl Build {
     }
 
     /// Whether the build's pages show stored records from the start. The eligibility
-    /// self-check shows none, and a shared drive comes from its link: they start without
-    /// parsing the store, and read it only before their first change.
+    /// self-check shows none, a shared drive comes from its link, and the sync page's engine
+    /// opens the store itself: they start without parsing the store, and read it only before
+    /// their first change.
     pub fn reads_records_at_start(self) -> bool {
-        !matches!(self, Build::Eligibility | Build::Shared)
+        !matches!(self, Build::Eligibility | Build::Shared | Build::Sync)
     }
 
     /// The build that answers `path`: the one with the deepest directory holding it.

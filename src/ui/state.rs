@@ -353,6 +353,8 @@ impl AppState {
                     self.lang.set(lang);
                 }
             }
+            // Sync's own keys: the status line reads its own.
+            Some(key) if key.starts_with(crate::sync::state::PREFIX) => {}
             // Not read yet: read with the others when needed.
             Some(_) if !self.records_read.get_value() => {}
             Some(key) => {

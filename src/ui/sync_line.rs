@@ -14,7 +14,7 @@ use super::i18n::sync::line_texts;
 use super::routes::Page;
 use super::state::AppState;
 use crate::storage::json;
-use crate::sync::state::{CONFIG, REQUEST, STATUS, Status};
+use crate::sync::state::{CONFIG, REQUEST, STATUS, STATUS_EVENT, Status};
 
 thread_local! {
     static FRAME_ADDED: Cell<bool> = const { Cell::new(false) };
@@ -116,6 +116,9 @@ pub fn SyncLine(
         }
     });
     on_cleanup(move || listener.remove());
+    // The engine in this very window (the sync page) says so with its own event.
+    let here = window_event_listener_untyped(STATUS_EVENT, move |_| status.set(read_status()));
+    on_cleanup(move || here.remove());
     if engine {
         request_animation_frame(add_engine_frame);
     }
