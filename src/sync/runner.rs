@@ -93,8 +93,11 @@ pub fn start() {
     spawn_local(watch_server());
 }
 
-/// Long polls the server's `_changes` and pokes the engine when something new is there.
+/// Long polls the server's `_changes` and pokes the engine when something new is there, or
+/// when the server answers again after failing (the network or the server came back: what
+/// waits here goes out).
 async fn watch_server() {
+    let mut failed = false;
     loop {
         let Ok(repo) = LocalRepository::probe() else {
             return;
@@ -104,7 +107,11 @@ async fn watch_server() {
             continue;
         };
         let since = SyncState::load(&repo).since;
-        match Couch::new(&config).wait_for_change(&since, POLL_MS).await {
+        let answer = Couch::new(&config).wait_for_change(&since, POLL_MS).await;
+        if answer.is_ok() && std::mem::replace(&mut failed, answer.is_err()) {
+            poke();
+        }
+        match answer {
             Ok(true) => {
                 poke();
                 // The sync that follows moves the checkpoint; ask again after it.
@@ -114,7 +121,10 @@ async fn watch_server() {
                 }
             }
             Ok(false) => {}
-            Err(_) => sleep(BACKOFF_MS).await,
+            Err(_) => {
+                failed = true;
+                sleep(BACKOFF_MS).await;
+            }
         }
     }
 }

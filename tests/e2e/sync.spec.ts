@@ -69,7 +69,7 @@ async function firstDesk(page: Page, db: string) {
   await expect(line(page)).toContainText("Đã đồng bộ lúc");
   await expect(line(page)).not.toContainText("đang chờ");
   await page.getByRole("button", { name: "Hiện mã ghép nối" }).click();
-  return page.getByLabel("Liên kết ghép nối").inputValue();
+  return page.getByRole("textbox", { name: "Liên kết ghép nối" }).inputValue();
 }
 
 /** Another device opens the pairing link, keeps the key and joins with its own account. */
