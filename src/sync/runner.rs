@@ -28,7 +28,11 @@ const POLL_MS: u32 = 25_000;
 /// After a failed long poll, wait this long before the next (ms).
 const BACKOFF_MS: i32 = 5_000;
 
+/// Writes what pages show of a status (the status line in each language; the ui's).
+pub type LineWriter = fn(&Status, &mut dyn Repository);
+
 thread_local! {
+    static WRITER: Cell<Option<LineWriter>> = const { Cell::new(None) };
     static DIRTY: Cell<bool> = const { Cell::new(false) };
     static RUNNING: Cell<bool> = const { Cell::new(false) };
     static WAKE: RefCell<Option<Function>> = const { RefCell::new(None) };
@@ -65,8 +69,10 @@ async fn wait_for_poke(ms: i32) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Starts the engine in this page: listeners, the sync loop and the watch of the server.
-pub fn start() {
+/// Starts the engine in this page: listeners, the sync loop and the watch of the server;
+/// `lines` writes what pages show of each status.
+pub fn start(lines: LineWriter) {
+    WRITER.with(|w| w.set(Some(lines)));
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -157,8 +163,7 @@ pub async fn run_once() -> Option<Result<Outcome, SyncError>> {
             let mut status = Status::load(&repo);
             if let Some(t) = trouble {
                 status.trouble = Some(t.code());
-                status.save(&mut repo);
-                announce_status();
+                keep_status(&status, &mut repo);
             }
             return None;
         }
@@ -166,8 +171,7 @@ pub async fn run_once() -> Option<Result<Outcome, SyncError>> {
     RUNNING.with(|r| r.set(true));
     let mut status = Status::load(&repo);
     status.busy = 1;
-    status.save(&mut repo);
-    announce_status();
+    keep_status(&status, &mut repo);
     let result = sync_with(&config, &key, repo).await;
     RUNNING.with(|r| r.set(false));
     Some(result)
@@ -217,9 +221,17 @@ async fn sync_with(
             status.trouble = Some(e.trouble().code());
         }
     }
-    status.save(store.repository_mut());
-    announce_status();
+    keep_status(&status, store.repository_mut());
     result
+}
+
+/// Keeps the status and what pages show of it, and tells this window's status line.
+fn keep_status(status: &Status, repo: &mut dyn Repository) {
+    status.save(repo);
+    if let Some(write) = WRITER.with(Cell::get) {
+        write(status, repo);
+    }
+    announce_status();
 }
 
 /// Tells this window's status line that the status changed.

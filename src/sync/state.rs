@@ -23,6 +23,9 @@ pub const STATE: &str = "hienmau-sync/state";
 pub const STATUS: &str = "hienmau-sync/status";
 /// Written by a page's "Sync now" (a time stamp); the engine listens for it.
 pub const REQUEST: &str = "hienmau-sync/request";
+/// Prefix of the status line's text in each language (`hienmau-sync/line/vi`, `.../en`),
+/// composed by the sync build from [`STATUS`] so pages only show it.
+pub const LINE: &str = "hienmau-sync/line/";
 /// The DOM event the engine dispatches on its own window after writing the status (a page
 /// does not hear its own `storage` events).
 pub const STATUS_EVENT: &str = "hienmau-sync-status";

@@ -1,20 +1,24 @@
 //! The sync status line every organizer page shows (last synced, changes waiting, or the
-//! problem in words with what to do, and "Sync now"), read from `hienmau-sync/status`, which the
-//! engine keeps current; and the hidden frame that runs the engine (`/organizer/sync/?run`),
-//! added after the page's first paint. Nothing shows, and no frame is added, on a device where
-//! sync is not set up. The engine itself lives in the sync build only: this costs each page a
-//! few KiB.
+//! problem in words with what to do, and "Sync now"), and the hidden frame that runs the engine
+//! (`/organizer/sync/?run`), added after the page's first paint. Nothing shows, and no frame is
+//! added, on a device where sync is not set up.
+//!
+//! The engine (sync build) composes the line in both languages and stores it under
+//! [`LINE`] + language code ([`write_lines`]); a page only shows the stored text of its
+//! language and follows it through `storage` events. So the status's words, its parsing and
+//! the engine stay in the sync build, and the line costs each page about 2 KiB.
 
 use std::cell::Cell;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::i18n::sync::line_texts;
+use super::i18n::Lang;
+use super::i18n::sync::{line_texts, status_texts};
 use super::routes::Page;
 use super::state::AppState;
-use crate::storage::json;
-use crate::sync::state::{CONFIG, REQUEST, STATUS, STATUS_EVENT, Status};
+use crate::storage::Repository;
+use crate::sync::state::{CONFIG, LINE, REQUEST, STATUS_EVENT, Status};
 
 thread_local! {
     static FRAME_ADDED: Cell<bool> = const { Cell::new(false) };
@@ -28,12 +32,6 @@ fn stored(key: &str) -> Option<String> {
         .get_item(key)
         .ok()
         .flatten()
-}
-
-fn read_status() -> Status {
-    stored(STATUS)
-        .and_then(|text| json::from_str(&text).ok())
-        .unwrap_or_default()
 }
 
 /// Asks the engine (in the frame or on the sync page) for a sync now.
@@ -56,8 +54,8 @@ pub fn clock_time(ms: i64) -> String {
 }
 
 /// The line's text for a status.
-pub fn status_text(status: &Status, lang: super::i18n::Lang) -> String {
-    let t = line_texts(lang);
+pub fn status_text(status: &Status, lang: Lang) -> String {
+    let t = status_texts(lang);
     let mut parts: Vec<String> = Vec::new();
     if status.busy > 0 {
         parts.push(t.busy.to_owned());
@@ -79,6 +77,17 @@ pub fn status_text(status: &Status, lang: super::i18n::Lang) -> String {
     parts.join(" · ")
 }
 
+/// Stores the line of `status` in every language (the engine calls this after each change of
+/// the status).
+pub fn write_lines(status: &Status, repo: &mut dyn Repository) {
+    for lang in Lang::ALL {
+        let _ = repo.set(
+            &format!("{LINE}{}", lang.code()),
+            &status_text(status, lang),
+        );
+    }
+}
+
 /// Adds the frame that runs the engine, once per page.
 fn add_engine_frame() {
     if FRAME_ADDED.with(|f| f.replace(true)) {
@@ -93,7 +102,6 @@ fn add_engine_frame() {
     let _ = frame.set_attribute("aria-hidden", "true");
     let _ = frame.set_attribute("tabindex", "-1");
     let _ = frame.set_attribute("title", "sync");
-    let _ = frame.set_attribute("data-testid", "sync-engine");
     if let Some(body) = doc.body() {
         let _ = body.append_child(frame.unchecked_ref());
     }
@@ -110,23 +118,28 @@ pub fn SyncLine(
     if !configured() {
         return ().into_any();
     }
-    let status = RwSignal::new(read_status());
+    // Bumped whenever the stored line may have changed.
+    let changed = RwSignal::new(0u32);
     let listener = window_event_listener(leptos::ev::storage, move |e| {
-        if e.key().as_deref() == Some(STATUS) {
-            status.set(read_status());
+        if e.key().is_none_or(|k| k.starts_with(LINE)) {
+            changed.update(|n| *n += 1);
         }
     });
     on_cleanup(move || listener.remove());
     // The engine in this very window (the sync page) says so with its own event.
-    let here = window_event_listener_untyped(STATUS_EVENT, move |_| status.set(read_status()));
+    let here = window_event_listener_untyped(STATUS_EVENT, move |_| changed.update(|n| *n += 1));
     on_cleanup(move || here.remove());
     if engine {
         request_animation_frame(add_engine_frame);
     }
     let t = move || line_texts(state.lang.get());
+    let text = move || {
+        changed.track();
+        stored(&format!("{LINE}{}", state.lang.get().code())).unwrap_or_default()
+    };
     view! {
         <div class="sync-line" role="status" aria-label=move || t().label>
-            <span class="sync-text">{move || status_text(&status.get(), state.lang.get())}</span>
+            <span class="sync-text">{text}</span>
             <button type="button" class="link-button" on:click=move |_| request_sync()>
                 {move || t().sync_now}
             </button>

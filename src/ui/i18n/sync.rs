@@ -1,22 +1,29 @@
 //! Words about sync, kept out of [`super::Texts`] so only the organizer builds link them: the
-//! status line every organizer page shows ([`SyncLineTexts`]) and the sync page
+//! status line's button and link every organizer page shows ([`SyncLineTexts`], a few words),
+//! the status itself ([`SyncStatusTexts`], written by the engine in the sync build into
+//! storage in both languages, so pages only show a stored text), and the sync page
 //! ([`SyncPageTexts`], linked by the sync build only).
 
 use super::Lang;
 use crate::sync::Trouble;
 
-/// The status line's words.
+/// The status line's own words (its text comes from storage).
 #[derive(Debug)]
 pub struct SyncLineTexts {
     /// The line's accessible name.
     pub label: &'static str,
+    pub sync_now: &'static str,
+    pub open_sync: &'static str,
+}
+
+/// The words of the status, composed by the engine.
+#[derive(Debug)]
+pub struct SyncStatusTexts {
     pub synced_at: fn(&str) -> String,
     pub never: &'static str,
     pub waiting: fn(u32) -> String,
     pub set_aside: fn(u32) -> String,
     pub busy: &'static str,
-    pub sync_now: &'static str,
-    pub open_sync: &'static str,
     /// What went wrong, and what to do.
     pub trouble: fn(Trouble) -> String,
 }
@@ -72,6 +79,14 @@ pub fn line_texts(lang: Lang) -> &'static SyncLineTexts {
     }
 }
 
+/// The status's words in `lang`.
+pub fn status_texts(lang: Lang) -> &'static SyncStatusTexts {
+    match lang {
+        Lang::Vi => &STATUS_VI,
+        Lang::En => &STATUS_EN,
+    }
+}
+
 /// The sync page's words in `lang`.
 pub fn page_texts(lang: Lang) -> &'static SyncPageTexts {
     match lang {
@@ -114,18 +129,26 @@ fn trouble_en(t: Trouble) -> String {
 
 const LINE_VI: SyncLineTexts = SyncLineTexts {
     label: "Đồng bộ",
+    sync_now: "Đồng bộ ngay",
+    open_sync: "Cài đặt đồng bộ",
+};
+
+const LINE_EN: SyncLineTexts = SyncLineTexts {
+    label: "Sync",
+    sync_now: "Sync now",
+    open_sync: "Sync settings",
+};
+
+const STATUS_VI: SyncStatusTexts = SyncStatusTexts {
     synced_at: |t| format!("Đã đồng bộ lúc {t}"),
     never: "Chưa đồng bộ lần nào",
     waiting: |n| format!("{n} thay đổi đang chờ gửi"),
     set_aside: |n| format!("{n} tài liệu bị để riêng (không giải mã được)"),
     busy: "Đang đồng bộ…",
-    sync_now: "Đồng bộ ngay",
-    open_sync: "Cài đặt đồng bộ",
     trouble: trouble_vi,
 };
 
-const LINE_EN: SyncLineTexts = SyncLineTexts {
-    label: "Sync",
+const STATUS_EN: SyncStatusTexts = SyncStatusTexts {
     synced_at: |t| format!("Synced at {t}"),
     never: "Not synced yet",
     waiting: |n| {
@@ -137,8 +160,6 @@ const LINE_EN: SyncLineTexts = SyncLineTexts {
     },
     set_aside: |n| format!("{n} set aside (could not be decrypted)"),
     busy: "Syncing…",
-    sync_now: "Sync now",
-    open_sync: "Sync settings",
     trouble: trouble_en,
 };
 

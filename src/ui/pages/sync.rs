@@ -16,7 +16,7 @@ use crate::sync::webcrypto::{available, new_key};
 use crate::sync::wire::query_escape;
 use crate::sync::{SyncError, runner};
 use crate::ui::form::{FieldMessage, invalid, message_id};
-use crate::ui::i18n::sync::{SyncPageTexts, line_texts, page_texts};
+use crate::ui::i18n::sync::{SyncPageTexts, page_texts, status_texts};
 use crate::ui::routes::Page;
 use crate::ui::state::AppState;
 use crate::ui::sync_line::SyncLine;
@@ -113,7 +113,7 @@ pub fn SyncPage() -> impl IntoView {
             {move || if configured.get() {
                 view! { <SyncLine engine=false /> }.into_any()
             } else {
-                view! { <p>{move || line_texts(state.lang.get()).never}</p> }.into_any()
+                view! { <p>{move || status_texts(state.lang.get()).never}</p> }.into_any()
             }}
         </section>
         <ServerForm has_key configured />
@@ -227,7 +227,7 @@ fn ServerForm(
             }
             .await;
             let lang = state.lang.get_untracked();
-            let (t, line) = (page_texts(lang), line_texts(lang));
+            let (t, line) = (page_texts(lang), status_texts(lang));
             busy.set(false);
             password.set(String::new());
             match result {
