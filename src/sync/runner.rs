@@ -15,9 +15,7 @@ use wasm_bindgen_futures::{JsFuture, spawn_local};
 use super::couch::Couch;
 use super::doc::is_synced_key;
 use super::engine::{Outcome, SyncError, sync_once};
-use super::state::{
-    CONFIG, Config, KEY, REQUEST, STATUS_EVENT, Status, SyncState, Trouble, load_key,
-};
+use super::state::{CONFIG, Config, KEY, LINE, REQUEST, Status, SyncState, Trouble, load_key};
 use super::webcrypto::{WebCipher, available, random_bytes};
 use crate::storage::{LocalRepository, Repository, Store};
 
@@ -234,9 +232,15 @@ fn keep_status(status: &Status, repo: &mut dyn Repository) {
     announce_status();
 }
 
-/// Tells this window's status line that the status changed.
+/// Tells this window's status line that the line changed: a `storage` event of its own (a
+/// window does not hear its own writes), the one event the line listens to.
 fn announce_status() {
-    if let (Some(w), Ok(event)) = (web_sys::window(), web_sys::Event::new(STATUS_EVENT)) {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(LINE));
+    if let (Some(w), Ok(event)) = (
+        web_sys::window(),
+        web_sys::StorageEvent::new_with_event_init_dict("storage", &init),
+    ) {
         let _ = w.dispatch_event(&event);
     }
 }

@@ -26,9 +26,6 @@ pub const REQUEST: &str = "hienmau-sync/request";
 /// Prefix of the status line's text in each language (`hienmau-sync/line/vi`, `.../en`),
 /// composed by the sync build from [`STATUS`] so pages only show it.
 pub const LINE: &str = "hienmau-sync/line/";
-/// The DOM event the engine dispatches on its own window after writing the status (a page
-/// does not hear its own `storage` events).
-pub const STATUS_EVENT: &str = "hienmau-sync-status";
 
 /// Bytes of the campaign key (AES-256, HMAC-SHA256).
 pub const KEY_LEN: usize = 32;

@@ -18,7 +18,7 @@ use super::i18n::sync::{line_texts, status_texts};
 use super::routes::Page;
 use super::state::AppState;
 use crate::storage::Repository;
-use crate::sync::state::{CONFIG, LINE, REQUEST, STATUS_EVENT, Status};
+use crate::sync::state::{CONFIG, LINE, REQUEST, Status};
 
 thread_local! {
     static FRAME_ADDED: Cell<bool> = const { Cell::new(false) };
@@ -107,8 +107,8 @@ fn add_engine_frame() {
     }
 }
 
-/// The status line, with "Sync now" and a link to the sync page; `engine`: also start the
-/// engine's hidden frame after the first paint.
+/// The status line, with "Sync now" (the sync page is in the navigation); `engine`: also
+/// start the engine's hidden frame after the first paint.
 #[component]
 pub fn SyncLine(
     /// Start the engine in a hidden frame (every organizer page but the sync page itself).
@@ -126,9 +126,6 @@ pub fn SyncLine(
         }
     });
     on_cleanup(move || listener.remove());
-    // The engine in this very window (the sync page) says so with its own event.
-    let here = window_event_listener_untyped(STATUS_EVENT, move |_| changed.update(|n| *n += 1));
-    on_cleanup(move || here.remove());
     if engine {
         request_animation_frame(add_engine_frame);
     }
@@ -143,9 +140,6 @@ pub fn SyncLine(
             <button type="button" class="link-button" on:click=move |_| request_sync()>
                 {move || t().sync_now}
             </button>
-            {engine.then(|| view! {
-                <a href=Page::Sync.href() rel="external">{move || t().open_sync}</a>
-            })}
         </div>
     }
     .into_any()

@@ -13,7 +13,6 @@ pub struct SyncLineTexts {
     /// The line's accessible name.
     pub label: &'static str,
     pub sync_now: &'static str,
-    pub open_sync: &'static str,
 }
 
 /// The words of the status, composed by the engine.
@@ -130,13 +129,11 @@ fn trouble_en(t: Trouble) -> String {
 const LINE_VI: SyncLineTexts = SyncLineTexts {
     label: "Đồng bộ",
     sync_now: "Đồng bộ ngay",
-    open_sync: "Cài đặt đồng bộ",
 };
 
 const LINE_EN: SyncLineTexts = SyncLineTexts {
     label: "Sync",
     sync_now: "Sync now",
-    open_sync: "Sync settings",
 };
 
 const STATUS_VI: SyncStatusTexts = SyncStatusTexts {
