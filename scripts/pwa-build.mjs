@@ -3,7 +3,8 @@
 // As Trunk's post_build hook (TRUNK_STAGING_DIR set), for each build's index.html: the wasm
 // started after the first paint, and a Content-Security-Policy that allows only the app's own
 // origin (plus the hashes of the inline scripts: Trunk's that starts the wasm, and the root
-// build's first-paint heading). In a development build it also writes a service worker that
+// build's first-paint heading); the sync build (organizer/sync/) may also connect to the
+// CouchDB server the organizers chose (any https origin, or a loopback one for trying it). In a development build it also writes a service worker that
 // removes itself, so reloads show edits.
 //
 // As `node scripts/pwa-build.mjs --worker <dist>`, once every release build is in <dist>: the
@@ -28,7 +29,8 @@ if (args[0] === "--worker") {
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a Trunk hook, or pass --worker <dist>");
   await startAfterFirstPaint(join(staging, "index.html"));
-  await writePolicy(join(staging, "index.html"));
+  const sync = (process.env.TRUNK_PUBLIC_URL ?? "").startsWith("/organizer/sync");
+  await writePolicy(join(staging, "index.html"), sync);
   if (process.env.TRUNK_PROFILE !== "release") {
     await writeFile(
       join(staging, "sw.js"),
@@ -65,8 +67,10 @@ async function startAfterFirstPaint(indexPath) {
 }
 
 // Content-Security-Policy: only this origin; the inline start-up script by its hash;
-// WebAssembly compilation allowed.
-async function writePolicy(indexPath) {
+// WebAssembly compilation allowed. `sync`: the page also talks to a CouchDB server, whose
+// address is set on the page: any https origin (a page served over https cannot fetch plain
+// http anyway), or http on this machine's loopback for a local server.
+async function writePolicy(indexPath, sync = false) {
   let html = await readFile(indexPath, "utf8");
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
     (m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`,
@@ -76,7 +80,7 @@ async function writePolicy(indexPath) {
     `script-src 'self' ${hashes.join(" ")} 'wasm-unsafe-eval'`,
     "style-src 'self'",
     "img-src 'self' data: blob:",
-    "connect-src 'self'",
+    sync ? "connect-src 'self' https: http://127.0.0.1:* http://localhost:*" : "connect-src 'self'",
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",

@@ -57,7 +57,10 @@ ensure_npm_tools() {
     return
   fi
   say "installing npm dev tools from package-lock.json"
-  npm ci --no-audit --no-fund
+  # Without install scripts: the only ones are pouchdb-server's optional native backends
+  # (leveldown, sqlite3), which its in-memory mode does not use and which would try to
+  # download Node's headers to build.
+  npm ci --no-audit --no-fund --ignore-scripts
   echo "$want" >"$stamp"
 }
 
@@ -102,7 +105,7 @@ ensure_build_tools() {
 # The builds besides the root one (index.html), as <directory>:<binary>, each after the builds
 # whose directories hold its own (Trunk empties its own dist directory). ui::routes::Build
 # lists the same; a native test compares the two.
-BUILDS="eligibility:eligibility my-pledges:mine organizer:organizer organizer/schedule:schedule organizer/check-in:checkin organizer/data:data organizer/setup:setup organizer/drives:drivesetup organizer/inbox:inbox d:shared"
+BUILDS="eligibility:eligibility my-pledges:mine organizer:organizer organizer/schedule:schedule organizer/check-in:checkin organizer/data:data organizer/setup:setup organizer/drives:drivesetup organizer/inbox:inbox d:shared organizer/sync:sync"
 
 # Directories served by a build that lives in another, as <directory>:<build's directory>: the
 # bundle holds a copy of that build's index.html there (ui::routes::Build::also lists the same).
@@ -137,4 +140,47 @@ build_release() {
     cp "$dist/${entry##*:}/index.html" "$dist/${entry%%:*}/index.html"
   done
   node scripts/pwa-build.mjs --worker "$dist"
+}
+
+# A free TCP port on the loopback interface.
+free_port() {
+  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
+}
+
+# A CouchDB-compatible server for the sync tests and for trying sync by hand: pouchdb-server
+# (pinned in package-lock.json) in memory on a loopback port, COUCH_PORT or a free one. Its
+# admin is COUCH_ADMIN (default admin:admin-password), so there is no "admin party". Exports
+# COUCH_URL and COUCH_ADMIN; stop it with stop_couch (by its pid).
+start_couch() {
+  local port=${COUCH_PORT:-$(free_port)} dir=target/couch i
+  export COUCH_ADMIN=${COUCH_ADMIN:-admin:admin-password}
+  rm -rf "$dir" && mkdir -p "$dir"
+  # Its log goes beside its configuration, not into the working directory.
+  printf '{"log":{"file":"%s/log.txt"}}\n' "$PWD/$dir" >"$dir/config.json"
+  node node_modules/pouchdb-server/bin/pouchdb-server --in-memory --port "$port" --host 127.0.0.1 \
+    --config "$dir/config.json" --dir "$dir" --no-stdout-logs >"$dir/server.out" 2>&1 &
+  COUCH_PID=$!
+  export COUCH_URL="http://127.0.0.1:$port"
+  # Ready once it answers (about 2 s); give up after 60 s.
+  for i in $(seq 1 120); do
+    if curl -sf "$COUCH_URL/" >/dev/null 2>&1; then
+      curl -sf -X PUT "$COUCH_URL/_config/admins/${COUCH_ADMIN%%:*}" \
+        -d "\"${COUCH_ADMIN#*:}\"" >/dev/null || { stop_couch; return 1; }
+      say "CouchDB-compatible server (pouchdb-server, in memory) on $COUCH_URL, pid $COUCH_PID"
+      return 0
+    fi
+    kill -0 "$COUCH_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "pouchdb-server did not start; see $dir/server.out" >&2
+  stop_couch
+  return 1
+}
+
+stop_couch() {
+  if [ -n "${COUCH_PID:-}" ]; then
+    kill "$COUCH_PID" 2>/dev/null
+    wait "$COUCH_PID" 2>/dev/null
+    COUCH_PID=
+  fi
 }

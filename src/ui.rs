@@ -16,13 +16,14 @@ pub mod routes;
 mod shell;
 mod slot_picker;
 pub mod state;
+pub mod sync_line;
 mod upload;
 mod widgets;
 
 pub use app::{App, mount};
 pub use pages::{
     checkin_page, data_page, drivesetup_page, eligibility_page, inbox_page, mine_page,
-    organizer_page, schedule_page, setup_page, shared_page, volunteer_page,
+    organizer_page, schedule_page, setup_page, shared_page, sync_page, volunteer_page,
 };
 pub use routes::Build;
 pub use shell::LanguageSwitch;

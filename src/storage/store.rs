@@ -32,8 +32,10 @@ pub const PREFIX: &str = "hienmau/";
 pub const META: &str = "hienmau/meta";
 /// The set-up key.
 pub const SETUP: &str = "hienmau/setup";
-const DONORS: &str = "hienmau/donors/";
-const PLEDGES: &str = "hienmau/pledges/";
+/// Prefix of the donor shards.
+pub const DONORS: &str = "hienmau/donors/";
+/// Prefix of the pledge shards.
+pub const PLEDGES: &str = "hienmau/pledges/";
 /// Prefix of quarantined values; the rest of the key is the original key.
 pub const QUARANTINE: &str = "hienmau/quarantine/";
 const DONOR_BUCKETS: u32 = 64;
@@ -789,4 +791,4 @@ pub fn shard_ids(text: &str, place: &Place, date: Date) -> Vec<PledgeId> {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;
+pub(crate) mod tests;

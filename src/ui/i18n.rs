@@ -16,6 +16,7 @@ mod schedule;
 mod setup;
 mod sharing;
 mod storage;
+pub mod sync;
 mod volunteer;
 
 use crate::domain::Units;
@@ -181,6 +182,7 @@ pub struct PageTexts {
     pub inbox: PageText,
     pub shared_drive: PageText,
     pub data: PageText,
+    pub sync: PageText,
     pub not_found: PageText,
 }
 
@@ -319,6 +321,10 @@ pub const VI: Texts = Texts {
             title: "Dữ liệu",
             lead: "Dung lượng đã dùng, sao lưu và khôi phục, nạp chiến dịch mẫu, và xóa toàn bộ dữ liệu trên thiết bị.",
         },
+        sync: PageText {
+            title: "Đồng bộ",
+            lead: "Các máy của ban tổ chức cùng làm một chiến dịch qua máy chủ CouchDB, dữ liệu được mã hóa trên thiết bị trước khi gửi đi.",
+        },
         not_found: PageText {
             title: "Không tìm thấy trang",
             lead: "Địa chỉ này không dẫn đến trang nào của ứng dụng.",
@@ -396,6 +402,10 @@ pub const EN: Texts = Texts {
         data: PageText {
             title: "Data",
             lead: "Storage used, backup and restore, the sample campaign, and wiping every piece of data on this device.",
+        },
+        sync: PageText {
+            title: "Sync",
+            lead: "Organizers' devices share one campaign through a CouchDB server; data is encrypted on the device before it leaves.",
         },
         not_found: PageText {
             title: "Page not found",

@@ -14,6 +14,7 @@ mod pledge;
 mod schedule;
 mod setup;
 mod shared;
+mod sync;
 
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
@@ -34,6 +35,18 @@ use pledge::PledgePage;
 use schedule::SchedulePage;
 use setup::{DriveSetupPage, SetupPage};
 use shared::SharedDrivePage;
+use sync::SyncPage;
+
+use super::sync_line::SyncLine;
+
+/// An organizer page under the sync status line (which also starts the engine's frame).
+fn organizer(page: AnyView) -> AnyView {
+    view! {
+        <SyncLine engine=true />
+        {page}
+    }
+    .into_any()
+}
 
 /// The volunteers' build: home and drives (nothing here saves).
 pub fn volunteer_page(page: Page) -> AnyView {
@@ -61,34 +74,34 @@ pub fn eligibility_page(_page: Page) -> AnyView {
 pub fn organizer_page(page: Page) -> AnyView {
     match page {
         #[cfg(target_arch = "wasm32")]
-        Page::Dashboard => view! { <DashboardPage /> }.into_any(),
-        other => view! { <IntroPage page=other /> }.into_any(),
+        Page::Dashboard => organizer(view! { <DashboardPage /> }.into_any()),
+        other => organizer(view! { <IntroPage page=other /> }.into_any()),
     }
 }
 
 /// The schedule's build.
 pub fn schedule_page(_page: Page) -> AnyView {
-    view! { <SchedulePage /> }.into_any()
+    organizer(view! { <SchedulePage /> }.into_any())
 }
 
 /// The check-in desk's build.
 pub fn checkin_page(_page: Page) -> AnyView {
-    view! { <CheckInPage /> }.into_any()
+    organizer(view! { <CheckInPage /> }.into_any())
 }
 
 /// The set-up build.
 pub fn setup_page(_page: Page) -> AnyView {
-    view! { <SetupPage /> }.into_any()
+    organizer(view! { <SetupPage /> }.into_any())
 }
 
 /// The drives' build.
 pub fn drivesetup_page(_page: Page) -> AnyView {
-    view! { <DriveSetupPage /> }.into_any()
+    organizer(view! { <DriveSetupPage /> }.into_any())
 }
 
 /// The inbox's build.
 pub fn inbox_page(_page: Page) -> AnyView {
-    view! { <InboxPage /> }.into_any()
+    organizer(view! { <InboxPage /> }.into_any())
 }
 
 /// The shared drive's build.
@@ -98,7 +111,12 @@ pub fn shared_page(_page: Page) -> AnyView {
 
 /// The Data page's build.
 pub fn data_page(_page: Page) -> AnyView {
-    view! { <DataPage /> }.into_any()
+    organizer(view! { <DataPage /> }.into_any())
+}
+
+/// The sync build's page: set up, pair, status.
+pub fn sync_page(_page: Page) -> AnyView {
+    view! { <SyncPage /> }.into_any()
 }
 
 /// The heading and lead of a page; also keeps the document title in step.

@@ -32,11 +32,12 @@ pub enum Build {
     DriveSetup,
     Inbox,
     Shared,
+    Sync,
 }
 
 impl Build {
     /// Every build, each after the builds whose directories hold its own.
-    pub const ALL: [Build; 11] = [
+    pub const ALL: [Build; 12] = [
         Build::Volunteer,
         Build::Eligibility,
         Build::Mine,
@@ -48,6 +49,7 @@ impl Build {
         Build::DriveSetup,
         Build::Inbox,
         Build::Shared,
+        Build::Sync,
     ];
 
     /// The build's directory in the bundle, also the path its pages live under; empty for the
@@ -65,6 +67,7 @@ impl Build {
             Build::DriveSetup => "organizer/drives",
             Build::Inbox => "organizer/inbox",
             Build::Shared => "d",
+            Build::Sync => "organizer/sync",
         }
     }
 
@@ -93,14 +96,16 @@ impl Build {
             Build::DriveSetup => "drivesetup",
             Build::Inbox => "inbox",
             Build::Shared => "shared",
+            Build::Sync => "sync",
         }
     }
 
     /// Whether the build's pages show stored records from the start. The eligibility
-    /// self-check shows none, and a shared drive comes from its link: they start without
-    /// parsing the store, and read it only before their first change.
+    /// self-check shows none, a shared drive comes from its link, and the sync page's engine
+    /// opens the store itself: they start without parsing the store, and read it only before
+    /// their first change.
     pub fn reads_records_at_start(self) -> bool {
-        !matches!(self, Build::Eligibility | Build::Shared)
+        !matches!(self, Build::Eligibility | Build::Shared | Build::Sync)
     }
 
     /// The build that answers `path`: the one with the deepest directory holding it.
@@ -144,11 +149,12 @@ pub enum Page {
     Inbox,
     SharedDrive,
     Data,
+    Sync,
 }
 
 impl Page {
     /// Every page.
-    pub const ALL: [Page; 13] = [
+    pub const ALL: [Page; 14] = [
         Page::Home,
         Page::Drives,
         Page::Pledge,
@@ -162,6 +168,7 @@ impl Page {
         Page::Inbox,
         Page::SharedDrive,
         Page::Data,
+        Page::Sync,
     ];
 
     /// The volunteers' pages, in navigation order.
@@ -173,7 +180,7 @@ impl Page {
     ];
 
     /// The organizers' pages, in navigation order.
-    pub const ORGANIZER: [Page; 7] = [
+    pub const ORGANIZER: [Page; 8] = [
         Page::Dashboard,
         Page::Schedule,
         Page::CheckIn,
@@ -181,6 +188,7 @@ impl Page {
         Page::DriveSetup,
         Page::Setup,
         Page::Data,
+        Page::Sync,
     ];
 
     /// The path that shows this page; link to pages only through this.
@@ -199,6 +207,7 @@ impl Page {
             Page::Inbox => "/organizer/inbox",
             Page::SharedDrive => "/d",
             Page::Data => "/organizer/data",
+            Page::Sync => "/organizer/sync",
         }
     }
 
@@ -230,6 +239,7 @@ impl Page {
             Page::Inbox => &p.inbox,
             Page::SharedDrive => &p.shared_drive,
             Page::Data => &p.data,
+            Page::Sync => &p.sync,
         }
     }
 }

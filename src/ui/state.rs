@@ -323,7 +323,11 @@ impl AppState {
 
     /// Removes every piece of this app's data from the device and empties the screen.
     pub fn wipe(self) {
-        self.store.update_value(|s| s.wipe());
+        self.store.update_value(|s| {
+            s.wipe();
+            // Sync's state (server, key, checkpoint) is this device's data too.
+            crate::sync::state::forget(s.repository_mut());
+        });
         self.records_read.set_value(true);
         self.ledger.set(Ledger::new());
         self.mine.set(Vec::new());
@@ -351,6 +355,8 @@ impl AppState {
                     self.lang.set(lang);
                 }
             }
+            // Sync's own keys: the status line reads its own.
+            Some(key) if key.starts_with(crate::sync::state::PREFIX) => {}
             // Not read yet: read with the others when needed.
             Some(_) if !self.records_read.get_value() => {}
             Some(key) => {

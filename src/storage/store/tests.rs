@@ -53,7 +53,7 @@ fn open(repo: Shared) -> (Store<Shared>, Loaded) {
     Store::open(repo, "test", || "device-1".to_owned())
 }
 
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     "2024-06-01".parse().unwrap()
 }
 
@@ -66,7 +66,7 @@ fn save_everything(store: &mut Store<Shared>, ledger: &Ledger) {
 }
 
 /// The first future slot with at least `free` places left, for making new pledges in it.
-fn open_slot_with(ledger: &Ledger, free: u32) -> SlotRef {
+pub(crate) fn open_slot_with(ledger: &Ledger, free: u32) -> SlotRef {
     ledger
         .pledges()
         .map(|p| p.slot.clone())

@@ -1,0 +1,232 @@
+import { test, expect, loadSampleAt } from "./fixtures";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+
+// Organizer devices sharing one campaign through the CouchDB-compatible server scripts/test
+// starts (pouchdb-server in memory; COUCH_URL, COUCH_ADMIN). Each browser context is a device:
+// desk A creates the campaign's database as the server's admin, desk B and a new device join
+// with organizer accounts after pairing by link. Every test has its own database.
+
+const COUCH = process.env.COUCH_URL ?? "";
+const [ADMIN, ADMIN_PASSWORD] = (process.env.COUCH_ADMIN ?? "admin:admin-password").split(":");
+const AUTH = "Basic " + Buffer.from(`${ADMIN}:${ADMIN_PASSWORD}`).toString("base64");
+
+test.skip(!COUCH, "COUCH_URL names no server (scripts/test starts one)");
+
+/** A request to the server as its admin (the test's hands, not the app's). */
+async function admin(method: string, path: string, body?: unknown) {
+  const res = await fetch(COUCH + path, {
+    method,
+    headers: { Authorization: AUTH, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+/** A new organizer account (role `organizers`), its name and password. */
+async function organizer() {
+  const name = "desk-" + randomBytes(4).toString("hex");
+  const password = randomBytes(9).toString("base64url");
+  const res = await admin("PUT", `/_users/org.couchdb.user:${name}`, {
+    name,
+    password,
+    roles: ["organizers"],
+    type: "user",
+  });
+  expect(res.status).toBe(201);
+  return { name, password };
+}
+
+/** Every document the server holds, as text. */
+async function serverText(db: string) {
+  const res = await admin("GET", `/${db}/_all_docs?include_docs=true`);
+  expect(res.status).toBe(200);
+  return JSON.stringify(res.json);
+}
+
+const line = (page: Page) => page.locator(".sync-line");
+
+/** How long a change may take to reach another device: its engine hears of it from a long poll
+ * of the server's changes, or, after the network came back, within the engine's back-off. */
+const SYNCED = { timeout: 30_000 };
+
+/** Fills the sync page's server form. */
+async function fillServer(page: Page, db: string, user: string, password: string) {
+  await page.getByLabel("Địa chỉ máy chủ").fill(COUCH);
+  await page.getByLabel("Cơ sở dữ liệu của chiến dịch").fill(db);
+  await page.getByLabel("Tài khoản").fill(user);
+  await page.getByLabel("Mật khẩu").fill(password);
+}
+
+/** Desk A: the sample campaign, the database created, everything synced; returns the pairing
+ * link. */
+async function firstDesk(page: Page, db: string) {
+  await loadSampleAt(page, "2024-05-13T08:00:00+07:00");
+  await page.goto("/organizer/sync");
+  await fillServer(page, db, ADMIN, ADMIN_PASSWORD);
+  await page.getByRole("button", { name: "Tạo cơ sở dữ liệu cho chiến dịch này" }).click();
+  await expect(page.getByText("Đã tạo cơ sở dữ liệu")).toBeVisible();
+  await expect(line(page)).toContainText("Đã đồng bộ lúc");
+  await expect(line(page)).not.toContainText("đang chờ");
+  await page.getByRole("button", { name: "Hiện mã ghép nối" }).click();
+  return page.getByRole("textbox", { name: "Liên kết ghép nối" }).inputValue();
+}
+
+/** Another device opens the pairing link, keeps the key and joins with its own account. */
+async function pairedDesk(browser: Browser, link: string): Promise<[BrowserContext, Page]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
+  const { name, password } = await organizer();
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, ""));
+  await page.getByRole("button", { name: "Dùng khóa này" }).click();
+  await expect(page.getByText("Đã lưu khóa chiến dịch.")).toBeVisible();
+  await page.getByLabel("Tài khoản").fill(name);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Tham gia", exact: true }).click();
+  await expect(page.getByText("Đã đăng nhập; thiết bị này bắt đầu đồng bộ.")).toBeVisible();
+  await expect(line(page)).toContainText("Đã đồng bộ lúc");
+  return [context, page];
+}
+
+const pledges = (page: Page) => page.locator(".counts div", { hasText: "Lượt đăng ký" }).locator("dd");
+
+/** Pledges a person at the sample's Đống Đa fixed point, 13 May 08:30. */
+async function pledge(page: Page, name: string, phone: string) {
+  await page.goto("/pledge");
+  await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
+  await page.getByLabel("08:30–09:00").check();
+  await page.getByLabel("Họ và tên").fill(name);
+  await page.getByLabel("Số điện thoại").fill(phone);
+  await page.getByLabel("Ngày sinh").fill("1990-01-20");
+  await page.getByLabel("Nữ", { exact: true }).check();
+  await page.getByLabel("Cân nặng (kg)").fill("55");
+  await page.getByLabel(/Tôi đồng ý/).check();
+  await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
+  await expect(page.getByRole("region", { name: "Phiếu hẹn hiến máu" })).toContainText(name);
+}
+
+function dbName() {
+  return "campaign-" + randomBytes(4).toString("hex");
+}
+
+test("a pledge on one desk appears on the other without a reload, and a new device gets everything", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const db = dbName();
+  const link = await firstDesk(page, db);
+  const [contextB, deskB] = await pairedDesk(browser, link);
+  await deskB.goto("/organizer/data");
+  await expect(pledges(deskB)).toHaveText("1.288");
+  await expect(line(deskB)).toContainText("Đã đồng bộ lúc");
+
+  // Desk A pledges in another tab while its Data page (and the engine's frame) stays open.
+  await page.goto("/organizer/data");
+  await expect(line(page)).toContainText("Đã đồng bộ lúc");
+  const volunteerTab = await page.context().newPage();
+  await volunteerTab.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
+  await pledge(volunteerTab, "Nguyễn Thị Lan", "0912 345 678");
+  await expect(pledges(deskB)).toHaveText("1.289", SYNCED);
+
+  // A third device, paired by link, gets the whole campaign with the new pledge.
+  const [contextC, deskC] = await pairedDesk(browser, link);
+  await deskC.goto("/organizer/data");
+  await expect(pledges(deskC)).toHaveText("1.289");
+
+  // The server holds ciphertext: no donor's name or phone, no shard key.
+  const stored = await serverText(db);
+  for (const plain of ["Nguyễn Thị Lan", "Nguy\\u1ec5n", "0912345678", "hienmau/", "Đống Đa"]) {
+    expect(stored, plain).not.toContain(plain);
+  }
+  await contextB.close();
+  await contextC.close();
+});
+
+test("two desks offline both book the last place; back online both keep both pledges", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const link = await firstDesk(page, dbName());
+  const [contextB, deskB] = await pairedDesk(browser, link);
+  const deskA = page;
+  for (const [context, desk] of [
+    [deskA.context(), deskA],
+    [contextB, deskB],
+  ] as const) {
+    await desk.goto("/organizer/data");
+    await expect(line(desk)).toContainText("Đã đồng bộ lúc");
+    await context.setOffline(true);
+  }
+  const tabA = await deskA.context().newPage();
+  const tabB = await contextB.newPage();
+  for (const tab of [tabA, tabB]) await tab.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
+  await pledge(tabA, "Trần Văn Một", "0913 000 001");
+  await pledge(tabB, "Lê Thị Hai", "0913 000 002");
+  for (const desk of [deskA, deskB]) {
+    await expect(line(desk)).toContainText("Không có mạng");
+    await expect(line(desk)).toContainText(/\d thay đổi đang chờ gửi/);
+    await expect(pledges(desk)).toHaveText("1.289");
+  }
+  await deskA.context().setOffline(false);
+  await contextB.setOffline(false);
+  for (const desk of [deskA, deskB]) {
+    await expect(pledges(desk)).toHaveText("1.290", SYNCED);
+    await expect(line(desk)).not.toContainText("đang chờ", SYNCED);
+  }
+  await contextB.close();
+});
+
+test("a wrong password and a server that does not answer are named, and nothing is lost", async ({ page }) => {
+  test.setTimeout(90_000);
+  await firstDesk(page, dbName());
+  // The server stops answering: the status says so; a pledge made meanwhile waits, then goes.
+  await page.goto("/organizer/data");
+  await expect(line(page)).toContainText("Đã đồng bộ lúc");
+  await page.context().route(COUCH + "/**", (route) => route.abort("connectionrefused"));
+  const tab = await page.context().newPage();
+  await tab.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
+  await pledge(tab, "Phạm Thị Ba", "0913 000 003");
+  await expect(line(page)).toContainText("Không kết nối được máy chủ");
+  await expect(line(page)).toContainText(/\d thay đổi đang chờ gửi/);
+  await expect(pledges(page)).toHaveText("1.289");
+  await page.context().unroute(COUCH + "/**");
+  await line(page).getByRole("button", { name: "Đồng bộ ngay" }).click();
+  await expect(line(page)).toContainText("Đã đồng bộ lúc");
+  await expect(line(page)).not.toContainText("đang chờ");
+
+  // A wrong password is named where it was typed; nothing is kept, nothing changes.
+  await page.goto("/organizer/sync");
+  await fillServer(page, "no-such-campaign", ADMIN, "not the password");
+  await page.getByRole("button", { name: "Tham gia", exact: true }).click();
+  await expect(page.getByRole("alert")).toContainText("Cần đăng nhập lại");
+
+  await page.goto("/organizer/data");
+  await expect(pledges(page)).toHaveText("1.289");
+});
+
+test("a tampered document is set aside and counted while the rest syncs", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const db = dbName();
+  const link = await firstDesk(page, db);
+  const all = (await admin("GET", `/${db}/_all_docs?include_docs=true`)).json;
+  // The smallest document: a pledge shard (the set-up, which every other shard needs, is large).
+  const doc = all.rows
+    .filter((r: { id: string }) => r.id.startsWith("s-"))
+    .map((r: { doc: { ct: string } }) => r.doc)
+    .sort((a: { ct: string }, b: { ct: string }) => a.ct.length - b.ct.length)[0];
+  doc.ct = (doc.ct[0] === "A" ? "B" : "A") + doc.ct.slice(1);
+  expect((await admin("PUT", `/${db}/${doc._id}`, doc)).status).toBe(201);
+
+  const [contextB, deskB] = await pairedDesk(browser, link);
+  await expect(line(deskB)).toContainText("1 tài liệu bị để riêng");
+  await deskB.goto("/organizer/data");
+  await expect(line(deskB)).toContainText("1 tài liệu bị để riêng");
+  const shards = all.rows.filter((r: { id: string }) => r.id.startsWith("s-")).length;
+  const kept = await deskB.evaluate(() => JSON.parse(localStorage.getItem("hienmau-sync/state")!));
+  expect(kept.set_aside).toEqual([doc._id]);
+  expect(Object.values(kept.shards).filter((s) => (s as { rev: string }).rev !== "").length).toBe(shards - 1);
+  await contextB.close();
+});
