@@ -255,8 +255,8 @@ test("on a phone every control of the form is a touch target of at least 44 px",
     ...(await form.getByRole("radio").all()),
     ...(await form.getByRole("checkbox").all()),
   ].map((c) => c.locator("xpath=ancestor::label[1]"));
-  // Sex (2) and donated before (2), and the eleven causes of Điều 5 asked of a woman.
-  expect(controls).toHaveLength(15);
+  // Sex (2) and donated before (2), and the thirteen causes of Điều 5 asked of a woman.
+  expect(controls).toHaveLength(17);
   controls.push(
     page.getByLabel(w.birth, { exact: true }),
     page.getByLabel(w.weight),

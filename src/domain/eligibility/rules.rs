@@ -142,7 +142,17 @@ pub enum DeferralCause {
     /// osteomyelitis or pancreatitis (khỏi bệnh thương hàn, nhiễm trùng huyết, bị rắn cắn,
     /// viêm tắc động mạch, viêm tắc tĩnh mạch, viêm tuỷ xương, viêm tụy).
     Infection,
-    /// A live vaccine: rubella, measles, typhoid, cholera, mumps, chickenpox (vắc xin sống).
+    /// Recovered from gastroenteritis, a urinary tract infection, an infected skin
+    /// inflammation, bronchitis, pneumonia, measles, whooping cough, mumps, dengue fever,
+    /// dysentery, rubella or cholera (khỏi bệnh viêm dạ dày ruột, viêm đường tiết niệu, viêm da
+    /// nhiễm trùng, viêm phế quản, viêm phổi, sởi, ho gà, quai bị, sốt xuất huyết, kiết lỵ,
+    /// rubella, tả).
+    RecentIllness,
+    /// Recovered from flu, a cold, a nose and throat allergy, a sore throat or a migraine
+    /// (khỏi bệnh cúm, cảm lạnh, dị ứng mũi họng, viêm họng, đau nửa đầu Migraine).
+    MinorIllness,
+    /// A live vaccine: rubella, measles, typhoid, cholera, mumps, chickenpox, BCG (vắc xin
+    /// sống).
     LiveVaccine,
     /// Any other vaccine (các loại vắc xin khác).
     OtherVaccine,
@@ -150,7 +160,7 @@ pub enum DeferralCause {
 
 impl DeferralCause {
     /// Every cause, in the order a self-check form lists them.
-    pub const ALL: [DeferralCause; 11] = [
+    pub const ALL: [DeferralCause; 13] = [
         DeferralCause::Tattoo,
         DeferralCause::Piercing,
         DeferralCause::BloodExposure,
@@ -160,6 +170,8 @@ impl DeferralCause {
         DeferralCause::SeriousInfection,
         DeferralCause::Infection,
         DeferralCause::RabiesVaccination,
+        DeferralCause::RecentIllness,
+        DeferralCause::MinorIllness,
         DeferralCause::LiveVaccine,
         DeferralCause::OtherVaccine,
     ];
@@ -238,7 +250,8 @@ impl RuleSet {
     /// a transfusion, a birth or the end of a pregnancy (Điều 5.1) and 6 months after a tattoo,
     /// a piercing, an exposure to blood or the infections of Điều 5.2d (Điều 5.2); 12 months
     /// after the infections of Điều 5.1a or a rabies vaccination after a bite (5.1b); 4 weeks
-    /// after a live vaccine (5.3) and 7 days after any other vaccine (5.4).
+    /// after the illnesses of 5.3a or a live vaccine (5.3b); 7 days after the illnesses of 5.4a
+    /// or any other vaccine (5.4b).
     pub fn vietnam() -> RuleSet {
         let whole = WeightRule {
             female_hg: 420,
@@ -345,8 +358,10 @@ impl RuleSet {
                     Period::Months(12),
                     "Điều 5.1d",
                 ),
-                defer(DeferralCause::LiveVaccine, Period::Days(28), "Điều 5.3"),
-                defer(DeferralCause::OtherVaccine, Period::Days(7), "Điều 5.4"),
+                defer(DeferralCause::RecentIllness, Period::Days(28), "Điều 5.3a"),
+                defer(DeferralCause::LiveVaccine, Period::Days(28), "Điều 5.3b"),
+                defer(DeferralCause::MinorIllness, Period::Days(7), "Điều 5.4a"),
+                defer(DeferralCause::OtherVaccine, Period::Days(7), "Điều 5.4b"),
             ],
         }
     }

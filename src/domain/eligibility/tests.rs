@@ -478,14 +478,28 @@ fn the_rest_of_article_5_defers_for_its_period_with_its_citation_tt26_art5() {
             "2024-03-15",
             "2024-04-11",
             "2024-04-12",
-            "Điều 5.3",
+            "Điều 5.3b",
+        ),
+        (
+            DeferralCause::RecentIllness,
+            "2024-03-15",
+            "2024-04-11",
+            "2024-04-12",
+            "Điều 5.3a",
+        ),
+        (
+            DeferralCause::MinorIllness,
+            "2024-03-15",
+            "2024-03-21",
+            "2024-03-22",
+            "Điều 5.4a",
         ),
         (
             DeferralCause::OtherVaccine,
             "2024-03-15",
             "2024-03-21",
             "2024-03-22",
-            "Điều 5.4",
+            "Điều 5.4b",
         ),
     ] {
         let p = Person::woman(500).declared(cause, since);
@@ -770,8 +784,8 @@ mod properties {
                 | DeferralCause::Piercing
                 | DeferralCause::BloodExposure
                 | DeferralCause::Infection => x.date.add_months(6),
-                DeferralCause::LiveVaccine => x.date.add_days(28),
-                DeferralCause::OtherVaccine => x.date.add_days(7),
+                DeferralCause::LiveVaccine | DeferralCause::RecentIllness => x.date.add_days(28),
+                DeferralCause::OtherVaccine | DeferralCause::MinorIllness => x.date.add_days(7),
                 _ => x.date.add_months(12),
             }
         });

@@ -130,8 +130,14 @@ pub const VI: EligibilityTexts = EligibilityTexts {
             "Khỏi bệnh thương hàn, nhiễm trùng huyết, bị rắn cắn, viêm tắc động mạch hoặc tĩnh mạch, viêm tủy xương hoặc viêm tụy"
         }
         DeferralCause::RabiesVaccination => "Tiêm vắc xin phòng dại sau khi bị động vật cắn",
+        DeferralCause::RecentIllness => {
+            "Khỏi bệnh viêm dạ dày ruột, viêm đường tiết niệu, viêm da nhiễm trùng, viêm phế quản, viêm phổi, sởi, ho gà, quai bị, sốt xuất huyết, kiết lỵ, rubella hoặc tả"
+        }
+        DeferralCause::MinorIllness => {
+            "Khỏi bệnh cúm, cảm lạnh, dị ứng mũi họng, viêm họng hoặc đau nửa đầu (migraine)"
+        }
         DeferralCause::LiveVaccine => {
-            "Tiêm vắc xin sởi, quai bị, rubella, thủy đậu, thương hàn hoặc tả"
+            "Tiêm vắc xin sởi, quai bị, rubella, thủy đậu, thương hàn, tả hoặc BCG"
         }
         DeferralCause::OtherVaccine => "Tiêm vắc xin khác",
     },
@@ -145,6 +151,8 @@ pub const VI: EligibilityTexts = EligibilityTexts {
         DeferralCause::SeriousInfection => "Ngày khỏi bệnh (giang mai, lao...)",
         DeferralCause::Infection => "Ngày khỏi bệnh (thương hàn, nhiễm trùng huyết...)",
         DeferralCause::RabiesVaccination => "Ngày tiêm mũi vắc xin dại cuối",
+        DeferralCause::RecentIllness => "Ngày khỏi bệnh (viêm phổi, sốt xuất huyết...)",
+        DeferralCause::MinorIllness => "Ngày khỏi bệnh (cúm, cảm lạnh...)",
         DeferralCause::LiveVaccine => "Ngày tiêm vắc xin sởi, quai bị...",
         DeferralCause::OtherVaccine => "Ngày tiêm vắc xin khác",
     },
@@ -155,7 +163,10 @@ pub const VI: EligibilityTexts = EligibilityTexts {
         DeferralCause::Transfusion => "truyền máu",
         DeferralCause::Childbirth => "sinh con",
         DeferralCause::EndOfPregnancy => "chấm dứt thai kỳ",
-        DeferralCause::SeriousInfection | DeferralCause::Infection => "khỏi bệnh",
+        DeferralCause::SeriousInfection
+        | DeferralCause::Infection
+        | DeferralCause::RecentIllness
+        | DeferralCause::MinorIllness => "khỏi bệnh",
         DeferralCause::RabiesVaccination => "tiêm vắc xin phòng dại",
         DeferralCause::LiveVaccine | DeferralCause::OtherVaccine => "tiêm vắc xin",
     },
@@ -246,8 +257,14 @@ pub const EN: EligibilityTexts = EligibilityTexts {
             "Recovered from typhoid, septicaemia, a snake bite, arteritis or phlebitis, osteomyelitis or pancreatitis"
         }
         DeferralCause::RabiesVaccination => "A rabies vaccination after an animal bite",
+        DeferralCause::RecentIllness => {
+            "Recovered from gastroenteritis, a urinary tract infection, an infected skin inflammation, bronchitis, pneumonia, measles, whooping cough, mumps, dengue fever, dysentery, rubella or cholera"
+        }
+        DeferralCause::MinorIllness => {
+            "Recovered from flu, a cold, a nose or throat allergy, a sore throat or a migraine"
+        }
         DeferralCause::LiveVaccine => {
-            "A measles, mumps, rubella, chickenpox, typhoid or cholera vaccine"
+            "A measles, mumps, rubella, chickenpox, typhoid, cholera or BCG vaccine"
         }
         DeferralCause::OtherVaccine => "Another vaccine",
     },
@@ -261,6 +278,8 @@ pub const EN: EligibilityTexts = EligibilityTexts {
         DeferralCause::SeriousInfection => "Date you recovered (syphilis, tuberculosis...)",
         DeferralCause::Infection => "Date you recovered (typhoid, septicaemia...)",
         DeferralCause::RabiesVaccination => "Date of the last rabies dose",
+        DeferralCause::RecentIllness => "Date you recovered (pneumonia, dengue fever...)",
+        DeferralCause::MinorIllness => "Date you recovered (flu, a cold...)",
         DeferralCause::LiveVaccine => "Date of the measles, mumps... vaccine",
         DeferralCause::OtherVaccine => "Date of the other vaccine",
     },
@@ -271,7 +290,10 @@ pub const EN: EligibilityTexts = EligibilityTexts {
         DeferralCause::Transfusion => "the transfusion",
         DeferralCause::Childbirth => "the birth",
         DeferralCause::EndOfPregnancy => "the end of the pregnancy",
-        DeferralCause::SeriousInfection | DeferralCause::Infection => "you recovered",
+        DeferralCause::SeriousInfection
+        | DeferralCause::Infection
+        | DeferralCause::RecentIllness
+        | DeferralCause::MinorIllness => "you recovered",
         DeferralCause::RabiesVaccination => "the rabies vaccination",
         DeferralCause::LiveVaccine | DeferralCause::OtherVaccine => "the vaccination",
     },

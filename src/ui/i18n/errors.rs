@@ -9,7 +9,7 @@ use crate::domain::eligibility::Reason;
 
 impl Lang {
     /// The rules' reasons in words, each with its article, as the desk says why it refuses:
-    /// "Chưa hiến được: <reason> (<article>); ...".
+    /// `"Chưa hiến được: <reason> (<article>); ..."`.
     pub fn reasons(self, reasons: &[Reason]) -> String {
         let lead = match self {
             Lang::Vi => "Chưa hiến được:",
