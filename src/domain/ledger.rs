@@ -1323,7 +1323,12 @@ impl Ledger {
             Affiliation::ChosenUnit => donor.unit = given.unit,
             _ => {}
         }
-        if donor != ours {
+        // The same details again (a list imported twice) change nothing, whatever their time.
+        let same = Donor {
+            updated_at: ours.updated_at,
+            ..donor.clone()
+        } == ours;
+        if !same {
             // A slip's newer details keep the moment they were written; any other change is
             // stamped by the clock (above ours, which it has seen).
             if written_now || donor.updated_at <= ours.updated_at {

@@ -1638,6 +1638,31 @@ fn a_list_of_people_finds_each_as_one_person_does_and_the_same_phone_twice_is_on
     );
 }
 
+#[test]
+fn the_same_list_imported_twice_at_the_same_moment_keeps_every_donor_as_it_was() {
+    // With the clock, the first import stamps above `now`; the second, at the same `now`,
+    // brings the same details with an older time and must not count them as updates.
+    let mut l = busy_ledger();
+    let people: Vec<(DonorId, PersonDetails)> = [(101, 70), (102, 55)]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (n, kg))| {
+            let id = DonorId::new(format!("again-{i}")).unwrap();
+            (id, details(n, kg, 50, Affiliation::Given))
+        })
+        .collect();
+    let first = l
+        .register_donors(people.clone(), d("2023-04-20"), Timestamp(50))
+        .unwrap();
+    assert_eq!(first.0, 2, "two new people");
+    let after_first = l.clone();
+    let again = l
+        .register_donors(people, d("2023-04-20"), Timestamp(50))
+        .unwrap();
+    assert_eq!(again, (0, 0, 2), "both kept as they were");
+    assert_eq!(l, after_first);
+}
+
 // ----- the change set -----
 
 #[test]
