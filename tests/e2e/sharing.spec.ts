@@ -156,6 +156,8 @@ test("a slip taken in while storage is full is not kept and says so; with room i
   const slip = (await page.getByLabel("Liên kết phiếu đăng ký").inputValue()).split("#")[1];
 
   await page.goto("/organizer/inbox");
+  // The app (not the first paint) is running, its start written, before storage fills up.
+  await expect(page.getByRole("heading", { name: "Hộp thư trống." })).toBeVisible();
   await fillStorage(page);
   await page.getByLabel("Liên kết hoặc mã phiếu").fill(slip);
   await page.getByRole("button", { name: "Thêm vào hộp thư" }).click();
