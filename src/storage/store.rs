@@ -22,8 +22,8 @@ use super::codec::{self, DecodeError, SCHEMA};
 use super::json::{self, json_object};
 use super::repository::{Repository, Usage, WriteError};
 use crate::domain::{
-    ChangeSet, Date, Donor, DonorId, DriveId, Ledger, Place, Pledge, PledgeId, RecordKind, Setup,
-    SiteId, SlotRef,
+    ChangeSet, Date, DomainError, Donor, DonorId, DriveId, Ledger, Place, Pledge, PledgeId,
+    RecordKind, Setup, SiteId, SlotRef,
 };
 
 /// Prefix of every key this app writes.
@@ -168,6 +168,16 @@ pub struct Loaded {
     pub ledger: Ledger,
     /// What the person must be told.
     pub problems: Vec<Problem>,
+}
+
+/// Why a text from elsewhere was not merged ([`Store::merge_text`]); nothing changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MergeError {
+    /// The text does not read as this key's value (damaged, or from a newer app).
+    Unreadable(DecodeError),
+    /// It reads, but merged with ours it would break a rule of the domain (two devices each
+    /// created the same year's campaign offline): the reason, for the organizers to settle.
+    Refused(DomainError),
 }
 
 /// Why a change was not saved; the stored data and the previous state are as they were.
@@ -693,35 +703,44 @@ impl<R: Repository> Store<R> {
     /// Merges into `ledger` the text of a stored value that came from elsewhere (another
     /// device through sync) as if it were stored under `key`, by the domain's merge rules, and
     /// returns what changed as a change set (save it with [`Store::save`], then commit). The
-    /// text is checked as any stored value is; an unreadable one changes nothing.
+    /// text is checked as any stored value is; an unreadable one, or a set-up that would
+    /// break a rule of the domain merged with ours, changes nothing.
     pub fn merge_text(
         &self,
         key: &str,
         text: &str,
         ledger: &mut Ledger,
-    ) -> Result<ChangeSet, DecodeError> {
+    ) -> Result<ChangeSet, MergeError> {
         ledger.begin();
         let result = if key == SETUP {
-            decode_setup(text).and_then(|s| {
-                ledger
-                    .merge_setup(&s)
-                    .map(|_| ())
-                    .map_err(|e| DecodeError::Invalid(e.to_string()))
-            })
+            decode_setup(text)
+                .map_err(MergeError::Unreadable)
+                .and_then(|s| {
+                    ledger
+                        .merge_setup(&s)
+                        .map(|_| ())
+                        .map_err(MergeError::Refused)
+                })
         } else if key.starts_with(DONORS) {
-            codec::decode_donors(text).map(|rows| {
-                for d in rows {
-                    ledger.merge_donor(d);
-                }
-            })
+            codec::decode_donors(text)
+                .map(|rows| {
+                    for d in rows {
+                        ledger.merge_donor(d);
+                    }
+                })
+                .map_err(MergeError::Unreadable)
         } else if let Some((place, date)) = parse_pledge_key(key) {
-            codec::decode_pledges(text, &place, date).map(|rows| {
-                for p in rows {
-                    ledger.merge_pledge(p);
-                }
-            })
+            codec::decode_pledges(text, &place, date)
+                .map(|rows| {
+                    for p in rows {
+                        ledger.merge_pledge(p);
+                    }
+                })
+                .map_err(MergeError::Unreadable)
         } else {
-            Err(DecodeError::Invalid(format!("not a synced key: {key}")))
+            Err(MergeError::Unreadable(DecodeError::Invalid(format!(
+                "not a synced key: {key}"
+            ))))
         };
         match result {
             Ok(()) => {

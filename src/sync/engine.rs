@@ -16,8 +16,8 @@
 use super::doc::{self, Cipher, Sealed};
 use super::state::{Shard, SyncState, Trouble};
 use super::wire::{Pushed, Transport, WireError};
-use crate::domain::Ledger;
-use crate::storage::{Repository, SaveError, Store};
+use crate::domain::{DomainError, Ledger};
+use crate::storage::{MergeError, Repository, SaveError, Store};
 
 /// Documents asked for per `_changes` page.
 pub const PAGE: u32 = 200;
@@ -39,6 +39,9 @@ pub struct Outcome {
     pub set_aside: usize,
     /// Bytes received and sent (bodies only), for the benchmarks.
     pub bytes: usize,
+    /// Why the set-up from the server was not merged with ours, if it was refused (a rule of
+    /// the domain it would break; the document is set aside).
+    pub refused: Option<DomainError>,
 }
 
 /// Why a sync stopped; what it pulled and pushed before stays done.
@@ -164,9 +167,16 @@ impl<T: Transport, C: Cipher, R: Repository> Run<'_, T, C, R> {
             self.set_aside(id);
             return Ok(());
         };
-        let Ok(changes) = self.store.merge_text(&plain.k, &plain.t, self.ledger) else {
-            self.set_aside(id);
-            return Ok(());
+        let changes = match self.store.merge_text(&plain.k, &plain.t, self.ledger) {
+            Ok(changes) => changes,
+            Err(e) => {
+                if let MergeError::Refused(why) = e {
+                    self.outcome.refused = Some(why);
+                    self.state.shards.entry(plain.k).or_default().id = id.to_owned();
+                }
+                self.set_aside(id);
+                return Ok(());
+            }
         };
         if let Err(e) = self.store.save(self.ledger, &changes) {
             self.ledger.roll_back();

@@ -149,6 +149,13 @@ impl SyncState {
         repo.set(STATE, &json::to_string(self))
     }
 
+    /// Whether the document of shard `key` is set aside.
+    pub fn is_set_aside(&self, key: &str) -> bool {
+        self.shards
+            .get(key)
+            .is_some_and(|s| self.set_aside.contains(&s.id))
+    }
+
     /// The shard key of a document id, if this device knows it.
     pub fn key_of(&self, id: &str) -> Option<&str> {
         self.shards
@@ -242,10 +249,14 @@ pub struct Status {
     pub trouble: Option<String>,
     /// A sync is under way.
     pub busy: u32,
+    /// Why the set-up from the server could not be merged with this device's, in words, one
+    /// per language of [`Lang::ALL`](crate::ui::i18n::Lang::ALL) in its order; none when it
+    /// merged. Kept while that document stays set aside.
+    pub refused: Option<Vec<String>>,
 }
 
 json_object! {
-    Status { at, waiting, set_aside, trouble, busy }
+    Status { at, waiting, set_aside, trouble, busy, refused }
 }
 
 impl Status {
@@ -344,10 +355,19 @@ mod tests {
             at: Some(5),
             waiting: 2,
             trouble: Some(Trouble::Offline.code()),
+            refused: Some(vec!["vi".into(), "en".into()]),
             ..Status::default()
         };
         status.save(&mut repo);
         assert_eq!(Status::load(&repo), status);
+        // A status kept before refusals were: it still reads.
+        repo.set(
+            STATUS,
+            r#"{"at":5,"waiting":2,"set_aside":0,"trouble":null,"busy":0}"#,
+        )
+        .unwrap();
+        assert_eq!(Status::load(&repo).at, Some(5));
+        status.save(&mut repo);
         repo.set("hienmau/setup", "x").unwrap();
         assert!(
             state.waiting(&repo).is_empty(),

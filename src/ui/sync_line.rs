@@ -17,6 +17,7 @@ use super::i18n::Lang;
 use super::i18n::sync::{line_texts, status_texts};
 use super::routes::Page;
 use super::state::AppState;
+use crate::domain::DomainError;
 use crate::storage::Repository;
 use crate::sync::state::{CONFIG, LINE, REQUEST, Status};
 
@@ -40,6 +41,8 @@ pub fn request_sync() {
         // Whole milliseconds: formatting an f64 would link 6 KB of float printing into every page.
         let _ = storage.set_item(REQUEST, &(js_sys::Date::now() as i64).to_string());
     }
+    // Other windows hear the write; an engine in this very window (the sync page) hears this.
+    crate::sync::runner::announce(REQUEST);
 }
 
 /// Whether sync is set up on this device.
@@ -68,13 +71,27 @@ pub fn status_text(status: &Status, lang: Lang) -> String {
                 .map_or(t.never.to_owned(), |at| (t.synced_at)(&clock_time(at))),
         );
     }
+    if let Some(words) = status.refused.as_ref().and_then(|w| {
+        let i = Lang::ALL.iter().position(|l| *l == lang)?;
+        w.get(i)
+    }) {
+        parts.push((t.refused)(words));
+    }
     if status.waiting > 0 {
         parts.push((t.waiting)(status.waiting));
     }
-    if status.set_aside > 0 {
-        parts.push((t.set_aside)(status.set_aside));
+    // A refused set-up is set aside too; it is named above, not counted as undecryptable.
+    let aside = status.set_aside - u32::from(status.refused.is_some()).min(status.set_aside);
+    if aside > 0 {
+        parts.push((t.set_aside)(aside));
     }
     parts.join(" · ")
+}
+
+/// A refusal of the domain in words, in every language in the order of [`Lang::ALL`] (the
+/// engine keeps them in the status).
+pub fn refusal_words(e: &DomainError) -> Vec<String> {
+    Lang::ALL.iter().map(|lang| lang.error(e)).collect()
 }
 
 /// Stores the line of `status` in every language (the engine calls this after each change of
@@ -137,10 +154,41 @@ pub fn SyncLine(
     view! {
         <div class="sync-line" role="status" aria-label=move || t().label>
             <span class="sync-text">{text}</span>
-            <button type="button" class="link-button" on:click=move |_| request_sync()>
+            <button type="button" class="button button-secondary button-small" on:click=move |_| request_sync()>
                 {move || t().sync_now}
             </button>
         </div>
     }
     .into_any()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_set_up_is_named_in_the_domains_words_in_each_language() {
+        let why = DomainError::YearTaken(2027);
+        let status = Status {
+            set_aside: 1,
+            refused: Some(refusal_words(&why)),
+            ..Status::default()
+        };
+        for lang in Lang::ALL {
+            let text = status_text(&status, lang);
+            assert!(text.contains(&lang.error(&why)), "{text}");
+            assert!(
+                !text.contains("YearTaken") && !text.contains("Invalid"),
+                "{text}"
+            );
+            // The refused set-up is named, not counted as undecryptable.
+            assert!(!text.contains(&(status_texts(lang).set_aside)(1)), "{text}");
+        }
+        assert_eq!(
+            status_text(&status, Lang::En),
+            "Not synced yet · The set-up from another device could not be merged: Campaign 2027 \
+             already exists with another id. Settle it on one device (delete the duplicate), then \
+             sync again; donors and pledges still sync."
+        );
+    }
 }

@@ -15,8 +15,8 @@ use crate::domain::{
 };
 use crate::storage::MemoryRepository;
 use crate::storage::json::{self, Value};
-use crate::storage::store::pledge_key;
 use crate::storage::store::tests::{open_slot_with, today};
+use crate::storage::store::{SETUP as SETUP_KEY, pledge_key};
 use crate::sync::wire::{Change, ChangesPage};
 
 /// Runs a future whose every step is ready (the fakes never wait).
@@ -437,4 +437,46 @@ fn a_page_of_the_changes_feed_at_a_time() {
     let mut b = Desk::new(1);
     b.sync(&server).unwrap();
     assert_eq!(b.reopened(), base);
+}
+
+#[test]
+fn a_set_up_that_would_break_a_rule_is_set_aside_with_the_reason_and_the_rest_still_syncs() {
+    // Two devices each created the 2027 campaign offline, under different ids.
+    let base = campaign();
+    let of_2027 = |id: &str| {
+        let mut c = base.campaigns().next().unwrap().clone();
+        c.id = crate::domain::CampaignId::new(id).unwrap();
+        c.year = 2027;
+        c
+    };
+    let server = FakeServer::default();
+    let mut a = Desk::with(&base);
+    a.ledger.begin();
+    a.ledger
+        .add_campaign(of_2027("c2027-a"), Timestamp(10))
+        .unwrap();
+    let changes = a.ledger.changes();
+    a.store.save(&a.ledger, &changes).unwrap();
+    a.ledger.commit();
+    a.sync(&server).unwrap();
+
+    let mut b = Desk::with(&base);
+    b.ledger.begin();
+    b.ledger
+        .add_campaign(of_2027("c2027-b"), Timestamp(11))
+        .unwrap();
+    let changes = b.ledger.changes();
+    b.store.save(&b.ledger, &changes).unwrap();
+    b.ledger.commit();
+    let before = b.ledger.setup().clone();
+    let slot = open_slot_with(&base, 1);
+    a.book("booked-on-a", 0, &slot);
+    a.sync(&server).unwrap();
+
+    let got = b.sync(&server).unwrap();
+    assert_eq!(got.refused, Some(DomainError::YearTaken(2027)));
+    assert_eq!(b.ledger.setup(), &before, "our set-up is as it was");
+    assert!(b.state.is_set_aside(SETUP_KEY), "the set-up is set aside");
+    assert!(b.has("booked-on-a"), "pledges still merge");
+    assert_eq!(b.reopened().setup(), &before);
 }

@@ -22,6 +22,8 @@ pub struct SyncStatusTexts {
     pub never: &'static str,
     pub waiting: fn(u32) -> String,
     pub set_aside: fn(u32) -> String,
+    /// The set-up from another device was refused: why (the domain's words), and what to do.
+    pub refused: fn(&str) -> String,
     pub busy: &'static str,
     /// What went wrong, and what to do.
     pub trouble: fn(Trouble) -> String,
@@ -141,6 +143,11 @@ const STATUS_VI: SyncStatusTexts = SyncStatusTexts {
     never: "Chưa đồng bộ lần nào",
     waiting: |n| format!("{n} thay đổi đang chờ gửi"),
     set_aside: |n| format!("{n} tài liệu bị để riêng (không giải mã được)"),
+    refused: |why| {
+        format!(
+            "Thiết lập từ thiết bị khác chưa gộp được: {why} Hãy thống nhất trên một thiết bị (xóa bản trùng), rồi đồng bộ lại; người hiến và lượt đăng ký vẫn đồng bộ."
+        )
+    },
     busy: "Đang đồng bộ…",
     trouble: trouble_vi,
 };
@@ -156,6 +163,11 @@ const STATUS_EN: SyncStatusTexts = SyncStatusTexts {
         }
     },
     set_aside: |n| format!("{n} set aside (could not be decrypted)"),
+    refused: |why| {
+        format!(
+            "The set-up from another device could not be merged: {why} Settle it on one device (delete the duplicate), then sync again; donors and pledges still sync."
+        )
+    },
     busy: "Syncing…",
     trouble: trouble_en,
 };

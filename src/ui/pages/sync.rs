@@ -158,7 +158,7 @@ fn Incoming(
                     view! {
                         <p>{move || t().incoming_body}</p>
                         {replaces.then(|| view! { <p class="banner banner-warn">{move || t().incoming_replaces}</p> })}
-                        <button type="button" class="primary" on:click=accept.clone()>
+                        <button type="button" class="button" on:click=accept.clone()>
                             {move || t().incoming_accept}
                         </button>
                     }
@@ -292,10 +292,10 @@ fn ServerForm(
                 {field("sync-user", |t| t.user, None, "text", "username", user, user_msg)}
                 {field("sync-password", |t| t.password, Some(|t| t.password_hint), "password", "current-password", password, password_msg)}
                 <div class="actions">
-                    <button type="submit" class="primary" disabled=move || busy.get()>
+                    <button type="submit" class="button" disabled=move || busy.get()>
                         {move || t().join}
                     </button>
-                    <button type="button" disabled=move || busy.get() on:click=move |_| submit(true)>
+                    <button type="button" class="button button-secondary" disabled=move || busy.get() on:click=move |_| submit(true)>
                         {move || t().create}
                     </button>
                 </div>
@@ -329,15 +329,17 @@ fn PairDevice(
                 <Show
                     when=move || shown.get()
                     fallback=move || view! {
-                        <button type="button" on:click=move |_| shown.set(true)>{move || t().pair_show}</button>
+                        <button type="button" class="button button-secondary" on:click=move |_| shown.set(true)>{move || t().pair_show}</button>
                     }
                 >
                     <p class="banner banner-warn">{move || t().pair_warning}</p>
                     {move || link().and_then(|l| qr_svg(&l, t().pair_link).ok()).map(|svg| view! {
                         <div class="qr" inner_html=svg></div>
                     })}
-                    <label for="sync-pair-link">{move || t().pair_link}</label>
-                    <input id="sync-pair-link" type="text" readonly prop:value=move || link().unwrap_or_default() />
+                    <div class="field">
+                        <label for="sync-pair-link">{move || t().pair_link}</label>
+                        <input id="sync-pair-link" class="share-link" type="text" readonly prop:value=move || link().unwrap_or_default() />
+                    </div>
                 </Show>
             </Show>
         </section>
