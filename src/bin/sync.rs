@@ -9,5 +9,8 @@ fn main() {
     if !headless {
         hien_mau::ui::mount(hien_mau::ui::Build::Sync, hien_mau::ui::sync_page);
     }
-    hien_mau::sync::runner::start(hien_mau::ui::sync_line::write_lines);
+    hien_mau::sync::runner::start(
+        hien_mau::ui::sync_line::write_lines,
+        hien_mau::ui::sync_line::refusal_words,
+    );
 }
