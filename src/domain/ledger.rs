@@ -234,38 +234,6 @@ impl Setup {
         }
         Ok(())
     }
-
-    /// This set-up with `theirs` joined in, by id: a record new here is added, one both have is
-    /// kept as ours (counted as unchanged when equal, else as conflicting). Every merge of
-    /// set-up from elsewhere (a backup, the sample) goes through here; the result passes
-    /// [`Setup::validate`], or the merge is refused with the reason (for example
-    /// [`DomainError::YearTaken`] for a second campaign of a year) and nothing changes.
-    pub fn merged(&self, theirs: &Setup) -> Result<(Setup, SetupMerge), DomainError> {
-        fn join<K: Ord + Clone, V: PartialEq + Clone>(
-            ours: &mut BTreeMap<K, V>,
-            theirs: &BTreeMap<K, V>,
-            m: &mut SetupMerge,
-        ) {
-            for (k, v) in theirs {
-                match ours.get(k) {
-                    None => {
-                        ours.insert(k.clone(), v.clone());
-                        m.added += 1;
-                    }
-                    Some(o) if o == v => m.unchanged += 1,
-                    Some(_) => m.conflicting += 1,
-                }
-            }
-        }
-        let mut out = self.clone();
-        let mut m = SetupMerge::default();
-        join(&mut out.campaigns, &theirs.campaigns, &mut m);
-        join(&mut out.sites, &theirs.sites, &mut m);
-        join(&mut out.units, &theirs.units, &mut m);
-        join(&mut out.drives, &theirs.drives, &mut m);
-        out.validate()?;
-        Ok((out, m))
-    }
 }
 
 /// The version of a set-up record, for [`Setup::merged_by_version`].
@@ -461,15 +429,14 @@ impl Setup {
     }
 }
 
-/// What [`Setup::merged`] or [`Ledger::merge_setup`] did, counted per record.
+/// What [`Ledger::merge_setup`] did, counted per record.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SetupMerge {
     /// Records new here.
     pub added: usize,
     /// Records here already, the same.
     pub unchanged: usize,
-    /// Records with an id here but other content: ours are kept ([`Setup::merged`]), or
-    /// replaced by their later version ([`Ledger::merge_setup`]).
+    /// Records with an id here but other content, replaced by their later version.
     pub conflicting: usize,
     /// Records here that a deletion from elsewhere removed ([`Ledger::merge_setup`]).
     pub removed: usize,

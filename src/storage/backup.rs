@@ -130,36 +130,30 @@ pub struct Preview {
     pub updated: usize,
     /// Records here already, the same or later.
     pub unchanged: usize,
-    /// Set-up records with the same id but other content (ours are kept).
-    pub conflicting: usize,
     /// Why the merged set-up would not pass its own checks (for example a second campaign for
     /// a year already here, under another id): then nothing can be restored.
     pub refused: Option<DomainError>,
 }
 
-/// Merges `incoming` into a copy of `current` by id and update time: the later version of a
-/// donor or pledge wins; a set-up record is added when new and kept as ours when both have it
-/// ([`Setup::merged`](crate::domain::Setup::merged)). Importing the same data twice, or in
-/// another order, gives the same result. When the merged set-up would fail its checks, the
-/// ledger is `None` and the preview says why.
+/// Merges `incoming` into a copy of `current` by id and version: the later version of a
+/// donor, a pledge or a set-up record wins, and a deletion later than a record removes it
+/// ([`Ledger::merge_setup`], as sync merges). Importing the same data twice, or in another
+/// order, gives the same result. When the merged set-up would fail its checks, the ledger is
+/// `None` and the preview says why.
 pub fn merge(current: &Ledger, incoming: &Ledger) -> (Option<Ledger>, Preview) {
     let mut preview = Preview::default();
-    let setup = match current.setup().merged(incoming.setup()) {
-        Ok((setup, m)) => {
+    let mut merged = current.clone();
+    match merged.merge_setup(incoming.setup()) {
+        Ok(m) => {
             preview.new = m.added;
             preview.unchanged = m.unchanged;
-            preview.conflicting = m.conflicting;
-            setup
+            // A record both have that differs after the merge took their later version.
+            preview.updated = m.conflicting + m.removed;
         }
         Err(why) => {
             preview.refused = Some(why);
             return (None, preview);
         }
-    };
-    let mut merged = current.clone();
-    if let Err(why) = merged.replace_setup(setup) {
-        preview.refused = Some(why);
-        return (None, preview);
     }
     let mut count = |m: Merged| match m {
         Merged::Added => preview.new += 1,
@@ -314,5 +308,34 @@ mod tests {
         let other_order = merge(&b, &a).0.unwrap();
         assert_eq!(other_order.pledges().count(), once.pledges().count());
         assert_eq!(other_order.donors().count(), once.donors().count());
+    }
+
+    #[test]
+    fn a_set_up_record_both_have_takes_the_later_version_whichever_side_holds_it() {
+        // A backup kept our copy of a campaign renamed later on another device.
+        let (_, here) = store_with(40, 5);
+        let mut later = here.setup().clone();
+        let campaign = later.campaigns.values_mut().next().unwrap();
+        let id = campaign.id.clone();
+        let before = campaign.name.clone();
+        campaign.name = "Renamed later on another device".into();
+        campaign.version = Timestamp(campaign.version.0 + 1_000);
+        let there = Ledger::from_parts(later, here.donors().cloned(), here.pledges().cloned());
+
+        let (merged, preview) = merge(&here, &there);
+        let merged = merged.unwrap();
+        assert_eq!(
+            merged.campaign(&id).unwrap().name,
+            "Renamed later on another device"
+        );
+        assert_eq!((preview.new, preview.updated), (0, 1), "{preview:?}");
+        // The other way round, ours is the later: kept.
+        let (kept, preview) = merge(&there, &here);
+        assert_eq!(
+            kept.unwrap().campaign(&id).unwrap().name,
+            "Renamed later on another device"
+        );
+        assert_eq!((preview.new, preview.updated), (0, 0), "{preview:?}");
+        assert_ne!(before, "Renamed later on another device");
     }
 }

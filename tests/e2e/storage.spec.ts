@@ -136,7 +136,7 @@ test("a backup downloaded, wiped and imported back restores everything; a wrong 
   await expect(count(page, "Lượt đăng ký")).toHaveText("0");
 
   await page.getByLabel("Chọn tệp sao lưu để nhập").setInputFiles(path);
-  await expect(page.getByText(/Tệp này có [\d.]+ bản ghi mới, 0 bản ghi cập nhật, 0 bản ghi không đổi/)).toBeVisible();
+  await expect(page.getByText(/Tệp này có [\d.]+ bản ghi mới, 0 bản ghi cập nhật \(bản trong tệp mới hơn\) và 0 bản ghi không đổi/)).toBeVisible();
   await page.getByRole("button", { name: "Nhập dữ liệu" }).click();
   await expect(page.getByText("Đã nhập dữ liệu từ bản sao lưu.")).toBeVisible();
   await expect(count(page, "Người hiến")).toHaveText("1.114");

@@ -30,7 +30,7 @@ pub struct StorageTexts {
     pub backup_body: &'static str,
     pub backup_button: &'static str,
     pub restore_label: &'static str,
-    pub restore_preview: fn(&str, &str, &str, &str) -> String,
+    pub restore_preview: fn(&str, &str, &str) -> String,
     pub restore_button: &'static str,
     pub restored: &'static str,
     pub not_a_backup: &'static str,
@@ -84,9 +84,9 @@ pub const VI: StorageTexts = StorageTexts {
     backup_body: "Bản sao lưu là một tệp chứa mọi dữ liệu trên thiết bị này. Nhập tệp vào thiết bị khác (hoặc vào đây sau khi trình duyệt bị xóa dữ liệu) sẽ gộp theo từng bản ghi, không tạo bản trùng.",
     backup_button: "Tải bản sao lưu",
     restore_label: "Chọn tệp sao lưu để nhập",
-    restore_preview: |new, updated, same, conflicting| {
+    restore_preview: |new, updated, same| {
         format!(
-            "Tệp này có {new} bản ghi mới, {updated} bản ghi cập nhật, {same} bản ghi không đổi và {conflicting} bản ghi khác với dữ liệu hiện có (giữ bản hiện có)."
+            "Tệp này có {new} bản ghi mới, {updated} bản ghi cập nhật (bản trong tệp mới hơn) và {same} bản ghi không đổi (giống nhau, hoặc bản ở đây mới hơn nên được giữ)."
         )
     },
     restore_button: "Nhập dữ liệu",
@@ -141,9 +141,9 @@ pub const EN: StorageTexts = StorageTexts {
     backup_body: "A backup is one file with every piece of data on this device. Importing it on another device (or here after the browser's data was cleared) merges record by record, with no duplicates.",
     backup_button: "Download a backup",
     restore_label: "Choose a backup file to import",
-    restore_preview: |new, updated, same, conflicting| {
+    restore_preview: |new, updated, same| {
         format!(
-            "This file has {new} new records, {updated} updated, {same} unchanged and {conflicting} that differ from what is here (what is here is kept)."
+            "This file has {new} new records, {updated} updated (the file's are later) and {same} unchanged (the same, or later here, so kept)."
         )
     },
     restore_button: "Import the data",

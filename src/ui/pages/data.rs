@@ -217,7 +217,7 @@ fn BackupSection() -> impl IntoView {
                     .map(|(_, p)| {
                         let lang = state.lang.get();
                         let n = |v: usize| lang.number(v as i64);
-                        let counts = (state.t().storage.restore_preview)(&n(p.new), &n(p.updated), &n(p.unchanged), &n(p.conflicting));
+                        let counts = (state.t().storage.restore_preview)(&n(p.new), &n(p.updated), &n(p.unchanged));
                         match p.refused.as_ref() {
                             Some(why) => {
                                 let why = lang.error(why);
