@@ -73,11 +73,14 @@ async function firstDesk(page: Page, db: string) {
   return page.getByRole("textbox", { name: "Liên kết ghép nối" }).inputValue();
 }
 
-/** Another device opens the pairing link, keeps the key and joins with its own account. */
-async function pairedDesk(browser: Browser, link: string): Promise<[BrowserContext, Page]> {
+const NOW = "2024-05-13T08:00:00+07:00";
+
+/** Another device opens the pairing link, keeps the key and joins with its own account; its
+ * clock says `at`. */
+async function pairedDesk(browser: Browser, link: string, at = NOW): Promise<[BrowserContext, Page]> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
+  await page.clock.setFixedTime(new Date(at));
   const { name, password } = await organizer();
   await page.goto(link.replace(/^https?:\/\/[^/]+/, ""));
   await page.getByRole("button", { name: "Dùng khóa này" }).click();
@@ -92,11 +95,13 @@ async function pairedDesk(browser: Browser, link: string): Promise<[BrowserConte
 
 const pledges = (page: Page) => page.locator(".counts div", { hasText: "Lượt đăng ký" }).locator("dd");
 
-/** Pledges a person at the sample's Đống Đa fixed point, 13 May 08:30. */
-async function pledge(page: Page, name: string, phone: string) {
+const DONG_DA = "Trung tâm Y tế Đống Đa (điểm cố định)";
+
+/** Pledges a person at the sample's Đống Đa fixed point, 13 May, in `slot`. */
+async function pledge(page: Page, name: string, phone: string, slot = "08:30–09:00") {
   await page.goto("/pledge");
-  await page.getByLabel("Điểm hiến máu").selectOption({ label: "Trung tâm Y tế Đống Đa (điểm cố định)" });
-  await page.getByLabel("08:30–09:00").check();
+  await page.getByLabel("Điểm hiến máu").selectOption({ label: DONG_DA });
+  await page.getByLabel(slot).check();
   await page.getByLabel("Họ và tên").fill(name);
   await page.getByLabel("Số điện thoại").fill(phone);
   await page.getByLabel("Ngày sinh").fill("1990-01-20");
@@ -145,14 +150,40 @@ test("a pledge on one desk appears on the other without a reload, and a new devi
   await contextC.close();
 });
 
-test("two desks offline both book the last place; back online both keep both pledges", async ({
+/** The places the pledge form shows left in a slot at Đống Đa on 13 May. */
+async function placesLeft(page: Page, slot: string) {
+  await page.goto("/pledge");
+  await page.getByLabel("Điểm hiến máu").selectOption({ label: DONG_DA });
+  const note = await page.locator("label.slot", { hasText: slot }).locator(".slot-note").innerText();
+  const left = /còn (\d+) chỗ/.exec(note);
+  expect(left, note).not.toBeNull();
+  return Number(left![1]);
+}
+
+test("two desks offline both book the last place; back online both keep both pledges and the slot is flagged on both", async ({
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const link = await firstDesk(page, dbName());
-  const [contextB, deskB] = await pairedDesk(browser, link);
   const deskA = page;
+  // Desk A fills the slot to its last place while online; desk B then joins and sees it so.
+  const slot = "09:00–09:30";
+  const tabA = await deskA.context().newPage();
+  await tabA.clock.setFixedTime(new Date(NOW));
+  for (let left = await placesLeft(tabA, slot), n = 0; left > 1; left--, n++) {
+    await pledge(tabA, `Người Đến Trước ${"ABCDEFGH"[n]}`, `0913 100 00${n}`, slot);
+  }
+  await deskA.goto("/organizer/data");
+  await expect(line(deskA)).toContainText("Đã đồng bộ lúc", SYNCED);
+  await expect(line(deskA)).not.toContainText("đang chờ", SYNCED);
+  const before = Number((await pledges(deskA).innerText()).replace(".", ""));
+  const [contextB, deskB] = await pairedDesk(browser, link);
+  const tabB = await contextB.newPage();
+  await tabB.clock.setFixedTime(new Date(NOW));
+  expect(await placesLeft(tabB, slot)).toBe(1);
+  expect(await placesLeft(tabA, slot)).toBe(1);
+
   for (const [context, desk] of [
     [deskA.context(), deskA],
     [contextB, deskB],
@@ -161,21 +192,67 @@ test("two desks offline both book the last place; back online both keep both ple
     await expect(line(desk)).toContainText("Đã đồng bộ lúc");
     await context.setOffline(true);
   }
-  const tabA = await deskA.context().newPage();
-  const tabB = await contextB.newPage();
-  for (const tab of [tabA, tabB]) await tab.clock.setFixedTime(new Date("2024-05-13T08:00:00+07:00"));
-  await pledge(tabA, "Trần Văn Một", "0913 000 001");
-  await pledge(tabB, "Lê Thị Hai", "0913 000 002");
+  await pledge(tabA, "Trần Văn Một", "0913 000 001", slot);
+  await pledge(tabB, "Lê Thị Hai", "0913 000 002", slot);
+  const count = (n: number) => n.toLocaleString("vi-VN");
   for (const desk of [deskA, deskB]) {
     await expect(line(desk)).toContainText("Không có mạng");
     await expect(line(desk)).toContainText(/\d thay đổi đang chờ gửi/);
-    await expect(pledges(desk)).toHaveText("1.289");
+    await expect(pledges(desk)).toHaveText(count(before + 1));
   }
   await deskA.context().setOffline(false);
   await contextB.setOffline(false);
   for (const desk of [deskA, deskB]) {
-    await expect(pledges(desk)).toHaveText("1.290", SYNCED);
+    await expect(pledges(desk)).toHaveText(count(before + 2), SYNCED);
     await expect(line(desk)).not.toContainText("đang chờ", SYNCED);
+  }
+  // Both devices flag the slot over capacity on the schedule, with both pledges in it.
+  for (const desk of [deskA, deskB]) {
+    await desk.goto("/organizer/schedule");
+    const over = desk.getByRole("region", { name: "Khung giờ quá chỗ" });
+    await expect(over).toContainText(`Trung tâm Y tế Đống Đa · ${slot}: 5 người / 4 chỗ`);
+    await over.getByRole("button", { name: "Xem khung giờ" }).click();
+    await expect(desk.getByRole("group", { name: "Quá chỗ: 5 người cho 4 chỗ." })).toBeVisible();
+  }
+  await contextB.close();
+});
+
+test("a desk with its clock one day behind edits a donor after the other: its edit wins on both", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const deskA = page;
+  const link = await firstDesk(deskA, dbName());
+  const [contextB, deskB] = await pairedDesk(browser, link, "2024-05-12T08:00:00+07:00");
+  const stored = (desk: Page) =>
+    desk.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith("hienmau/donors/"))
+        .map((k) => localStorage.getItem(k))
+        .join("\n"),
+    );
+  /** Imports one donor (name, phone) through the Data page's donor list. */
+  async function importDonor(desk: Page, name: string, done: string) {
+    await desk.goto("/organizer/data");
+    const csv = `Họ và tên;SĐT;Ngày sinh;Giới tính;Cân nặng\n${name};0912 555 001;12/03/1988;Nam;68\n`;
+    await desk.getByLabel("Tệp CSV").setInputFiles({ name: "a.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await desk.getByLabel("Đối tượng cho hàng để trống").selectOption({ label: "Người dân" });
+    await desk.getByRole("button", { name: "Thêm 1 người hiến hợp lệ" }).click();
+    await expect(desk.getByText(done)).toBeVisible();
+  }
+  // Desk A (its clock right) adds the donor; desk B, a day behind, gets it.
+  await importDonor(deskA, "Trần Văn Hùng", "Đã thêm 1 người hiến");
+  await expect.poll(() => stored(deskB), SYNCED).toContain("Trần Văn Hùng");
+  // Desk B then corrects the name: its clock says a day earlier, yet its edit is the later one.
+  await importDonor(deskB, "Trần Văn Hưng", "cập nhật 1 người đã có");
+  await expect(line(deskB)).toContainText("Đã đồng bộ lúc", SYNCED);
+  await expect(line(deskB)).not.toContainText("đang chờ", SYNCED);
+  await expect.poll(() => stored(deskA), SYNCED).toContain("Trần Văn Hưng");
+  for (const desk of [deskA, deskB]) {
+    await desk.reload();
+    expect(await stored(desk)).toContain("Trần Văn Hưng");
+    expect(await stored(desk)).not.toContain("Trần Văn Hùng");
   }
   await contextB.close();
 });
@@ -209,6 +286,107 @@ test("a wrong password and a server that does not answer are named, and nothing 
   await page.goto("/organizer/data");
   await expect(pledges(page)).toHaveText("1.289");
 });
+
+test("the server stops answering in the middle of a push: the status names it, nothing is lost, and it all goes once it is back", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const db = dbName();
+  await loadSampleAt(page, NOW);
+  const shards = await page.evaluate(
+    () => Object.keys(localStorage).filter((k) => /^hienmau\/(setup|donors\/|pledges\/)/.test(k)).length,
+  );
+  // The engine sends 100 documents a request: the campaign takes several.
+  expect(shards).toBeGreaterThan(100);
+  await page.goto("/organizer/sync");
+  // The server takes the first batch of the first push, then stops answering.
+  let down = false;
+  let batches = 0;
+  await page.context().route(COUCH + "/**", (route) => {
+    if (down) return route.abort("connectionrefused");
+    if (route.request().url().includes("/_bulk_docs")) {
+      batches++;
+      down = true;
+    }
+    return route.continue();
+  });
+  await fillServer(page, db, ADMIN, ADMIN_PASSWORD);
+  await page.getByRole("button", { name: "Tạo cơ sở dữ liệu cho chiến dịch này" }).click();
+  await expect(page.getByText("Đã tạo cơ sở dữ liệu")).toBeVisible();
+  await expect(line(page)).toContainText("Không kết nối được máy chủ", SYNCED);
+  await expect(line(page)).toContainText(`${shards - 100} thay đổi đang chờ gửi`);
+  expect(batches).toBe(1);
+  const kept = (await admin("GET", `/${db}/_all_docs`)).json.rows.filter((r: { id: string }) => r.id.startsWith("s-"));
+  expect(kept.length).toBe(100);
+
+  // Back: the rest goes, and a device paired now gets the whole campaign.
+  await page.context().unroute(COUCH + "/**");
+  await line(page).getByRole("button", { name: "Đồng bộ ngay" }).click();
+  await expect(line(page)).toContainText("Đã đồng bộ lúc", SYNCED);
+  await expect(line(page)).not.toContainText("đang chờ");
+  const all = (await admin("GET", `/${db}/_all_docs`)).json.rows.filter((r: { id: string }) => r.id.startsWith("s-"));
+  expect(all.length).toBe(shards);
+  await page.getByRole("button", { name: "Hiện mã ghép nối" }).click();
+  const link = await page.getByRole("textbox", { name: "Liên kết ghép nối" }).inputValue();
+  const [contextB, deskB] = await pairedDesk(browser, link);
+  await deskB.goto("/organizer/data");
+  await expect(pledges(deskB)).toHaveText("1.288");
+  await contextB.close();
+});
+
+for (const how of ["Web Locks", "a lease in storage"]) {
+  test(`one engine per device (${how}): one tab of two syncs, both show its status, the other takes over when it closes`, async ({
+    page,
+  }) => {
+    test.setTimeout(150_000);
+    const context = page.context();
+    if (how !== "Web Locks") {
+      // A browser without Web Locks.
+      await context.addInitScript(() =>
+        Object.defineProperty(Navigator.prototype, "locks", { get: () => undefined, configurable: true }),
+      );
+    }
+    await firstDesk(page, dbName());
+    const tabs = [page, await context.newPage()];
+    await tabs[1].clock.setFixedTime(new Date(NOW));
+    await tabs[0].goto("/organizer/data");
+    await tabs[1].goto("/organizer/schedule");
+    const asked = new Map<Page, number>();
+    const pushed = new Map<Page, number>();
+    context.on("request", (request) => {
+      if (!request.url().startsWith(COUCH)) return;
+      let tab: Page;
+      try {
+        tab = request.frame().page();
+      } catch {
+        return; // not a page's request
+      }
+      asked.set(tab, (asked.get(tab) ?? 0) + 1);
+      if (request.url().includes("/_bulk_docs")) pushed.set(tab, (pushed.get(tab) ?? 0) + 1);
+    });
+    const volunteer = await context.newPage();
+    await volunteer.clock.setFixedTime(new Date(NOW));
+    await pledge(volunteer, "Nguyễn Thị Lan", "0912 345 678");
+    await expect.poll(() => (pushed.get(tabs[0]) ?? 0) + (pushed.get(tabs[1]) ?? 0), SYNCED).toBeGreaterThan(0);
+    for (const tab of tabs) {
+      await expect(line(tab)).toContainText("Đã đồng bộ lúc", SYNCED);
+      await expect(line(tab)).not.toContainText("đang chờ", SYNCED);
+    }
+    const talking = tabs.filter((t) => (asked.get(t) ?? 0) > 0);
+    expect(talking.length, "one tab talks to the server").toBe(1);
+    const [engine] = talking;
+    const other = tabs.find((t) => t !== engine)!;
+    await expect(line(other)).toHaveText(await line(engine).innerText());
+
+    // The tab with the engine closes: the other's takes over.
+    await engine.close();
+    await pledge(volunteer, "Lê Thị Hai", "0913 000 002");
+    await expect.poll(() => pushed.get(other) ?? 0, SYNCED).toBeGreaterThan(0);
+    await expect(line(other)).toContainText("Đã đồng bộ lúc", SYNCED);
+    await expect(line(other)).not.toContainText("đang chờ", SYNCED);
+  });
+}
 
 test("a tampered document is set aside and counted while the rest syncs", async ({ page, browser }) => {
   test.setTimeout(90_000);
