@@ -209,8 +209,10 @@ test("two desks offline both book the last place; back online both keep both ple
   // Both devices flag the slot over capacity on the schedule, with both pledges in it.
   for (const desk of [deskA, deskB]) {
     await desk.goto("/organizer/schedule");
+    await desk.getByLabel("Đợt hoặc điểm").selectOption({ label: "Các điểm cố định (30 ngày tới)" });
     const over = desk.getByRole("region", { name: "Khung giờ quá chỗ" });
-    await expect(over).toContainText(`Trung tâm Y tế Đống Đa · ${slot}: 5 người / 4 chỗ`);
+    await expect(over).toContainText("Đống Đa");
+    await expect(over).toContainText(`${slot}: 5 người / 4 chỗ`);
     await over.getByRole("button", { name: "Xem khung giờ" }).click();
     await expect(desk.getByRole("group", { name: "Quá chỗ: 5 người cho 4 chỗ." })).toBeVisible();
   }
@@ -297,28 +299,29 @@ test("the server stops answering in the middle of a push: the status names it, n
   const shards = await page.evaluate(
     () => Object.keys(localStorage).filter((k) => /^hienmau\/(setup|donors\/|pledges\/)/.test(k)).length,
   );
-  // The engine sends 100 documents a request: the campaign takes several.
-  expect(shards).toBeGreaterThan(100);
   await page.goto("/organizer/sync");
-  // The server takes the first batch of the first push, then stops answering.
+  // The server takes part of the first push's batch, then dies before it answers, and stops
+  // answering anything.
   let down = false;
-  let batches = 0;
-  await page.context().route(COUCH + "/**", (route) => {
+  let taken = 0;
+  await page.context().route(COUCH + "/**", async (route) => {
     if (down) return route.abort("connectionrefused");
-    if (route.request().url().includes("/_bulk_docs")) {
-      batches++;
-      down = true;
-    }
-    return route.continue();
+    if (!route.request().url().includes("/_bulk_docs")) return route.continue();
+    down = true;
+    const batch = route.request().postDataJSON();
+    taken = Math.floor(batch.docs.length / 2);
+    await route.fetch({ postData: JSON.stringify({ ...batch, docs: batch.docs.slice(0, taken) }) });
+    return route.abort("connectionreset");
   });
   await fillServer(page, db, ADMIN, ADMIN_PASSWORD);
   await page.getByRole("button", { name: "Tạo cơ sở dữ liệu cho chiến dịch này" }).click();
   await expect(page.getByText("Đã tạo cơ sở dữ liệu")).toBeVisible();
   await expect(line(page)).toContainText("Không kết nối được máy chủ", SYNCED);
-  await expect(line(page)).toContainText(`${shards - 100} thay đổi đang chờ gửi`);
-  expect(batches).toBe(1);
+  // The device does not know what the server kept: everything still waits here.
+  await expect(line(page)).toContainText(`${shards} thay đổi đang chờ gửi`);
   const kept = (await admin("GET", `/${db}/_all_docs`)).json.rows.filter((r: { id: string }) => r.id.startsWith("s-"));
-  expect(kept.length).toBe(100);
+  expect(taken).toBeGreaterThan(0);
+  expect(kept.length).toBe(taken);
 
   // Back: the rest goes, and a device paired now gets the whole campaign.
   await page.context().unroute(COUCH + "/**");
@@ -377,7 +380,7 @@ for (const how of ["Web Locks", "a lease in storage"]) {
     expect(talking.length, "one tab talks to the server").toBe(1);
     const [engine] = talking;
     const other = tabs.find((t) => t !== engine)!;
-    await expect(line(other)).toHaveText(await line(engine).innerText());
+    await expect(other.locator(".sync-text")).toHaveText(await engine.locator(".sync-text").innerText());
 
     // The tab with the engine closes: the other's takes over.
     await engine.close();
