@@ -55,13 +55,17 @@ async function organizer() {
 
 /** Counts what a context sends to and receives from the server, headers and bodies. */
 function wire(context) {
-  const count = { sent: 0, received: 0, pending: [] };
+  const count = { sent: 0, received: 0, requests: {}, pending: [] };
   context.on("requestfinished", (request) => {
     if (!request.url().startsWith(COUCH)) return;
     count.pending.push(
       request.sizes().then((s) => {
         count.sent += s.requestHeadersSize + s.requestBodySize;
         count.received += s.responseHeadersSize + s.responseBodySize;
+        const kind = `${request.method()} ${new URL(request.url()).pathname.split("/").pop()}`;
+        const k = (count.requests[kind] ??= { n: 0, received: 0 });
+        k.n += 1;
+        k.received += s.responseBodySize;
       }),
     );
   });
@@ -210,6 +214,7 @@ try {
       pullMs,
       pullReceived: wireB.received,
       pullSent: wireB.sent,
+      pullRequests: wireB.requests,
       changeMs,
       raw: rawCost,
     });
