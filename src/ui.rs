@@ -14,6 +14,7 @@ pub mod ids;
 mod pages;
 pub mod routes;
 mod shell;
+mod scanner;
 mod slot_picker;
 pub mod state;
 pub mod sync_line;

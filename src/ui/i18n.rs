@@ -12,6 +12,7 @@ mod eligibility;
 mod errors;
 mod finder;
 mod import;
+mod scan;
 mod schedule;
 mod setup;
 mod sharing;
@@ -30,6 +31,7 @@ pub use finder::FinderTexts;
 pub use import::ImportTexts;
 pub use schedule::ScheduleTexts;
 pub use setup::SetupTexts;
+pub use scan::ScanTexts;
 pub use sharing::SharingTexts;
 pub use storage::StorageTexts;
 pub use volunteer::VolunteerTexts;
@@ -244,6 +246,8 @@ area! {
     import: ImportTexts = import;
     /// The words of a shared drive and of the inbox.
     sharing: SharingTexts = sharing;
+    /// The QR scanner's words (the desk and the inbox).
+    scan: ScanTexts = scan;
     /// The drive finder's words (home, drives, and the filters' label).
     finder: FinderTexts = finder;
     /// The eligibility self-check's words and reasons (the pledge form and the desk give them).

@@ -1,0 +1,63 @@
+//! Words of the QR scanner (the desk and the inbox): the camera, why it is not there, and what
+//! a code read is.
+
+/// The scanner's words.
+#[derive(Debug)]
+pub struct ScanTexts {
+    /// The button that opens the camera.
+    pub scan: &'static str,
+    pub stop: &'static str,
+    /// Said while the camera looks for a code.
+    pub looking: &'static str,
+    pub starting: &'static str,
+    /// The video's accessible name.
+    pub camera_view: &'static str,
+    pub refused: &'static str,
+    pub no_camera: &'static str,
+    pub in_use: &'static str,
+    pub insecure: &'static str,
+    pub failed: &'static str,
+    /// "This is the link of the drive …, not a pledge slip."
+    pub a_drive: fn(&str) -> String,
+    pub foreign: &'static str,
+    /// A code of this app that does not read, then the reason.
+    pub damaged: fn(&str) -> String,
+}
+
+/// Vietnamese.
+pub const VI: ScanTexts = ScanTexts {
+    scan: "Quét mã",
+    stop: "Tắt máy ảnh",
+    looking: "Đưa mã QR trên phiếu vào khung hình.",
+    starting: "Đang mở máy ảnh…",
+    camera_view: "Hình từ máy ảnh",
+    refused: "Trình duyệt chưa được phép dùng máy ảnh. Hãy cho phép máy ảnh cho trang này (biểu tượng bên trái thanh địa chỉ) rồi bấm Quét mã lần nữa, hoặc tìm theo tên, số điện thoại hay mã phiếu.",
+    no_camera: "Thiết bị này không có máy ảnh. Hãy tìm theo tên, số điện thoại hay mã phiếu.",
+    in_use: "Máy ảnh đang bị ứng dụng khác dùng. Hãy đóng ứng dụng đó rồi bấm Quét mã lần nữa, hoặc tìm theo tên, số điện thoại hay mã phiếu.",
+    insecure: "Trình duyệt chỉ cho dùng máy ảnh trên trang mở qua https:// (hoặc localhost). Hãy mở ứng dụng bằng địa chỉ https://, hoặc tìm theo tên, số điện thoại hay mã phiếu.",
+    failed: "Không mở được máy ảnh. Hãy bấm Quét mã lần nữa, hoặc tìm theo tên, số điện thoại hay mã phiếu.",
+    a_drive: |name| {
+        format!("Đây là liên kết của đợt hiến máu «{name}», không phải phiếu đăng ký. Người hiến mở nó ở trang Đợt hiến máu để đăng ký.")
+    },
+    foreign: "Mã QR này không phải của ứng dụng hiến máu: không có phiếu nào trong đó.",
+    damaged: |why| format!("Mã QR của ứng dụng nhưng không đọc được: {why}"),
+};
+
+/// English.
+pub const EN: ScanTexts = ScanTexts {
+    scan: "Scan",
+    stop: "Turn the camera off",
+    looking: "Hold the slip's QR code in the frame.",
+    starting: "Opening the camera…",
+    camera_view: "Camera view",
+    refused: "The browser may not use the camera. Allow the camera for this page (the icon left of the address bar) and press Scan again, or search by name, phone or slip code.",
+    no_camera: "This device has no camera. Search by name, phone or slip code.",
+    in_use: "Another app is using the camera. Close it and press Scan again, or search by name, phone or slip code.",
+    insecure: "Browsers give the camera only to pages opened over https:// (or localhost). Open the app at its https:// address, or search by name, phone or slip code.",
+    failed: "The camera did not open. Press Scan again, or search by name, phone or slip code.",
+    a_drive: |name| {
+        format!("This is the link of the drive “{name}”, not a pledge slip. Donors open it on the Drives page to pledge.")
+    },
+    foreign: "This QR code is not the blood-drive app's: there is no slip in it.",
+    damaged: |why| format!("The app's QR code, but it does not read: {why}"),
+};
