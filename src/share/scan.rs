@@ -99,7 +99,10 @@ mod tests {
         let ledger = sample::sample_ledger();
         let p = ledger.pledges().next().unwrap();
         let slip = PledgeSlip::from_ledger(&ledger, &p.id).unwrap();
-        format!("http://127.0.0.1:8080/organizer/inbox#{}", encode_slip(&slip))
+        format!(
+            "http://127.0.0.1:8080/organizer/inbox#{}",
+            encode_slip(&slip)
+        )
     }
 
     /// The slip's QR as the slip page draws it (low error correction, the whole link).

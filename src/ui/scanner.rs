@@ -310,12 +310,7 @@ fn barcode_detector() -> Option<Object> {
         .dyn_into()
         .ok()?;
     let options = Object::new();
-    Reflect::set(
-        &options,
-        &"formats".into(),
-        &Array::of1(&"qr_code".into()),
-    )
-    .ok()?;
+    Reflect::set(&options, &"formats".into(), &Array::of1(&"qr_code".into())).ok()?;
     Reflect::construct(&ctor, &Array::of1(&options))
         .ok()?
         .dyn_into()
@@ -324,7 +319,10 @@ fn barcode_detector() -> Option<Object> {
 
 /// The texts the browser's detector reads in the video's current frame; `None` when it fails.
 async fn detect(detector: &Object, video: &HtmlVideoElement) -> Option<Vec<String>> {
-    let detect: Function = Reflect::get(detector, &"detect".into()).ok()?.dyn_into().ok()?;
+    let detect: Function = Reflect::get(detector, &"detect".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let promise: Promise = detect.call1(detector, video).ok()?.dyn_into().ok()?;
     let found = JsFuture::from(promise).await.ok()?;
     Some(
@@ -342,7 +340,10 @@ fn frame_luma(
     canvas: &HtmlCanvasElement,
     out: &mut Vec<u8>,
 ) -> Option<(usize, usize)> {
-    let (vw, vh) = (f64::from(video.video_width()), f64::from(video.video_height()));
+    let (vw, vh) = (
+        f64::from(video.video_width()),
+        f64::from(video.video_height()),
+    );
     if vw < 1.0 || vh < 1.0 {
         return None;
     }

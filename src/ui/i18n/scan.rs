@@ -37,7 +37,9 @@ pub const VI: ScanTexts = ScanTexts {
     insecure: "Trình duyệt chỉ cho dùng máy ảnh trên trang mở qua https:// (hoặc localhost). Hãy mở ứng dụng bằng địa chỉ https://, hoặc tìm theo tên, số điện thoại hay mã phiếu.",
     failed: "Không mở được máy ảnh. Hãy bấm Quét mã lần nữa, hoặc tìm theo tên, số điện thoại hay mã phiếu.",
     a_drive: |name| {
-        format!("Đây là liên kết của đợt hiến máu «{name}», không phải phiếu đăng ký. Người hiến mở nó ở trang Đợt hiến máu để đăng ký.")
+        format!(
+            "Đây là liên kết của đợt hiến máu «{name}», không phải phiếu đăng ký. Người hiến mở nó ở trang Đợt hiến máu để đăng ký."
+        )
     },
     foreign: "Mã QR này không phải của ứng dụng hiến máu: không có phiếu nào trong đó.",
     damaged: |why| format!("Mã QR của ứng dụng nhưng không đọc được: {why}"),
@@ -56,7 +58,9 @@ pub const EN: ScanTexts = ScanTexts {
     insecure: "Browsers give the camera only to pages opened over https:// (or localhost). Open the app at its https:// address, or search by name, phone or slip code.",
     failed: "The camera did not open. Press Scan again, or search by name, phone or slip code.",
     a_drive: |name| {
-        format!("This is the link of the drive “{name}”, not a pledge slip. Donors open it on the Drives page to pledge.")
+        format!(
+            "This is the link of the drive “{name}”, not a pledge slip. Donors open it on the Drives page to pledge."
+        )
     },
     foreign: "This QR code is not the blood-drive app's: there is no slip in it.",
     damaged: |why| format!("The app's QR code, but it does not read: {why}"),
