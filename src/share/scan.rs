@@ -162,4 +162,33 @@ mod tests {
         assert!(out[0] >= 254 && out[1] == 0);
         assert!(out[2] > 140 && out[2] < 150, "{}", out[2]);
     }
+
+    /// The decoder's time on a 640x480 frame holding the app's slip QR (version 10, 5 px a
+    /// module, turned 8°), next to the time of turning a canvas's RGBA frame into luma.
+    /// `cargo test --release --lib scan::tests::decode_time -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a measurement, run in release mode by hand"]
+    fn decode_time() {
+        let link = slip_link();
+        let qr = slip_qr(&link);
+        let luma = frame(&qr, 5.0, 8.0, 0, 255);
+        let rgba: Vec<u8> = luma.iter().flat_map(|&y| [y, y, y, 255]).collect();
+        let empty = vec![128u8; 640 * 480];
+        let runs = 200;
+        let time = |f: &mut dyn FnMut()| {
+            let started = std::time::Instant::now();
+            for _ in 0..runs {
+                f();
+            }
+            started.elapsed().as_secs_f64() * 1000.0 / f64::from(runs)
+        };
+        let mut out = Vec::new();
+        let to_luma = time(&mut || luma_of_rgba(&rgba, &mut out));
+        let with_code = time(&mut || assert_eq!(decode_luma(640, 480, &luma).len(), 1));
+        let without = time(&mut || assert!(decode_luma(640, 480, &empty).is_empty()));
+        println!(
+            "version {}: decode {with_code:.2} ms, empty frame {without:.2} ms, RGBA to luma {to_luma:.2} ms",
+            qr.version()
+        );
+    }
 }
