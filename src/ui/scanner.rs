@@ -168,7 +168,7 @@ fn Scanner(on_text: Callback<String>, on_close: Callback<()>) -> impl IntoView {
                         let _ = JsFuture::from(p).await;
                     }
                     phase.try_set(Phase::Looking);
-                    let timer = read_frames(el, on_text);
+                    let timer = read_frames(el, on_text, camera);
                     camera.try_update_value(|c| c.timer = timer);
                 }
                 Err(problem) => {
@@ -250,8 +250,12 @@ fn problem_of(error: &JsValue) -> CameraProblem {
 }
 
 /// Reads the video's frames every [`FRAME_EVERY`] until the timer is cleared; each new text
-/// goes to `on_text`.
-fn read_frames(video: HtmlVideoElement, on_text: Callback<String>) -> Option<IntervalHandle> {
+/// goes to `on_text` while the scanner is open (a detection may end after it closed).
+fn read_frames(
+    video: HtmlVideoElement,
+    on_text: Callback<String>,
+    camera: StoredValue<Camera, LocalStorage>,
+) -> Option<IntervalHandle> {
     let canvas: HtmlCanvasElement = document().create_element("canvas").ok()?.dyn_into().ok()?;
     let detector = Rc::new(RefCell::new(barcode_detector()));
     let busy = Rc::new(Cell::new(false));
@@ -263,6 +267,9 @@ fn read_frames(video: HtmlVideoElement, on_text: Callback<String>) -> Option<Int
             let Some(text) = texts.into_iter().next() else {
                 return;
             };
+            if !camera.try_with_value(|c| !c.closed).unwrap_or(false) {
+                return;
+            }
             let now = js_sys::Date::now();
             let mut last = last.borrow_mut();
             let again = last.0 == text && now - last.1 < SAME_CODE_MS;

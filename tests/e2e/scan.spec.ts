@@ -119,7 +119,7 @@ test("a drive's QR code held to the desk's camera says it is a drive, not a slip
   try {
     const desk_ = await desk(browser, baseURL!);
     await desk_.getByRole("button", { name: "Quét mã" }).click();
-    await expect(desk_.getByRole("alert").filter({ hasText: "Đây là liên kết của đợt hiến máu «Đợt 1" })).toBeVisible();
+    await expect(desk_.getByRole("alert").filter({ hasText: "Đây là mã của một đợt hiến máu, không phải phiếu đăng ký" })).toBeVisible();
     await expect(desk_.getByRole("group", { name: "Quét mã" })).toHaveCount(0);
   } finally {
     await browser.close();

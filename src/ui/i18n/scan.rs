@@ -17,8 +17,8 @@ pub struct ScanTexts {
     pub in_use: &'static str,
     pub insecure: &'static str,
     pub failed: &'static str,
-    /// "This is the link of the drive …, not a pledge slip."
-    pub a_drive: fn(&str) -> String,
+    /// A drive's link where a slip was expected.
+    pub a_drive: &'static str,
     pub foreign: &'static str,
     /// A code of this app that does not read, then the reason.
     pub damaged: fn(&str) -> String,
@@ -36,11 +36,7 @@ pub const VI: ScanTexts = ScanTexts {
     in_use: "Máy ảnh đang bị ứng dụng khác dùng. Hãy đóng ứng dụng đó rồi bấm Quét mã lần nữa, hoặc tìm theo tên, số điện thoại hay mã phiếu.",
     insecure: "Trình duyệt chỉ cho dùng máy ảnh trên trang mở qua https:// (hoặc localhost). Hãy mở ứng dụng bằng địa chỉ https://, hoặc tìm theo tên, số điện thoại hay mã phiếu.",
     failed: "Không mở được máy ảnh. Hãy bấm Quét mã lần nữa, hoặc tìm theo tên, số điện thoại hay mã phiếu.",
-    a_drive: |name| {
-        format!(
-            "Đây là liên kết của đợt hiến máu «{name}», không phải phiếu đăng ký. Người hiến mở nó ở trang Đợt hiến máu để đăng ký."
-        )
-    },
+    a_drive: "Đây là mã của một đợt hiến máu, không phải phiếu đăng ký. Người hiến mở nó trên điện thoại của mình để đăng ký; ở đây hãy quét mã QR trên phiếu hẹn.",
     foreign: "Mã QR này không phải của ứng dụng hiến máu: không có phiếu nào trong đó.",
     damaged: |why| format!("Mã QR của ứng dụng nhưng không đọc được: {why}"),
 };
@@ -57,11 +53,7 @@ pub const EN: ScanTexts = ScanTexts {
     in_use: "Another app is using the camera. Close it and press Scan again, or search by name, phone or slip code.",
     insecure: "Browsers give the camera only to pages opened over https:// (or localhost). Open the app at its https:// address, or search by name, phone or slip code.",
     failed: "The camera did not open. Press Scan again, or search by name, phone or slip code.",
-    a_drive: |name| {
-        format!(
-            "This is the link of the drive “{name}”, not a pledge slip. Donors open it on the Drives page to pledge."
-        )
-    },
+    a_drive: "This is a blood drive's code, not a pledge slip. Donors open it on their own phone to pledge; here, scan the QR code on the pledge slip.",
     foreign: "This QR code is not the blood-drive app's: there is no slip in it.",
     damaged: |why| format!("The app's QR code, but it does not read: {why}"),
 };

@@ -203,7 +203,7 @@ pub fn CheckInPage() -> impl IntoView {
                     }
                 }
             }
-            Scanned::Drive(drive) => Some((tx.scan().a_drive)(&drive.drive.name)),
+            Scanned::Drive => Some(tx.scan().a_drive.to_owned()),
             Scanned::Damaged(e) => Some((tx.scan().damaged)((tx.sharing().link_error)(&e))),
             Scanned::Foreign => Some(tx.scan().foreign.to_owned()),
         };

@@ -157,7 +157,7 @@ pub fn InboxPage() -> impl IntoView {
         notice.set(None);
         match read_scanned(&text) {
             Scanned::Slip(_) => take(vec![text], None),
-            Scanned::Drive(drive) => field_error.set(Some((tx.scan().a_drive)(&drive.drive.name))),
+            Scanned::Drive => field_error.set(Some(tx.scan().a_drive.to_owned())),
             Scanned::Damaged(e) => {
                 field_error.set(Some((tx.scan().damaged)((tx.sharing().link_error)(&e))));
             }
