@@ -20,8 +20,8 @@ pub struct ScanTexts {
     /// A drive's link where a slip was expected.
     pub a_drive: &'static str,
     pub foreign: &'static str,
-    /// A code of this app that does not read, then the reason.
-    pub damaged: fn(&str) -> String,
+    /// A code of this app that does not read.
+    pub damaged: &'static str,
 }
 
 /// Vietnamese.
@@ -38,7 +38,7 @@ pub const VI: ScanTexts = ScanTexts {
     failed: "Không mở được máy ảnh. Hãy bấm Quét mã lần nữa, hoặc tìm theo tên, số điện thoại hay mã phiếu.",
     a_drive: "Đây là mã của một đợt hiến máu, không phải phiếu đăng ký. Người hiến mở nó trên điện thoại của mình để đăng ký; ở đây hãy quét mã QR trên phiếu hẹn.",
     foreign: "Mã QR này không phải của ứng dụng hiến máu: không có phiếu nào trong đó.",
-    damaged: |why| format!("Mã QR của ứng dụng nhưng không đọc được: {why}"),
+    damaged: "Mã QR của ứng dụng nhưng không đọc được: bị hỏng, bị cắt hoặc do phiên bản mới hơn của ứng dụng tạo ra. Hãy tìm theo tên, số điện thoại hay mã phiếu.",
 };
 
 /// English.
@@ -55,5 +55,5 @@ pub const EN: ScanTexts = ScanTexts {
     failed: "The camera did not open. Press Scan again, or search by name, phone or slip code.",
     a_drive: "This is a blood drive's code, not a pledge slip. Donors open it on their own phone to pledge; here, scan the QR code on the pledge slip.",
     foreign: "This QR code is not the blood-drive app's: there is no slip in it.",
-    damaged: |why| format!("The app's QR code, but it does not read: {why}"),
+    damaged: "The app's QR code, but it does not read: damaged, cut, or made by a newer version of the app. Search by name, phone or slip code.",
 };

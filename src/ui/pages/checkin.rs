@@ -204,7 +204,7 @@ pub fn CheckInPage() -> impl IntoView {
                 }
             }
             Scanned::Drive => Some(tx.scan().a_drive.to_owned()),
-            Scanned::Damaged(e) => Some((tx.scan().damaged)((tx.sharing().link_error)(&e))),
+            Scanned::Damaged(_) => Some(tx.scan().damaged.to_owned()),
             Scanned::Foreign => Some(tx.scan().foreign.to_owned()),
         };
         scan_said.set(said);

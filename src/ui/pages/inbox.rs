@@ -158,9 +158,7 @@ pub fn InboxPage() -> impl IntoView {
         match read_scanned(&text) {
             Scanned::Slip(_) => take(vec![text], None),
             Scanned::Drive => field_error.set(Some(tx.scan().a_drive.to_owned())),
-            Scanned::Damaged(e) => {
-                field_error.set(Some((tx.scan().damaged)((tx.sharing().link_error)(&e))));
-            }
+            Scanned::Damaged(_) => field_error.set(Some(tx.scan().damaged.to_owned())),
             Scanned::Foreign => field_error.set(Some(tx.scan().foreign.to_owned())),
         }
     });
