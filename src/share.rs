@@ -11,6 +11,7 @@
 //! - [`csv`] writes rosters and reads donor lists (RFC 4180), row by row with errors.
 //! - [`link`] packs a drive or a pledge slip into a URL fragment and unpacks it, checked.
 //! - [`qr`] draws a QR code of any text as an SVG string.
+//! - [`scan`] reads QR codes in a camera frame and tells a slip from a drive link or a foreign code.
 //! - [`incoming`] keeps a shared drive and reviews and merges pledge slips sent back.
 //! - [`envelope`] is the framing links share: deflate, CRC-32, base64url and a version tag.
 //! - [`text`] puts text people type or files bring into one Unicode form (NFC).
@@ -24,6 +25,7 @@ pub mod incoming;
 mod labels;
 pub mod link;
 pub mod qr;
+pub mod scan;
 pub mod text;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod ids;
 mod pages;
 pub mod routes;
+mod scanner;
 mod shell;
 mod slot_picker;
 pub mod state;

@@ -12,6 +12,7 @@ mod eligibility;
 mod errors;
 mod finder;
 mod import;
+mod scan;
 mod schedule;
 mod setup;
 mod sharing;
@@ -28,6 +29,7 @@ pub use drives::DriveTexts;
 pub use eligibility::{EligibilityTexts, citation_text, date_text, kg_text, reason_text};
 pub use finder::FinderTexts;
 pub use import::ImportTexts;
+pub use scan::ScanTexts;
 pub use schedule::ScheduleTexts;
 pub use setup::SetupTexts;
 pub use sharing::SharingTexts;
@@ -244,6 +246,8 @@ area! {
     import: ImportTexts = import;
     /// The words of a shared drive and of the inbox.
     sharing: SharingTexts = sharing;
+    /// The QR scanner's words (the desk and the inbox).
+    scan: ScanTexts = scan;
     /// The drive finder's words (home, drives, and the filters' label).
     finder: FinderTexts = finder;
     /// The eligibility self-check's words and reasons (the pledge form and the desk give them).

@@ -74,12 +74,18 @@ test("a garbled slip code is refused beside the field and the inbox stays empty"
   await page.getByRole("button", { name: "Thêm vào hộp thư" }).click();
   await expect(page.locator("#slip-text-msg")).toContainText("Liên kết bị cắt ngắn, gõ sai hoặc đã bị sửa");
   await expect(field).toHaveAttribute("aria-invalid", "true");
+  // Only what happened: no "0 slips added" beside the refusal.
+  await expect(page.locator("#inbox-notice")).toBeEmpty();
   await field.fill("d1.AAAA");
   await page.getByRole("button", { name: "Thêm vào hộp thư" }).click();
   await expect(page.locator("#slip-text-msg")).toContainText("không phải liên kết hay mã đúng loại");
   await expect(page.getByRole("heading", { name: "Hộp thư trống." })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { name: "Hộp thư trống." })).toBeVisible();
+  // The same from a bad slip link opened in the inbox.
+  await page.goto("/organizer/inbox#p1.AAAA-not-a-slip");
+  await expect(page.locator("#slip-text-msg")).toContainText("Liên kết bị cắt ngắn, gõ sai hoặc đã bị sửa");
+  await expect(page.locator("#inbox-notice")).toBeEmpty();
 });
 
 test("hostile names stay inert text on the set-up pages, in the shared link and on the volunteer's phone", async ({

@@ -37,6 +37,15 @@ pub struct DeskTexts {
     /// "Khung 07:30–08:30: 3 người đăng ký cho 2 chỗ (quá chỗ)."
     pub over_capacity: fn(&str, u32, u16) -> String,
     pub over_resolve: &'static str,
+    /// A scanned slip, before the confirming tap: "Phiếu của Nguyễn Thị Lan · 08:30 · …".
+    pub scan_found: fn(&str, &str) -> String,
+    /// The scanned slip is not on this device yet: the tap adds it, then checks in.
+    pub scan_new: &'static str,
+    pub scan_not_here: &'static str,
+    /// The slip is for another day or a place not open today: the day and the place.
+    pub scan_elsewhere: fn(&str, &str) -> String,
+    /// The slip's pledge is past arrival: the name and its state.
+    pub scan_done: fn(&str, &str) -> String,
 }
 
 /// Vietnamese.
@@ -76,6 +85,15 @@ pub const VI: DeskTexts = DeskTexts {
         format!("⚠ Khung {slot}: {taken} người đăng ký cho {cap} chỗ (quá chỗ).")
     },
     over_resolve: "Xử lý ở trang Lịch trình: chuyển một người sang khung khác, hoặc nhận thêm chỗ.",
+    scan_found: |name, when| format!("Phiếu của {name} · {when}"),
+    scan_new: "Thiết bị này chưa có phiếu này: bấm Đã đến để thêm vào lịch và ghi nhận người hiến đã đến.",
+    scan_not_here: "Phiếu này thuộc một đợt hay điểm hiến không có trên thiết bị này (có thể của chiến dịch khác): không ghi nhận ở đây được.",
+    scan_elsewhere: |day, place| {
+        format!(
+            "Phiếu này hẹn {day} tại {place}, không phải hôm nay ở điểm đang mở: chưa ghi nhận."
+        )
+    },
+    scan_done: |name, state| format!("Phiếu của {name} đã được ghi: {state}."),
 };
 
 /// English.
@@ -116,4 +134,13 @@ pub const EN: DeskTexts = DeskTexts {
         format!("⚠ {slot}: {taken} pledges for {cap} {places} (over capacity).")
     },
     over_resolve: "Resolve it on the schedule: move a donor to another slot, or accept the extra place.",
+    scan_found: |name, when| format!("{name}'s slip · {when}"),
+    scan_new: "This device does not have this slip yet: Arrived adds it to the schedule and records the donor's arrival.",
+    scan_not_here: "This slip is for a drive or site that is not on this device (perhaps another campaign's): it cannot be recorded here.",
+    scan_elsewhere: |day, place| {
+        format!(
+            "This slip is for {day} at {place}, not today at a place open now: nothing recorded."
+        )
+    },
+    scan_done: |name, state| format!("{name}'s slip is already recorded: {state}."),
 };

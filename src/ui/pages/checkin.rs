@@ -14,11 +14,14 @@ use crate::domain::{
     SlotRef, TimeOfDay, Weight,
 };
 use crate::share::csv::fold;
-use crate::share::link::human_code;
+use crate::share::incoming::{merge_slip, review};
+use crate::share::link::{PledgeSlip, human_code};
+use crate::share::scan::{Scanned, read_scanned};
 use crate::ui::form::check;
 use crate::ui::format::{day_label, place_from_key, place_key, place_label, status_text};
 use crate::ui::i18n::{Lang, Texts, kg_text};
 use crate::ui::routes::Page;
+use crate::ui::scanner::ScanButton;
 use crate::ui::state::{AppState, ChangeError};
 use crate::ui::{clock, ids};
 
@@ -61,6 +64,49 @@ pub fn desk_list(ledger: &Ledger, place: &Place, date: Date) -> Vec<Pledge> {
     };
     list.sort_by_cached_key(|p| (p.slot.start, name(p)));
     list
+}
+
+/// Where a slip scanned at the desk stands: this device's copy of the pledge when it is at
+/// least as recent, else the slip's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeskScan {
+    /// The slip's drive or site is not on this device: another campaign's, or a drive never
+    /// received here.
+    NotHere,
+    /// A pledge for another day, or a place not open today.
+    Elsewhere(SlotRef),
+    /// Arrived, donated, deferred, did not come or cancelled already: its state.
+    Done(PledgeStatus),
+    /// The donor can arrive at `place` (one of those open today) after one tap; `new` when
+    /// this device does not have the pledge yet (the tap merges it first, as the inbox does).
+    Ready {
+        /// The place of the pledge.
+        place: Place,
+        /// The pledge is not on this device yet.
+        new: bool,
+    },
+}
+
+/// How `slip` stands at a desk with `open` places today.
+pub fn desk_scan(ledger: &Ledger, slip: &PledgeSlip, open: &[Place], today: Date) -> DeskScan {
+    if review(ledger, slip).unknown_place {
+        return DeskScan::NotHere;
+    }
+    let ours = ledger.pledge_by_id(&slip.pledge.id);
+    let pledge = match ours {
+        Some(p) if p.updated_at >= slip.pledge.updated_at => p,
+        _ => &slip.pledge,
+    };
+    if pledge.status != PledgeStatus::Pledged {
+        return DeskScan::Done(pledge.status.clone());
+    }
+    if pledge.slot.date != today || !open.contains(&pledge.slot.place) {
+        return DeskScan::Elsewhere(pledge.slot.clone());
+    }
+    DeskScan::Ready {
+        place: pledge.slot.place.clone(),
+        new: ours.is_none(),
+    }
 }
 
 /// The donor's name for messages.
@@ -122,6 +168,64 @@ pub fn CheckInPage() -> impl IntoView {
         Some((state.t().desk().summary)(all, arrived, donated))
     };
     let t = move || state.t();
+    // A slip read by the camera: waiting for the confirming tap, or why it cannot arrive.
+    let scanned = RwSignal::new(None::<PledgeSlip>);
+    let scan_said = RwSignal::new(None::<String>);
+    let on_scan = Callback::new(move |text: String| {
+        let tx = state.t();
+        scanned.set(None);
+        let said = match read_scanned(&text) {
+            Scanned::Slip(slip) => {
+                let open = places.get_untracked();
+                let standing = state
+                    .ledger
+                    .with_untracked(|l| desk_scan(l, &slip, &open, today));
+                let name = slip.donor.full_name.clone();
+                match standing {
+                    DeskScan::Ready { place: at, .. } => {
+                        if place.get_untracked().as_ref() != Some(&at) {
+                            place.set(Some(at));
+                        }
+                        scanned.set(Some(*slip));
+                        None
+                    }
+                    DeskScan::NotHere => Some(tx.desk().scan_not_here.to_owned()),
+                    DeskScan::Elsewhere(slot) => {
+                        let day = day_label(state.lang.get_untracked(), slot.date);
+                        let at = state
+                            .ledger
+                            .with_untracked(|l| place_label(l, &slot.place, tx));
+                        Some((tx.desk().scan_elsewhere)(&day, &at))
+                    }
+                    DeskScan::Done(status) => {
+                        let words = status_words(tx, state.lang.get_untracked(), &status);
+                        Some((tx.desk().scan_done)(&name, &words))
+                    }
+                }
+            }
+            Scanned::Drive => Some(tx.scan().a_drive.to_owned()),
+            Scanned::Damaged(_) => Some(tx.scan().damaged.to_owned()),
+            Scanned::Foreign => Some(tx.scan().foreign.to_owned()),
+        };
+        scan_said.set(said);
+    });
+    let arrive_scanned = move |_| {
+        let Some(slip) = scanned.get_untracked() else {
+            return;
+        };
+        let now = clock::now();
+        let id = slip.pledge.id.clone();
+        let result = state.change(|l| {
+            merge_slip(l, &slip, now.date, None)?;
+            l.check_in(&id, &RuleSet::vietnam(), now.stamp)?;
+            Ok(donor_name(l, &id))
+        });
+        scanned.set(None);
+        notice.set(Some(match result {
+            Ok(name) => (state.t().desk().done_arrived)(&name),
+            Err(e) => refusal_text(state, &e),
+        }));
+    };
     // Enter in the search field: the first donor listed who has not arrived arrives.
     let on_enter = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() != "Enter" {
@@ -215,6 +319,35 @@ pub fn CheckInPage() -> impl IntoView {
                 />
                 <p class="hint" id="desk-search-hint">{move || t().desk().search_hint}</p>
             </div>
+            <ScanButton on_text=on_scan />
+            {move || scan_said.get().map(|said| view! { <p class="banner banner-warn scan-said" role="alert">{said}</p> })}
+            {move || {
+                scanned
+                    .get()
+                    .map(|slip| {
+                        let tx = t();
+                        let p = &slip.pledge;
+                        let new = state.ledger.with(|l| l.pledge_by_id(&p.id).is_none());
+                        let when = state.ledger.with(|l| {
+                            let slot = l
+                                .slot_spec(&p.slot)
+                                .map(|s| format!("{}–{}", s.start, s.end))
+                                .unwrap_or_else(|_| p.slot.start.to_string());
+                            format!("{slot} · {} · {}", place_label(l, &p.slot.place, tx), human_code(&p.id))
+                        });
+                        view! {
+                            <div class="card scan-found" role="group" aria-label=tx.scan().scan>
+                                <p><strong>{(tx.desk().scan_found)(&slip.donor.full_name, &when)}</strong></p>
+                                {new.then(|| view! { <p class="hint">{tx.desk().scan_new}</p> })}
+                                <div class="actions">
+                                    <button type="button" class="button" on:click=arrive_scanned>
+                                        {tx.desk().arrived}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
             <p class="feedback" role="status">{move || notice.get()}</p>
             <Show
                 when=move || !list.with(Vec::is_empty)
@@ -789,5 +922,71 @@ mod tests {
                 .all(|x| x.slot.place == p.slot.place && x.slot.date == p.slot.date)
         );
         assert!(list.windows(2).all(|w| w[0].slot.start <= w[1].slot.start));
+    }
+
+    #[test]
+    fn a_scanned_slip_arrives_where_it_is_due_and_says_why_not_elsewhere() {
+        use crate::domain::{DriveId, Timestamp};
+        use crate::share::incoming::keep_drive;
+        use crate::share::link::SharedDrive;
+        let mut org = sample::sample_ledger();
+        let drive = DriveId::new(sample::DRIVE_2023_1).unwrap();
+        let mut p = org
+            .pledges()
+            .find(|p| p.slot.place.drive() == Some(&drive))
+            .unwrap()
+            .clone();
+        // The sample's 2023 pledges are all past: this one is still to come.
+        p.status = PledgeStatus::Pledged;
+        p.updated_at = Timestamp(p.updated_at.0 + 1);
+        let _ = org.merge_pledge(p.clone());
+        let slip = PledgeSlip::from_ledger(&org, &p.id).unwrap();
+        let open = vec![p.slot.place.clone()];
+        let day = p.slot.date;
+        // A desk that has the drive but not the pledge: ready, new.
+        let mut desk = Ledger::new();
+        keep_drive(
+            &mut desk,
+            &SharedDrive::from_ledger(&org, &drive).unwrap(),
+            Timestamp(1),
+        )
+        .unwrap();
+        let ready = DeskScan::Ready {
+            place: p.slot.place.clone(),
+            new: true,
+        };
+        assert_eq!(desk_scan(&desk, &slip, &open, day), ready);
+        assert_eq!(
+            desk_scan(&org, &slip, &open, day),
+            DeskScan::Ready {
+                place: p.slot.place.clone(),
+                new: false
+            }
+        );
+        // Another day, or the place not open: elsewhere; a device without the drive: not here.
+        let tomorrow = day.add_days(1);
+        assert_eq!(
+            desk_scan(&desk, &slip, &open, tomorrow),
+            DeskScan::Elsewhere(p.slot.clone())
+        );
+        assert_eq!(
+            desk_scan(&desk, &slip, &[], day),
+            DeskScan::Elsewhere(p.slot.clone())
+        );
+        assert_eq!(
+            desk_scan(&Ledger::new(), &slip, &open, day),
+            DeskScan::NotHere
+        );
+        // Arrived here since: the state here wins over the slip's.
+        let mut arrived = org.clone();
+        let _ = arrived.merge_pledge(Pledge {
+            status: PledgeStatus::CheckedIn { at: Timestamp(9) },
+            updated_at: Timestamp(p.updated_at.0 + 1),
+            ..p.clone()
+        });
+        assert!(matches!(
+            desk_scan(&arrived, &slip, &open, day),
+            DeskScan::Done(PledgeStatus::CheckedIn { .. })
+        ));
     }
 }

@@ -10,8 +10,10 @@ use super::PageHeading;
 use crate::domain::{PledgeId, UnitId};
 use crate::share::incoming::{merge_slip, review};
 use crate::share::link::{LinkError, PledgeSlip, decode_slip, human_code};
+use crate::share::scan::{Scanned, read_scanned};
 use crate::ui::format::{day_label, place_label};
 use crate::ui::routes::Page;
+use crate::ui::scanner::ScanButton;
 use crate::ui::state::AppState;
 use crate::ui::widgets::unit_choices;
 use crate::ui::{clock, upload};
@@ -62,6 +64,25 @@ pub fn take_in(inbox: &mut Vec<String>, texts: &[&str]) -> (usize, Vec<(usize, L
     (added, errors)
 }
 
+/// What the inbox's notice says after taking texts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taken {
+    /// This many slips were added.
+    Added(usize),
+    /// Every slip given was in the inbox already.
+    AlreadyThere,
+}
+
+/// The notice after taking in `added` slips with `refused` texts refused: nothing when nothing
+/// was added and something was refused (the refusals, beside the field, say what happened).
+pub fn taken_notice(added: usize, refused: usize) -> Option<Taken> {
+    match (added, refused) {
+        (0, 0) => Some(Taken::AlreadyThere),
+        (0, _) => None,
+        (n, _) => Some(Taken::Added(n)),
+    }
+}
+
 /// The inbox page.
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -102,10 +123,9 @@ pub fn InboxPage() -> impl IntoView {
             })
             .collect();
         field_error.set((!described.is_empty()).then(|| described.join(" ")));
-        notice.set(Some(if added == 0 && errors.is_empty() {
-            tx.sharing().already_in_inbox.to_owned()
-        } else {
-            (tx.sharing().added)(added)
+        notice.set(taken_notice(added, errors.len()).map(|taken| match taken {
+            Taken::AlreadyThere => tx.sharing().already_in_inbox.to_owned(),
+            Taken::Added(n) => (tx.sharing().added)(n),
         }));
         if errors.is_empty() {
             pasted.set(String::new());
@@ -130,6 +150,18 @@ pub fn InboxPage() -> impl IntoView {
     from_link();
     let listener = window_event_listener(leptos::ev::hashchange, move |_| from_link());
     on_cleanup(move || listener.remove());
+    // A QR code read by the camera: a slip goes in as a pasted one would; anything else says
+    // what it is beside the field.
+    let on_scan = Callback::new(move |text: String| {
+        let tx = state.t();
+        notice.set(None);
+        match read_scanned(&text) {
+            Scanned::Slip(_) => take(vec![text], None),
+            Scanned::Drive => field_error.set(Some(tx.scan().a_drive.to_owned())),
+            Scanned::Damaged(_) => field_error.set(Some(tx.scan().damaged.to_owned())),
+            Scanned::Foreign => field_error.set(Some(tx.scan().foreign.to_owned())),
+        }
+    });
     let on_paste = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         notice.set(None);
@@ -175,6 +207,7 @@ pub fn InboxPage() -> impl IntoView {
             <div class="actions">
                 <button type="submit" class="button">{move || t().add}</button>
             </div>
+            <ScanButton on_text=on_scan />
             <div class="field">
                 <label for="slip-files">{move || t().slip_files}</label>
                 <input id="slip-files" type="file" multiple=true accept=".txt,text/plain" on:change=on_files />
@@ -372,6 +405,13 @@ mod tests {
         assert_eq!(errors[1].0, 4);
         let (again, errors) = take_in(&mut inbox, &[&a]);
         assert_eq!((again, errors.len(), inbox.len()), (0, 0, 2));
+    }
+
+    #[test]
+    fn a_refused_slip_alone_adds_no_notice_of_zero_slips_added() {
+        assert_eq!(taken_notice(0, 1), None);
+        assert_eq!(taken_notice(0, 0), Some(Taken::AlreadyThere));
+        assert_eq!(taken_notice(2, 1), Some(Taken::Added(2)));
     }
 
     #[test]

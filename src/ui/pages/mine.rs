@@ -8,6 +8,7 @@ use crate::domain::order;
 use leptos_router::components::A;
 
 use super::PageHeading;
+use super::pledge::{SlipQr, slip_link};
 use crate::domain::eligibility::{Facts, RuleSet, assess};
 use crate::domain::{
     Date, DonationType, DonorId, Ledger, Pledge, PledgeId, PledgeStatus, SlotRef, TimeOfDay,
@@ -190,6 +191,11 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
     let donor = pledge.donor.clone();
     let status = pledge.status.clone();
     let (kind, volume) = (pledge.donation, pledge.volume_ml);
+    // While held, the slip's QR code in the open: the desk scans it at arrival.
+    let qr = movable
+        .then(|| state.ledger.with_untracked(|l| slip_link(l, &id)))
+        .flatten()
+        .map(|link| view! { <SlipQr link=link code=code.clone() /> });
     view! {
         <article class="card pledge-card" aria-labelledby=labelled_by>
             <h3 id=heading_id>{when}</h3>
@@ -209,6 +215,7 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
                 </span>
                 " · " {move || t().volunteer.slip_code} " " <strong class="pledge-code">{code}</strong>
             </p>
+            {qr}
             <Show when=move || movable>
                 <Show
                     when=move || confirming.get()

@@ -10,8 +10,8 @@ use super::PageHeading;
 use crate::domain::eligibility::{self, Declaration, DeferralCause, Reason, RuleSet};
 use crate::domain::{
     Affiliation, BloodGroup, COMMON_VOLUMES_ML, Category, Date, DomainError, DonationType,
-    DonorDraft, DonorId, PersonDetails, Place, PledgeId, PledgeRequest, Sex, SlotRef, TimeOfDay,
-    UnitId, Weight,
+    DonorDraft, DonorId, Ledger, PersonDetails, Place, PledgeId, PledgeRequest, Sex, SlotRef,
+    TimeOfDay, UnitId, Weight,
 };
 use crate::share::Language;
 use crate::share::ical::pledge_calendar;
@@ -635,30 +635,53 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
     }
 }
 
-/// The slip as a link, a QR code and a file, for the organizers' inbox: what a volunteer who
-/// pledged on a shared drive sends back.
+/// The link of a pledge's slip, for the organizers' inbox (`/organizer/inbox#p1.…`): what the
+/// slip's QR code holds and what the desk's camera reads.
+pub fn slip_link(ledger: &Ledger, id: &PledgeId) -> Option<String> {
+    let slip = PledgeSlip::from_ledger(ledger, id).ok()?;
+    let origin = window().location().origin().unwrap_or_default();
+    Some(format!(
+        "{origin}{}#{}",
+        Page::Inbox.href(),
+        encode_slip(&slip)
+    ))
+}
+
+/// The slip's QR code in the open, with its code in text beside it: what the volunteer holds
+/// up at the desk, large enough for a camera at arm's length.
+#[component]
+pub fn SlipQr(link: String, code: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let svg = Qr::encode(&link, Ecc::Low)
+        .ok()
+        .map(|q| q.to_svg(&(state.t().volunteer.slip_qr)(&code)));
+    view! {
+        <figure class="slip-qr">
+            {svg.map(|svg| view! { <div class="qr" inner_html=svg></div> })}
+            <figcaption>
+                <span>{move || state.t().volunteer.slip_code}</span>
+                <strong class="slip-qr-code">{code.clone()}</strong>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The slip as a QR code, a link and a file, for the organizers' inbox and desk: what a
+/// volunteer who pledged on a shared drive sends back or shows at the desk.
 #[component]
 fn SlipShare(id: PledgeId, code: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || &state.t().volunteer;
-    let Some(slip) = state
-        .ledger
-        .with_untracked(|l| PledgeSlip::from_ledger(l, &id).ok())
-    else {
+    let Some(link) = state.ledger.with_untracked(|l| slip_link(l, &id)) else {
         return ().into_any();
     };
-    let origin = window().location().origin().unwrap_or_default();
-    let link = format!("{origin}{}#{}", Page::Inbox.href(), encode_slip(&slip));
-    let svg = Qr::encode(&link, Ecc::Low)
-        .ok()
-        .map(|q| q.to_svg(&(state.t().volunteer.slip_qr)(&code)));
     let file_name = format!("phieu-hien-mau-{code}.txt");
     let file_text = link.clone();
     view! {
+        <SlipQr link=link.clone() code=code />
         <details class="slip-share">
             <summary>{move || t().slip_send}</summary>
             <p>{move || t().slip_send_hint}</p>
-            {svg.map(|svg| view! { <div class="qr" inner_html=svg></div> })}
             <div class="field">
                 <label for="slip-link">{move || t().slip_link}</label>
                 <input id="slip-link" class="share-link" type="text" readonly=true value=link />
