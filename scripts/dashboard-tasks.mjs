@@ -75,7 +75,7 @@ const RECORD = `
 `;
 
 // Opens the dashboard in a fresh context holding `data` and waits until no long task has
-// ended for a second after the last chart appeared.
+// ended for a second after the last chart had its figures.
 async function open(data, script) {
   const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -88,6 +88,8 @@ async function open(data, script) {
   await dash.addInitScript(OBSERVE + (script ?? ""));
   await dash.goto(BASE + "/organizer");
   await dash.locator("canvas[aria-label]").first().waitFor({ timeout: 60_000 });
+  // Every chart has its figures (a chart still waiting for them is aria-busy).
+  await dash.waitForFunction(() => !document.querySelector("figure.chart[aria-busy]"), null, { timeout: 60_000, polling: 100 });
   await dash.waitForFunction(
     () => {
       const last = window.__tasks.reduce((t, e) => Math.max(t, e.start + e.duration), 0);
