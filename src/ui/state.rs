@@ -154,6 +154,13 @@ impl AppState {
         self.records_read.get()
     }
 
+    /// Whether storage holds a set-up (so there may be campaigns to show) — one key looked
+    /// at, for a page deciding what to show before its records are read.
+    pub fn has_setup(self) -> bool {
+        self.store
+            .with_value(|s| s.repository().get(crate::storage::store::SETUP).is_some())
+    }
+
     /// [`AppState::records_ready`] without subscribing.
     pub fn records_ready_untracked(self) -> bool {
         self.records_read.get_untracked()

@@ -266,6 +266,9 @@ pub fn DashboardPage() -> impl IntoView {
         request_animation_frame(move || read_between_frames(state, stage));
     }
     let data = Figures::new(filter, stage, today);
+    // While the records are read, the filters and a grey card per chart stand where they will
+    // be; with no set-up stored there is no campaign, and the notice shows at once (no shift).
+    let has_setup = state.has_setup();
     let t = move || state.t().dashboard();
     let choices = move |kind: u8| {
         state.ledger.with(|l| {
@@ -292,7 +295,7 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <PageHeading page=Some(Page::Dashboard) />
         <Show
-            when=move || !state.records_ready() || !campaigns.with(Vec::is_empty)
+            when=move || (has_setup && !state.records_ready()) || !campaigns.with(Vec::is_empty)
             fallback=move || view! { <p class="card section">{move || t().no_campaign}</p> }
         >
             <section class="card section filters" aria-label=move || state.t().finder().filters>
