@@ -50,10 +50,15 @@ async function files(dir) {
   return out;
 }
 
-// The page paints its first frame (the frame and heading of src/ui/boot.rs) before the wasm is
-// requested: Trunk's preload of the wasm goes, and its start-up script waits for the first
-// animation frame (or 200 ms, in a tab that is not shown). The wasm (about 280 KB gzip) would
-// otherwise take the network and the main thread from the first paint on a slow phone.
+// The page shows its first paint (the frame and heading of src/ui/boot.rs) before the wasm is
+// requested: Trunk's preload of the wasm goes, and its start-up script waits until the browser
+// has reported the first paint's heading or lead as the largest contentful paint, which it
+// does once that frame is on screen (where there is no such report, the first animation frame).
+// Waiting for a frame to be drawn is not enough: on a busy phone its presentation can take a
+// second, and when the app replaced the first paint's heading before then, the browser never
+// counted it and took the app's, drawn after the whole wasm, as the page's largest paint. A tab
+// that is hidden paints nothing, so there it goes at once (or when it is hidden); and after 3 s
+// it goes anyway, so nothing can keep the app from starting.
 async function startAfterFirstPaint(indexPath) {
   let html = await readFile(indexPath, "utf8");
   html = html.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/, "");
@@ -61,7 +66,7 @@ async function startAfterFirstPaint(indexPath) {
   if (!html.includes(start)) throw new Error(`${indexPath}: Trunk's start-up script has changed`);
   html = html.replace(
     start,
-    "await new Promise((go) => { requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 200); });\n" + start,
+    'await new Promise((go) => { const hidden = () => document.visibilityState === "hidden"; if (hidden()) return go(); addEventListener("visibilitychange", () => hidden() && go()); setTimeout(go, 3000); if (!PerformanceObserver.supportedEntryTypes?.includes("largest-contentful-paint")) return requestAnimationFrame(() => setTimeout(go)); new PerformanceObserver((list) => list.getEntries().some((e) => e.element?.closest("#boot main")) && setTimeout(go)).observe({ type: "largest-contentful-paint", buffered: true }); });\n' + start,
   );
   await writeFile(indexPath, html);
 }

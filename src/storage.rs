@@ -16,7 +16,7 @@ pub mod store;
 
 pub use local::{LocalRepository, Unavailable};
 pub use repository::{MemoryRepository, QUOTA_UNITS, Repository, Usage, WriteError, utf16_len};
-pub use store::{Loaded, MergeError, Problem, SaveError, Store};
+pub use store::{Loaded, MergeError, Problem, Reading, SaveError, Store};
 
 /// Prefix of every key this app writes, so its data never mixes with another app's on the origin.
 pub const NAMESPACE: &str = "hienmau";

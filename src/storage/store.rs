@@ -180,6 +180,18 @@ pub enum MergeError {
     Refused(DomainError),
 }
 
+/// Every record being read a few values at a time: see [`Store::start_reading`].
+#[derive(Debug)]
+pub struct Reading {
+    keys: Vec<String>,
+    next: usize,
+    setup: Setup,
+    donors: Vec<Donor>,
+    pledges: Vec<Pledge>,
+    invalid: Vec<(String, String, String)>,
+    problems: Vec<Problem>,
+}
+
 /// Why a change was not saved; the stored data and the previous state are as they were.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveError {
@@ -299,28 +311,47 @@ impl<R: Repository> Store<R> {
     /// Reads every record, moves unreadable ones aside, and turns read-only when any value
     /// comes from a newer version.
     pub fn read_records(&mut self) -> Loaded {
-        let store = self;
-        let mut problems = Vec::new();
-        // First read everything without writing, so a newer value anywhere keeps every value
-        // (garbage included) exactly as it is.
-        let keys: Vec<String> = store
+        let mut reading = self.start_reading();
+        self.read_some(&mut reading, usize::MAX);
+        self.finish_reading(reading)
+    }
+
+    /// Starts reading every record a few values at a time ([`Store::read_some`], then
+    /// [`Store::finish_reading`]), so a page can read a large store between frames and answer
+    /// input meanwhile. It ends with what [`Store::read_records`] gives.
+    pub fn start_reading(&self) -> Reading {
+        let keys = self
             .repo
             .keys()
             .into_iter()
             .filter(|k| k.starts_with(PREFIX) && !k.starts_with(QUARANTINE))
             .collect();
-        let mut setup = Setup::default();
-        let mut donors = Vec::new();
-        let mut pledges = Vec::new();
-        let mut invalid = Vec::new();
-        for key in keys {
-            let Some(text) = store.repo.get(&key) else {
+        Reading {
+            keys,
+            next: 0,
+            setup: Setup::default(),
+            donors: Vec::new(),
+            pledges: Vec::new(),
+            invalid: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Reads up to `count` more values of `reading`; true when every value has been read.
+    /// Nothing is written until [`Store::finish_reading`], so a newer value anywhere keeps every
+    /// value (garbage included) exactly as it is.
+    pub fn read_some(&mut self, reading: &mut Reading, count: usize) -> bool {
+        let end = reading.keys.len().min(reading.next.saturating_add(count));
+        while reading.next < end {
+            let key = std::mem::take(&mut reading.keys[reading.next]);
+            reading.next += 1;
+            let Some(text) = self.repo.get(&key) else {
                 continue;
             };
             let outcome = if key == SETUP {
                 match read(decode_setup(&text)) {
                     Read::Rows(s) => {
-                        setup = s;
+                        reading.setup = s;
                         None
                     }
                     Read::Newer(v) => Some(Err(v)),
@@ -329,7 +360,7 @@ impl<R: Repository> Store<R> {
             } else if key.starts_with(DONORS) {
                 match read(codec::decode_donors(&text)) {
                     Read::Rows(rows) => {
-                        donors.extend(rows);
+                        reading.donors.extend(rows);
                         None
                     }
                     Read::Newer(v) => Some(Err(v)),
@@ -340,7 +371,7 @@ impl<R: Repository> Store<R> {
                     None => Some(Ok("not a pledge shard key".to_owned())),
                     Some((place, date)) => match read(codec::decode_pledges(&text, &place, date)) {
                         Read::Rows(rows) => {
-                            pledges.extend(rows);
+                            reading.pledges.extend(rows);
                             None
                         }
                         Read::Newer(v) => Some(Err(v)),
@@ -352,15 +383,31 @@ impl<R: Repository> Store<R> {
             };
             match outcome {
                 Some(Err(version)) => {
-                    if !store.read_only {
-                        problems.push(Problem::Newer { version });
+                    if !self.read_only {
+                        reading.problems.push(Problem::Newer { version });
                     }
-                    store.read_only = true;
+                    self.read_only = true;
                 }
-                Some(Ok(why)) => invalid.push((key, text, why)),
+                Some(Ok(why)) => reading.invalid.push((key, text, why)),
                 None => {}
             }
         }
+        reading.next >= reading.keys.len()
+    }
+
+    /// Reads what is left of `reading`, sets aside what could not be read, writes the meta a
+    /// new store needs, and builds the ledger.
+    pub fn finish_reading(&mut self, mut reading: Reading) -> Loaded {
+        self.read_some(&mut reading, usize::MAX);
+        let store = self;
+        let Reading {
+            setup,
+            donors,
+            pledges,
+            mut invalid,
+            mut problems,
+            ..
+        } = reading;
         if let Some((text, why)) = store.damaged_meta.take() {
             invalid.push((META.to_owned(), text, why));
         }

@@ -100,12 +100,17 @@ impl Build {
         }
     }
 
-    /// Whether the build's pages show stored records from the start. The eligibility
+    /// Whether the build's pages read the stored records while the app starts. The eligibility
     /// self-check shows none, a shared drive comes from its link, and the sync page's engine
     /// opens the store itself: they start without parsing the store, and read it only before
-    /// their first change.
+    /// their first change. The dashboard reads it between frames after its first one
+    /// ([`super::state::AppState::read_records_for`]), so a large campaign never blocks input
+    /// for long.
     pub fn reads_records_at_start(self) -> bool {
-        !matches!(self, Build::Eligibility | Build::Shared | Build::Sync)
+        !matches!(
+            self,
+            Build::Eligibility | Build::Shared | Build::Sync | Build::Organizer
+        )
     }
 
     /// The build that answers `path`: the one with the deepest directory holding it.

@@ -13,8 +13,8 @@ use super::i18n::{Lang, Texts};
 use super::ids;
 use crate::domain::{DomainError, Ledger, PledgeId};
 use crate::storage::{
-    LocalRepository, MemoryRepository, Problem, Repository, SaveError, Store, Usage, WriteError,
-    prefs,
+    Loaded, LocalRepository, MemoryRepository, Problem, Reading, Repository, SaveError, Store,
+    Usage, WriteError, prefs,
 };
 
 /// The version written into the store's meta and exports.
@@ -101,8 +101,12 @@ pub struct AppState {
     pub mine: RwSignal<Vec<PledgeId>>,
     store: StoredValue<Store<AnyRepository>, LocalStorage>,
     /// Whether the records have been read into the ledger (a page that starts without them
-    /// reads them before its first change).
-    records_read: StoredValue<bool>,
+    /// reads them before its first change, or between frames: [`AppState::read_records_for`]).
+    records_read: RwSignal<bool>,
+    /// The records being read between frames, until the last is in the ledger.
+    reading: StoredValue<Option<Reading>, LocalStorage>,
+    /// Keys another tab wrote while the records were being read, read again at the end.
+    stale: StoredValue<Vec<String>>,
 }
 
 impl AppState {
@@ -138,23 +142,92 @@ impl AppState {
             storage: RwSignal::new(status),
             mine: RwSignal::new(mine),
             store: StoredValue::new_local(store),
-            records_read: StoredValue::new(records),
+            records_read: RwSignal::new(records),
+            reading: StoredValue::new_local(None),
+            stale: StoredValue::new(Vec::new()),
+        }
+    }
+
+    /// Whether every record is in the ledger; reading it subscribes, so a page that starts
+    /// without them can show a skeleton until then.
+    pub fn records_ready(self) -> bool {
+        self.records_read.get()
+    }
+
+    /// Whether storage holds a set-up (so there may be campaigns to show) — one key looked
+    /// at, for a page deciding what to show before its records are read.
+    pub fn has_setup(self) -> bool {
+        self.store
+            .with_value(|s| s.repository().get(crate::storage::store::SETUP).is_some())
+    }
+
+    /// [`AppState::records_ready`] without subscribing.
+    pub fn records_ready_untracked(self) -> bool {
+        self.records_read.get_untracked()
+    }
+
+    /// Reads records for about `budget` milliseconds (by the clock `now`) and returns whether
+    /// every record is in the ledger: called once a task until it says so, a large store is
+    /// read without blocking input. The ledger is built in a call of its own, after the last
+    /// value is read.
+    pub fn read_records_for(self, budget: f64, now: impl Fn() -> f64) -> bool {
+        if self.records_read.get_untracked() {
+            return true;
+        }
+        let start = now();
+        let mut reading = self.reading.try_update_value(Option::take).flatten();
+        let loaded = self.store.try_update_value(|s| {
+            let r = reading.get_or_insert_with(|| s.start_reading());
+            if s.read_some(r, 0) {
+                return reading.take().map(|r| s.finish_reading(r));
+            }
+            // A few values between looks at the clock: a pledge shard is a day at one place.
+            while !s.read_some(r, 4) && now() - start < budget {}
+            None
+        });
+        match loaded.flatten() {
+            Some(loaded) => {
+                self.show_records(loaded);
+                true
+            }
+            None => {
+                self.reading.set_value(reading);
+                false
+            }
         }
     }
 
     /// Reads every record into the ledger if that has not been done yet.
     fn read_records(self) {
-        if self.records_read.get_value() {
+        if self.records_read.get_untracked() {
             return;
         }
-        self.records_read.set_value(true);
-        if let Some(loaded) = self.store.try_update_value(|s| s.read_records()) {
-            let read_only = self.store.with_value(|s| s.is_read_only());
-            self.ledger.set(loaded.ledger);
-            self.storage.update(|s| {
-                s.problems.extend(loaded.problems);
-                s.read_only = read_only;
-            });
+        let reading = self.reading.try_update_value(Option::take).flatten();
+        let loaded = self.store.try_update_value(|s| match reading {
+            Some(r) => s.finish_reading(r),
+            None => s.read_records(),
+        });
+        match loaded {
+            Some(loaded) => self.show_records(loaded),
+            None => self.records_read.set(true),
+        }
+    }
+
+    /// Puts what was read into the ledger, with what another tab wrote meanwhile.
+    fn show_records(self, loaded: Loaded) {
+        let read_only = self.store.with_value(|s| s.is_read_only());
+        self.ledger.set(loaded.ledger);
+        self.storage.update(|s| {
+            s.problems.extend(loaded.problems);
+            s.read_only = read_only;
+        });
+        self.records_read.set(true);
+        for key in self
+            .stale
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+        {
+            self.reload_from_other_tab(Some(key));
         }
     }
 
@@ -309,7 +382,8 @@ impl AppState {
             .unwrap_or(Err(SaveError::ReadOnly));
         match saved {
             Ok(()) => {
-                self.records_read.set_value(true);
+                self.reading.set_value(None);
+                self.records_read.set(true);
                 self.ledger.set(ledger);
                 self.storage.update(|s| s.last_error = None);
                 Ok(())
@@ -328,7 +402,8 @@ impl AppState {
             // Sync's state (server, key, checkpoint) is this device's data too.
             crate::sync::state::forget(s.repository_mut());
         });
-        self.records_read.set_value(true);
+        self.reading.set_value(None);
+        self.records_read.set(true);
         self.ledger.set(Ledger::new());
         self.mine.set(Vec::new());
         self.lang.set(Lang::Vi);
@@ -357,8 +432,13 @@ impl AppState {
             }
             // Sync's own keys: the status line reads its own.
             Some(key) if key.starts_with(crate::sync::state::PREFIX) => {}
-            // Not read yet: read with the others when needed.
-            Some(_) if !self.records_read.get_value() => {}
+            // Not read yet: read with the others when needed, or again once the reading under
+            // way ends (it may have passed this key).
+            Some(key) if !self.records_read.get_untracked() => {
+                if self.reading.with_value(Option::is_some) {
+                    self.stale.update_value(|s| s.push(key));
+                }
+            }
             Some(key) => {
                 // In place: `reload_key` reads the whole value before it changes anything.
                 let store = self.store;

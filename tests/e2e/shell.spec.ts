@@ -175,3 +175,32 @@ for (const [width, path, heading, lang] of [
     expect(await page.locator(".lang-switch button").evaluateAll((bs) => bs.map((b) => getComputedStyle(b).fontWeight))).toEqual(before.pressed);
   });
 }
+
+// Not yet /organizer/data: its Backup card's paragraph (5 lines at 412 px) is larger than the
+// first paint's lead, so the app's paint is its LCP (BENCHMARKS.md, issue 16, seventh session).
+for (const path of ["/", "/pledge", "/eligibility", "/organizer"]) {
+  test(`on a phone the largest thing ${path} paints is its first paint's, before the wasm runs, and the app paints nothing larger`, async ({
+    page,
+  }) => {
+    // Guards a largest contentful paint that waits for the wasm: the app drawing a larger
+    // element than the first paint has (a new candidate for the browser), or the wasm starting
+    // before the first frame so that the app, not the first paint, is what shows first.
+    await page.setViewportSize({ width: 412, height: 823 });
+    await page.addInitScript(() => {
+      const seen: { inFirstPaint: boolean; what: string }[] = [];
+      (window as unknown as { lcp: typeof seen }).lcp = seen;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { element: Element | null })[])
+          seen.push({ inFirstPaint: !!e.element?.closest("#boot"), what: e.element?.outerHTML.slice(0, 80) ?? "" });
+      }).observe({ type: "largest-contentful-paint", buffered: true });
+    });
+    await page.goto(path);
+    await expect(page.locator("#boot")).toHaveCount(0);
+    await expect(page.locator("main h1")).toBeVisible();
+    // Two frames after the app's first: every paint of it has been reported.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const lcp = await page.evaluate(() => (window as unknown as { lcp: { inFirstPaint: boolean; what: string }[] }).lcp);
+    expect(lcp.length).toBeGreaterThan(0);
+    expect(lcp.filter((e) => !e.inFirstPaint)).toEqual([]);
+  });
+}

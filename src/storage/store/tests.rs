@@ -533,6 +533,46 @@ fn a_lazy_open_reads_only_the_meta_and_the_records_later_read_as_an_open_would()
     assert_eq!(loaded.ledger, reopened.ledger);
 }
 
+// Guards the dashboard's read between frames giving other records, or other problems, than
+// a read in one go (the dashboard at 10,000 pledges blocked input for a second reading them).
+#[test]
+fn records_read_a_few_values_at_a_time_are_those_read_in_one_go() {
+    let repo = Shared::default();
+    let (mut store, _) = open(repo.clone());
+    save_everything(&mut store, &data(300));
+    let victim = repo
+        .keys()
+        .into_iter()
+        .find(|k| k.starts_with(PLEDGES))
+        .unwrap();
+    repo.0.borrow_mut().set(&victim, "not json").unwrap();
+    let text_before = repo.get(&victim);
+
+    let (mut lazy, _) = Store::open_lazily(repo.clone(), "test", || "x".to_owned());
+    let mut reading = lazy.start_reading();
+    let mut steps = 1;
+    while !lazy.read_some(&mut reading, 3) {
+        steps += 1;
+        assert!(
+            repo.get(&victim) == text_before,
+            "nothing is moved aside before the last value is read"
+        );
+    }
+    assert!(steps > 10, "read in {steps} steps");
+    let loaded = lazy.finish_reading(reading);
+    assert!(matches!(&loaded.problems[..], [Problem::Quarantined { key, .. }] if *key == victim));
+
+    repo.0
+        .borrow_mut()
+        .set(&victim, text_before.as_deref().unwrap())
+        .unwrap();
+    repo.0.borrow_mut().remove(&format!("{QUARANTINE}{victim}"));
+    let (mut whole, _) = Store::open_lazily(repo.clone(), "test", || "x".to_owned());
+    let in_one_go = whole.read_records();
+    assert_eq!(loaded.ledger, in_one_go.ledger);
+    assert_eq!(loaded.problems, in_one_go.problems);
+}
+
 #[test]
 fn a_new_store_opened_lazily_writes_its_meta_only_once_its_records_are_read() {
     let repo = Shared::default();

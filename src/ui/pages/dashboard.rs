@@ -40,36 +40,101 @@ impl Locale for ChartLocale {
     }
 }
 
-/// Everything the charts draw, for one filter and day.
+/// The progress chart's figures: the campaign's year, its progress and the cumulative line.
 #[derive(Clone, PartialEq, Default)]
-struct Figures {
+struct Progress {
     year: i32,
     progress: Option<targets::Progress>,
     points: Vec<stats::CumulativePoint>,
-    daily: Vec<DayRow>,
-    slots: Vec<SlotFill>,
-    drives: Vec<DriveProgress>,
-    groups: Vec<DonorRow<Option<BloodGroup>>>,
-    categories: Vec<DonorRow<Category>>,
-    unit_kinds: Vec<DonorRow<Option<UnitKind>>>,
-    quotas: Vec<UnitProgress>,
 }
 
-/// The figures of every chart for `filter` on `today`.
-fn figures(ledger: &crate::domain::Ledger, filter: &Filter, today: Date) -> Figures {
-    let campaign = &filter.campaign;
-    Figures {
-        year: ledger.campaign(campaign).map_or(today.year(), |c| c.year),
-        progress: targets::progress(ledger, campaign, today).ok(),
-        points: stats::cumulative(ledger, filter, today),
-        daily: stats::by_day(ledger, filter),
-        slots: stats::slot_fill(ledger, filter),
-        drives: targets::drive_progress(ledger, campaign, today),
-        groups: stats::by_blood_group(ledger, filter),
-        categories: stats::by_category(ledger, filter),
-        unit_kinds: stats::by_unit_kind(ledger, filter),
-        quotas: targets::unit_progress(ledger, campaign, today),
+/// The figures of every chart for one filter and day, each computed in a task of its own once
+/// the page has reached its stage (`None` before): the first chart right after the records
+/// are read, the next in the task after, so no task computes them all.
+#[derive(Clone, Copy)]
+struct Figures {
+    progress: Memo<Option<Progress>>,
+    daily: Memo<Option<Vec<DayRow>>>,
+    slots: Memo<Option<Vec<SlotFill>>>,
+    drives: Memo<Option<Vec<DriveProgress>>>,
+    groups: Memo<Option<Vec<DonorRow<Option<BloodGroup>>>>>,
+    categories: Memo<Option<Vec<DonorRow<Category>>>>,
+    unit_kinds: Memo<Option<Vec<DonorRow<Option<UnitKind>>>>>,
+    quotas: Memo<Option<Vec<UnitProgress>>>,
+}
+
+/// How many stages the figures take: one per chart.
+const STAGES: u8 = 8;
+
+impl Figures {
+    fn new(filter: Memo<Option<Filter>>, stage: RwSignal<u8>, today: Date) -> Self {
+        let state = expect_context::<AppState>();
+        // One chart's figures, from its stage on.
+        fn part<T: PartialEq + Send + Sync + 'static>(
+            state: AppState,
+            filter: Memo<Option<Filter>>,
+            stage: RwSignal<u8>,
+            at: u8,
+            compute: impl Fn(&crate::domain::Ledger, &Filter) -> T + Send + Sync + 'static,
+        ) -> Memo<Option<T>> {
+            Memo::new(move |_| {
+                if stage.get() < at {
+                    return None;
+                }
+                let f = filter.get()?;
+                Some(state.ledger.with(|l| compute(l, &f)))
+            })
+        }
+        Figures {
+            progress: part(state, filter, stage, 1, move |l, f| Progress {
+                year: l.campaign(&f.campaign).map_or(today.year(), |c| c.year),
+                progress: targets::progress(l, &f.campaign, today).ok(),
+                points: stats::cumulative(l, f, today),
+            }),
+            daily: part(state, filter, stage, 2, stats::by_day),
+            slots: part(state, filter, stage, 3, stats::slot_fill),
+            drives: part(state, filter, stage, 4, move |l, f| {
+                targets::drive_progress(l, &f.campaign, today)
+            }),
+            groups: part(state, filter, stage, 5, stats::by_blood_group),
+            categories: part(state, filter, stage, 6, stats::by_category),
+            unit_kinds: part(state, filter, stage, 7, stats::by_unit_kind),
+            quotas: part(state, filter, stage, 8, move |l, f| {
+                targets::unit_progress(l, &f.campaign, today)
+            }),
+        }
     }
+}
+
+/// How long one task reads records before the page answers input again (ms).
+const READ_BUDGET: f64 = 12.0;
+
+/// Reads the records a little at a time, a task each, then moves `stage` on one chart a task.
+fn read_between_frames(state: AppState, stage: RwSignal<u8>) {
+    set_timeout(
+        move || {
+            if state.read_records_for(READ_BUDGET, js_sys::Date::now) {
+                next_stage(stage);
+            } else {
+                read_between_frames(state, stage);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// Moves the page on to its next chart's figures in a task of its own, until every chart has
+/// them.
+fn next_stage(stage: RwSignal<u8>) {
+    set_timeout(
+        move || {
+            stage.update(|s| *s += 1);
+            if stage.get_untracked() < STAGES {
+                next_stage(stage);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The theme that matches the page: dark when the system asks for it.
@@ -96,21 +161,15 @@ fn Chart(
     label: Signal<String>,
     /// Draws it.
     paint: Paint,
-    /// Drawn in a task of its own after the first frame, so the page answers input while the
-    /// charts below the first ones are drawn (each one a short task, not all in one).
-    #[prop(optional)]
-    later: bool,
+    /// Whether its figures are there: until then the canvas stays blank (the card keeps its
+    /// place) and the label says the data is being read.
+    #[prop(into)]
+    ready: Signal<bool>,
     /// The data table.
     children: Children,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let ready = RwSignal::new(!later);
-    if later {
-        request_animation_frame(move || {
-            set_timeout(move || ready.set(true), std::time::Duration::ZERO);
-        });
-    }
     let draw = paint.clone();
     Effect::new(move |_| {
         if let Some(c) = canvas.get()
@@ -134,11 +193,13 @@ fn Chart(
         }
     });
     view! {
-        <figure class="card chart">
+        <figure class="card chart" aria-busy=move || (!ready.get()).then_some("true")>
             <canvas
                 node_ref=canvas
                 role="img"
-                aria-label=move || label.get()
+                aria-label=move || {
+                    if ready.get() { label.get() } else { state.t().dashboard().reading.to_owned() }
+                }
                 style:height=format!("{height}px")
             ></canvas>
             <details>
@@ -196,10 +257,18 @@ pub fn DashboardPage() -> impl IntoView {
         }
         Some(f)
     });
-    let data = Memo::new(move |_| {
-        let f = filter.get()?;
-        Some(state.ledger.with(|l| figures(l, &f, today)))
-    });
+    // The records are read between frames (this build starts without them), then each
+    // chart's figures in a task of their own; the page stands in full meanwhile.
+    let stage = RwSignal::new(0u8);
+    if state.records_ready_untracked() {
+        next_stage(stage);
+    } else {
+        request_animation_frame(move || read_between_frames(state, stage));
+    }
+    let data = Figures::new(filter, stage, today);
+    // While the records are read, the filters and a grey card per chart stand where they will
+    // be; with no set-up stored there is no campaign, and the notice shows at once (no shift).
+    let has_setup = state.has_setup();
     let t = move || state.t().dashboard();
     let choices = move |kind: u8| {
         state.ledger.with(|l| {
@@ -226,7 +295,7 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <PageHeading page=Some(Page::Dashboard) />
         <Show
-            when=move || !campaigns.with(Vec::is_empty)
+            when=move || (has_setup && !state.records_ready()) || !campaigns.with(Vec::is_empty)
             fallback=move || view! { <p class="card section">{move || t().no_campaign}</p> }
         >
             <section class="card section filters" aria-label=move || state.t().finder().filters>
@@ -278,14 +347,25 @@ pub fn DashboardPage() -> impl IntoView {
 
 /// Every chart of the dashboard for the filtered figures.
 #[component]
-fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
+fn Charts(data: Figures) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t().dashboard();
     let lang = move || state.lang.get();
-    let figs = move || data.get().unwrap_or_default();
+    // Each chart's figures, empty until computed (the chart is not drawn until then).
+    let progress = move || data.progress.get().unwrap_or_default();
+    let daily = move || data.daily.get().unwrap_or_default();
+    let slots = move || data.slots.get().unwrap_or_default();
+    let drives = move || data.drives.get().unwrap_or_default();
+    let groups = move || data.groups.get().unwrap_or_default();
+    let categories = move || data.categories.get().unwrap_or_default();
+    let unit_kinds = move || data.unit_kinds.get().unwrap_or_default();
+    let quotas = move || data.quotas.get().unwrap_or_default();
+    fn ready<T: Send + Sync + 'static>(m: Memo<Option<T>>) -> Signal<bool> {
+        Signal::derive(move || m.with(Option::is_some))
+    }
     let units = move |u: Units| lang().units(u);
     let progress_label = Signal::derive(move || {
-        let f = figs();
+        let f = progress();
         let Some(p) = f.progress else {
             return t().no_data.to_owned();
         };
@@ -300,7 +380,7 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
         )
     });
     let paint_progress: Paint = Rc::new(move |c| {
-        let f = figs();
+        let f = progress();
         let loc = ChartLocale(lang());
         let title = (t().progress_title)(f.year);
         let l = Labels {
@@ -320,7 +400,7 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
         });
     });
     let daily_label = Signal::derive(move || {
-        let s = charts::daily_summary(&figs().daily);
+        let s = charts::daily_summary(&daily());
         (t().daily_summary)(
             s.days,
             &lang().number(i64::from(s.tally.pledges)),
@@ -328,7 +408,7 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
         )
     });
     let paint_daily: Paint = Rc::new(move |c| {
-        let f = figs();
+        let f = daily();
         let loc = ChartLocale(lang());
         let l = Labels {
             title: t().daily_title,
@@ -341,11 +421,11 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
             locale: &loc,
         };
         let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
-            charts::daily_chart(a, &f.daily, s, &l)
+            charts::daily_chart(a, &f, s, &l)
         });
     });
     let slots_label = Signal::derive(move || {
-        let s = charts::slot_fill_summary(&figs().slots);
+        let s = charts::slot_fill_summary(&slots());
         (t().slots_summary)(
             &lang().number(i64::try_from(s.taken).unwrap_or(0)),
             &lang().number(i64::try_from(s.capacity).unwrap_or(0)),
@@ -353,7 +433,7 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
         )
     });
     let paint_slots: Paint = Rc::new(move |c| {
-        let f = figs();
+        let f = slots();
         let loc = ChartLocale(lang());
         let site_name = move |id: &SiteId| {
             state.ledger.with_untracked(|l| {
@@ -369,11 +449,11 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
             locale: &loc,
         };
         let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
-            charts::slot_fill_chart(a, &f.slots, s, &l)
+            charts::slot_fill_chart(a, &f, s, &l)
         });
     });
     let drives_label = Signal::derive(move || {
-        let s = charts::drives_summary(&figs().drives);
+        let s = charts::drives_summary(&drives());
         (t().drives_summary)(
             s.drives,
             &lang().number(i64::try_from(s.held).unwrap_or(0)),
@@ -381,7 +461,7 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
         )
     });
     let paint_drives: Paint = Rc::new(move |c| {
-        let f = figs();
+        let f = drives();
         let loc = ChartLocale(lang());
         let l = Labels {
             title: t().drives_title,
@@ -394,7 +474,7 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
             locale: &loc,
         };
         let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
-            charts::drives_chart(a, &f.drives, s, &l)
+            charts::drives_chart(a, &f, s, &l)
         });
     });
     let group_name = move |g: &Option<BloodGroup>| {
@@ -405,13 +485,13 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
     };
     let category_name = move |c: &Category| state.t().volunteer.category(*c).to_owned();
     let groups_label = Signal::derive(move || {
-        let s = charts::mix_summary(&figs().groups, Measure::Donors);
+        let s = charts::mix_summary(&groups(), Measure::Donors);
         let loc = ChartLocale(lang());
         let largest = s.largest.map(|r| group_name(&r.key)).unwrap_or_default();
         (t().mix_summary)(&loc.amount(s.total), &largest)
     });
     let paint_groups: Paint = Rc::new(move |c| {
-        let f = figs();
+        let f = groups();
         let loc = ChartLocale(lang());
         let l = Labels {
             title: t().groups_title,
@@ -421,17 +501,17 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
             locale: &loc,
         };
         let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
-            charts::mix_chart(a, &f.groups, Measure::Donors, s, &l)
+            charts::mix_chart(a, &f, Measure::Donors, s, &l)
         });
     });
     let categories_label = Signal::derive(move || {
-        let s = charts::mix_summary(&figs().categories, Measure::Donors);
+        let s = charts::mix_summary(&categories(), Measure::Donors);
         let loc = ChartLocale(lang());
         let largest = s.largest.map(|r| category_name(&r.key)).unwrap_or_default();
         (t().mix_summary)(&loc.amount(s.total), &largest)
     });
     let paint_categories: Paint = Rc::new(move |c| {
-        let f = figs();
+        let f = categories();
         let loc = ChartLocale(lang());
         let l = Labels {
             title: t().categories_title,
@@ -443,7 +523,7 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
             locale: &loc,
         };
         let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
-            charts::mix_chart(a, &f.categories, Measure::Donors, s, &l)
+            charts::mix_chart(a, &f, Measure::Donors, s, &l)
         });
     });
     let kind_name = move |k: &Option<UnitKind>| {
@@ -453,13 +533,13 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
         t().unit_kinds[i].to_owned()
     };
     let kinds_label = Signal::derive(move || {
-        let s = charts::mix_summary(&figs().unit_kinds, Measure::Donors);
+        let s = charts::mix_summary(&unit_kinds(), Measure::Donors);
         let loc = ChartLocale(lang());
         let largest = s.largest.map(|r| kind_name(&r.key)).unwrap_or_default();
         (t().mix_summary)(&loc.amount(s.total), &largest)
     });
     let paint_kinds: Paint = Rc::new(move |c| {
-        let f = figs();
+        let f = unit_kinds();
         let loc = ChartLocale(lang());
         let l = Labels {
             title: t().unit_kinds_title,
@@ -469,11 +549,11 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
             locale: &loc,
         };
         let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
-            charts::mix_chart(a, &f.unit_kinds, Measure::Donors, s, &l)
+            charts::mix_chart(a, &f, Measure::Donors, s, &l)
         });
     });
     let quota_label = Signal::derive(move || {
-        let s = charts::quota_summary(&figs().quotas);
+        let s = charts::quota_summary(&quotas());
         let pct = s
             .percent
             .map(|x| lang().number(i64::from(x)) + " %")
@@ -481,7 +561,7 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
         (t().quota_summary)(s.units, s.reached, &pct)
     });
     let paint_quota: Paint = Rc::new(move |c| {
-        let f = figs();
+        let f = quotas();
         let loc = ChartLocale(lang());
         let l = Labels {
             title: t().quota_title,
@@ -494,17 +574,17 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
             locale: &loc,
         };
         let _ = charts::canvas::draw(c, ChartStyle::new(theme()), |a, s| {
-            charts::quota_chart(a, &f.quotas, 3, s, &l)
+            charts::quota_chart(a, &f, 3, s, &l)
         });
     });
     let date = move |d: Date| lang().date(d.year(), u32::from(d.month()), u32::from(d.day()));
     view! {
         <div class="charts">
-            <Chart height=280 label=progress_label paint=paint_progress>
+            <Chart height=280 label=progress_label paint=paint_progress ready=ready(data.progress)>
                 <Table
                     head=move || vec![t().col_date, t().donated, t().target_path, t().previous_year]
                     rows=move || {
-                        charts::progress_table(&figs().points)
+                        charts::progress_table(&progress().points)
                             .into_iter()
                             .map(|p| {
                                 vec![
@@ -518,12 +598,11 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
                     }
                 />
             </Chart>
-            <Chart height=260 label=daily_label paint=paint_daily>
+            <Chart height=260 label=daily_label paint=paint_daily ready=ready(data.daily)>
                 <Table
                     head=move || vec![t().col_date, t().pledges, t().units]
                     rows=move || {
-                        figs()
-                            .daily
+                        daily()
                             .into_iter()
                             .map(|r| {
                                 vec![
@@ -536,12 +615,11 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
                     }
                 />
             </Chart>
-            <Chart height=300 label=slots_label paint=paint_slots later=true>
+            <Chart height=300 label=slots_label paint=paint_slots ready=ready(data.slots)>
                 <Table
                     head=move || vec![t().col_date, t().site, t().held, t().capacity]
                     rows=move || {
-                        figs()
-                            .slots
+                        slots()
                             .into_iter()
                             .map(|r| {
                                 let site = state
@@ -559,12 +637,11 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
                     }
                 />
             </Chart>
-            <Chart height=260 label=drives_label paint=paint_drives later=true>
+            <Chart height=260 label=drives_label paint=paint_drives ready=ready(data.drives)>
                 <Table
                     head=move || vec![t().col_name, t().held, t().capacity, t().units]
                     rows=move || {
-                        figs()
-                            .drives
+                        drives()
                             .into_iter()
                             .map(|r| {
                                 vec![
@@ -578,29 +655,29 @@ fn Charts(data: Memo<Option<Figures>>) -> impl IntoView {
                     }
                 />
             </Chart>
-            <Chart height=260 label=groups_label paint=paint_groups later=true>
+            <Chart height=260 label=groups_label paint=paint_groups ready=ready(data.groups)>
                 <Table
                     head=move || vec![t().col_name, t().people_axis, t().col_share]
-                    rows=move || mix_rows(&figs().groups, group_name, lang())
+                    rows=move || mix_rows(&groups(), group_name, lang())
                 />
             </Chart>
-            <Chart height=220 label=categories_label paint=paint_categories later=true>
+            <Chart height=220 label=categories_label paint=paint_categories ready=ready(data.categories)>
                 <Table
                     head=move || vec![t().col_name, t().people_axis, t().col_share]
-                    rows=move || mix_rows(&figs().categories, category_name, lang())
+                    rows=move || mix_rows(&categories(), category_name, lang())
                 />
             </Chart>
-            <Chart height=220 label=kinds_label paint=paint_kinds later=true>
+            <Chart height=220 label=kinds_label paint=paint_kinds ready=ready(data.unit_kinds)>
                 <Table
                     head=move || vec![t().col_name, t().people_axis, t().col_share]
-                    rows=move || mix_rows(&figs().unit_kinds, kind_name, lang())
+                    rows=move || mix_rows(&unit_kinds(), kind_name, lang())
                 />
             </Chart>
-            <Chart height=300 label=quota_label paint=paint_quota later=true>
+            <Chart height=300 label=quota_label paint=paint_quota ready=ready(data.quotas)>
                 <Table
                     head=move || vec![t().col_name, t().donated, t().quota, t().col_share]
                     rows=move || {
-                        charts::quota_table(&figs().quotas)
+                        charts::quota_table(&quotas())
                             .into_iter()
                             .map(|r| {
                                 vec![
