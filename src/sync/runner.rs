@@ -6,7 +6,7 @@
 //! (so it sees what every tab saved), and writes the status pages show.
 //!
 //! One engine per device, not per tab: an engine syncs only while it holds the device's lock
-//! ([`lead`]): the browser's Web Locks (`navigator.locks`, released when its page goes), or
+//! (`lead`): the browser's Web Locks (`navigator.locks`, released when its page goes), or
 //! where a browser lacks them a lease in storage renewed while the page lives. Every other
 //! organizer tab waits for the lock and shows the status the engine holding it writes.
 
