@@ -86,6 +86,7 @@ async function writePolicy(indexPath, sync = false) {
     "style-src 'self'",
     "img-src 'self' data: blob:",
     sync ? "connect-src 'self' https: http://127.0.0.1:* http://localhost:*" : "connect-src 'self'",
+    "frame-src 'self'",
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",

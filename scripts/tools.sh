@@ -107,6 +107,11 @@ ensure_build_tools() {
 # lists the same; a native test compares the two.
 BUILDS="eligibility:eligibility my-pledges:mine organizer:organizer organizer/schedule:schedule organizer/check-in:checkin organizer/data:data organizer/setup:setup organizer/drives:drivesetup organizer/inbox:inbox d:shared organizer/sync:sync"
 
+# Builds that are no page of the app but a frame some pages show, as <directory>:<binary>, each
+# built from its own <binary>.html: the scanner's camera and QR decoder (src/bin/scan.rs, shown
+# by ui::scanner in the desk and the inbox, so those builds do not carry them).
+FRAMES="organizer/scan:scan"
+
 # Directories served by a build that lives in another, as <directory>:<build's directory>: the
 # bundle holds a copy of that build's index.html there (ui::routes::Build::also lists the same).
 ALSO="pledge:my-pledges"
@@ -133,6 +138,10 @@ build_release() {
   trunk build "$(build_html hien-mau)" --release --dist "$dist" || return 1
   for entry in $BUILDS; do
     trunk build "$(build_html "${entry##*:}")" --release --dist "$dist/${entry%%:*}" \
+      --public-url "/${entry%%:*}/" || return 1
+  done
+  for entry in $FRAMES; do
+    trunk build "${entry##*:}.html" --release --dist "$dist/${entry%%:*}" \
       --public-url "/${entry%%:*}/" || return 1
   done
   for entry in $ALSO; do

@@ -64,9 +64,139 @@ pub fn luma_of_rgba(rgba: &[u8], out: &mut Vec<u8>) {
     }));
 }
 
+/// Why the scanner's frame has no camera.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CameraProblem {
+    /// The person or the browser refused the permission.
+    Refused,
+    /// No camera on this device.
+    NoCamera,
+    /// Another app holds the camera.
+    InUse,
+    /// Not HTTPS nor localhost: browsers give no camera there.
+    Insecure,
+    /// Anything else.
+    Failed,
+}
+
+impl CameraProblem {
+    const ALL: [CameraProblem; 5] = [
+        CameraProblem::Refused,
+        CameraProblem::NoCamera,
+        CameraProblem::InUse,
+        CameraProblem::Insecure,
+        CameraProblem::Failed,
+    ];
+
+    /// The problem behind a `getUserMedia` refusal, by the `DOMException`'s name.
+    pub fn from_error_name(name: &str) -> CameraProblem {
+        match name {
+            "NotAllowedError" | "SecurityError" | "PermissionDeniedError" => CameraProblem::Refused,
+            "NotFoundError" | "OverconstrainedError" | "DevicesNotFoundError" => {
+                CameraProblem::NoCamera
+            }
+            "NotReadableError" | "TrackStartError" | "AbortError" => CameraProblem::InUse,
+            _ => CameraProblem::Failed,
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            CameraProblem::Refused => "refused",
+            CameraProblem::NoCamera => "no-camera",
+            CameraProblem::InUse => "in-use",
+            CameraProblem::Insecure => "insecure",
+            CameraProblem::Failed => "failed",
+        }
+    }
+}
+
+/// What the scanner's frame (the camera build at `/organizer/scan/`) tells the page that shows
+/// it, as one string through `postMessage`: the camera is looking, there is no camera and why,
+/// or a text read. The page parses it as foreign data: anything else is no message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScanMessage {
+    /// The camera is on and codes are being looked for.
+    Looking,
+    /// No camera, and why.
+    Problem(CameraProblem),
+    /// A text read from a QR code (once while the same code stays in view).
+    Text(String),
+}
+
+impl ScanMessage {
+    /// The message's string.
+    pub fn encode(&self) -> String {
+        match self {
+            ScanMessage::Looking => "scan:looking".to_owned(),
+            ScanMessage::Problem(p) => format!("scan:problem:{}", p.code()),
+            ScanMessage::Text(t) => format!("scan:text:{t}"),
+        }
+    }
+
+    /// The message a string is, if it is one.
+    pub fn parse(data: &str) -> Option<ScanMessage> {
+        let rest = data.strip_prefix("scan:")?;
+        if rest == "looking" {
+            return Some(ScanMessage::Looking);
+        }
+        if let Some(code) = rest.strip_prefix("problem:") {
+            return CameraProblem::ALL
+                .into_iter()
+                .find(|p| p.code() == code)
+                .map(ScanMessage::Problem);
+        }
+        rest.strip_prefix("text:")
+            .map(|t| ScanMessage::Text(t.to_owned()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_refusal_of_the_camera_is_named_by_its_exception() {
+        assert_eq!(
+            CameraProblem::from_error_name("NotAllowedError"),
+            CameraProblem::Refused
+        );
+        assert_eq!(
+            CameraProblem::from_error_name("NotFoundError"),
+            CameraProblem::NoCamera
+        );
+        assert_eq!(
+            CameraProblem::from_error_name("NotReadableError"),
+            CameraProblem::InUse
+        );
+        assert_eq!(
+            CameraProblem::from_error_name("TypeError"),
+            CameraProblem::Failed
+        );
+    }
+
+    #[test]
+    fn the_frames_messages_read_back_and_nothing_else_is_one() {
+        let mut all = vec![
+            ScanMessage::Looking,
+            ScanMessage::Text("HM1:slip:text with : colons".to_owned()),
+            ScanMessage::Text(String::new()),
+        ];
+        all.extend(CameraProblem::ALL.map(ScanMessage::Problem));
+        for m in all {
+            assert_eq!(ScanMessage::parse(&m.encode()), Some(m));
+        }
+        for foreign in [
+            "",
+            "looking",
+            "scan:",
+            "scan:problem:melted",
+            "text:x",
+            "SCAN:looking",
+        ] {
+            assert_eq!(ScanMessage::parse(foreign), None, "{foreign}");
+        }
+    }
     use crate::domain::DriveId;
     use crate::domain::sample::{self, DRIVE_2023_1};
     use crate::share::link::{SharedDrive, encode_drive, encode_slip};
