@@ -487,6 +487,45 @@ impl Outbox {
     }
 }
 
+/// Notes every pledge made on this device (`mine`) whose drive has a drop box here: its slip
+/// as it is now ([`Outbox::note`]). Returns whether something new waits.
+pub fn note_mine(
+    outbox: &mut Outbox,
+    ledger: &crate::domain::Ledger,
+    mine: &[crate::domain::PledgeId],
+    boxes: &std::collections::BTreeMap<String, DropBox>,
+    mut new_id: impl FnMut() -> String,
+) -> bool {
+    use crate::domain::PledgeStatus;
+    use crate::share::link::{PledgeSlip, encode_slip};
+    let mut noted = false;
+    for id in mine {
+        let Some(p) = ledger.pledge_by_id(id) else {
+            continue;
+        };
+        let Some(drive) = p
+            .slot
+            .place
+            .drive()
+            .filter(|d| boxes.contains_key(d.as_str()))
+        else {
+            continue;
+        };
+        let Ok(slip) = PledgeSlip::from_ledger(ledger, id) else {
+            continue;
+        };
+        let now = Current {
+            pledge: id.to_string(),
+            drive: drive.to_string(),
+            slip: encode_slip(&slip),
+            slot: format!("{} {} {}", p.slot.place.site(), p.slot.date, p.slot.start),
+            cancelled: matches!(p.status, PledgeStatus::Cancelled { .. }),
+        };
+        noted |= outbox.note(&now, &mut new_id);
+    }
+    noted
+}
+
 /// How a `PUT` of a slip document went, from the reply's status: created, or already there
 /// (a resend of a slip that went: `409`) is sent; anything else failed with its status.
 pub fn put_outcome(status: u16) -> Sending {
@@ -727,6 +766,51 @@ mod tests {
         outbox.save(&mut repo).unwrap();
         assert_eq!(Outbox::load(&repo), outbox);
         assert_eq!(outbox.of("p-2"), None);
+    }
+
+    #[test]
+    fn pledges_of_a_drive_with_a_drop_box_are_noted_once_and_a_cancellation_again() {
+        use crate::domain::PledgeStatus;
+        use crate::domain::Timestamp;
+        use crate::domain::generate::{GenerateOptions, generate};
+        let mut ledger = generate(&GenerateOptions::new(7, 40, "2024-06-01".parse().unwrap()));
+        let p = ledger
+            .pledges()
+            .find(|p| p.slot.place.drive().is_some() && p.status == PledgeStatus::Pledged)
+            .unwrap()
+            .clone();
+        let other = ledger
+            .pledges()
+            .find(|o| o.slot.place.drive() != p.slot.place.drive())
+            .map(|o| o.id.clone());
+        let mine: Vec<_> = std::iter::once(p.id.clone()).chain(other).collect();
+        let drive = p.slot.place.drive().unwrap().to_string();
+        let mut boxes = std::collections::BTreeMap::new();
+        let mut outbox = Outbox::default();
+        let mut n = 0;
+        let mut id = || {
+            n += 1;
+            slip_id(&[n as u8; 16])
+        };
+        assert!(
+            !note_mine(&mut outbox, &ledger, &mine, &boxes, &mut id),
+            "no drop box"
+        );
+        boxes.insert(drive.clone(), dropbox());
+        assert!(note_mine(&mut outbox, &ledger, &mine, &boxes, &mut id));
+        assert!(!note_mine(&mut outbox, &ledger, &mine, &boxes, &mut id));
+        assert_eq!(
+            outbox.entries.len(),
+            1,
+            "a pledge of a drive without a drop box is not sent"
+        );
+        assert_eq!(outbox.entries[0].drive, drive);
+        assert!(outbox.entries[0].slip.starts_with("p1."));
+        ledger
+            .cancel(&p.id, "x", Timestamp(p.updated_at.0 + 1))
+            .unwrap();
+        assert!(note_mine(&mut outbox, &ledger, &mine, &boxes, &mut id));
+        assert_eq!(outbox.entries[0].what, "cancel");
     }
 
     #[test]

@@ -220,6 +220,12 @@ async fn send_one(dropbox: &DropBox, doc: &str, plaintext: &str) -> Sending {
     let couch = Couch::new(&dropbox.config());
     let url = couch.db_url(&format!("/{}", query_escape(doc)));
     match couch.send("PUT", &url, Some(&sealed.to_json())).await {
+        // The design document refuses to overwrite: a slip sent before whose answer was lost
+        // is there already.
+        Ok((403, _)) => match couch.send("GET", &url, None).await {
+            Ok((200, _)) => Sending::Sent,
+            _ => put_outcome(403),
+        },
         Ok((status, _)) => put_outcome(status),
         Err(e) => trouble(&e),
     }
