@@ -3,8 +3,10 @@
 // As Trunk's post_build hook (TRUNK_STAGING_DIR set), for each build's index.html: the wasm
 // started after the first paint, and a Content-Security-Policy that allows only the app's own
 // origin (plus the hashes of the inline scripts: Trunk's that starts the wasm, and the root
-// build's first-paint heading); the sync build (organizer/sync/) may also connect to the
-// CouchDB server the organizers chose (any https origin, or a loopback one for trying it). In a development build it also writes a service worker that
+// build's first-paint heading); the builds that talk to the campaign's CouchDB server may also
+// connect to it (any https origin, or a loopback one for trying it): the sync build
+// (organizer/sync/), the inbox (organizer/inbox/, which reads the drop box) and my-pledges
+// (which sends slips to it). In a development build it also writes a service worker that
 // removes itself, so reloads show edits.
 //
 // As `node scripts/pwa-build.mjs --worker <dist>`, once every release build is in <dist>: the
@@ -29,7 +31,8 @@ if (args[0] === "--worker") {
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a Trunk hook, or pass --worker <dist>");
   await startAfterFirstPaint(join(staging, "index.html"));
-  const sync = (process.env.TRUNK_PUBLIC_URL ?? "").startsWith("/organizer/sync");
+  const url = process.env.TRUNK_PUBLIC_URL ?? "";
+  const sync = ["/organizer/sync", "/organizer/inbox", "/my-pledges"].some((p) => url.startsWith(p));
   await writePolicy(join(staging, "index.html"), sync);
   if (process.env.TRUNK_PROFILE !== "release") {
     await writeFile(
