@@ -6,7 +6,9 @@
 use hien_mau::domain::generate::{GenerateOptions, generate};
 use hien_mau::share::link::{PledgeSlip, encode_slip};
 use hien_mau::sync::couch::Couch;
-use hien_mau::sync::dropbox::web::{Opener, PAGE, changes, new_doc_id, new_key_pair, read_row, seal};
+use hien_mau::sync::dropbox::web::{
+    Opener, PAGE, changes, new_doc_id, new_key_pair, read_row, seal,
+};
 use hien_mau::sync::dropbox::{Change, Junk, SlipDoc, box_db, plaintext, read_plaintext};
 use hien_mau::sync::state::Config;
 use hien_mau::sync::webcrypto::random_bytes;
@@ -87,11 +89,18 @@ async fn slips_put_in_the_drop_box_are_read_back_from_its_changes_once() {
     let (private, public) = new_key_pair().await.unwrap();
     let texts = slips(3);
     for t in &texts {
-        let doc = seal(&public, &new_doc_id(), plaintext(Change::Pledge, t).as_bytes())
+        let doc = seal(
+            &public,
+            &new_doc_id(),
+            plaintext(Change::Pledge, t).as_bytes(),
+        )
+        .await
+        .unwrap();
+        let url = dropbox.db_url(&format!("/{}", query_escape(&doc.id)));
+        let (status, _) = dropbox
+            .send("PUT", &url, Some(&doc.to_json()))
             .await
             .unwrap();
-        let url = dropbox.db_url(&format!("/{}", query_escape(&doc.id)));
-        let (status, _) = dropbox.send("PUT", &url, Some(&doc.to_json())).await.unwrap();
         assert_eq!(status, 201);
     }
     let opener = Opener::new(&private, &public).await.unwrap();
@@ -105,7 +114,10 @@ async fn slips_put_in_the_drop_box_are_read_back_from_its_changes_once() {
     got.sort();
     let mut want = texts.clone();
     want.sort();
-    assert_eq!(got, want, "the design document is not a slip, and is not counted");
+    assert_eq!(
+        got, want,
+        "the design document is not a slip, and is not counted"
+    );
     let next = changes(&dropbox, &page.last_seq).await.unwrap();
     assert!(next.results.is_empty());
 }
@@ -128,13 +140,20 @@ async fn bench_send_and_receive_1000_slips() {
     let t0 = now();
     let mut bytes = 0;
     for t in &texts {
-        let doc = seal(&public, &new_doc_id(), plaintext(Change::Pledge, t).as_bytes())
-            .await
-            .unwrap();
+        let doc = seal(
+            &public,
+            &new_doc_id(),
+            plaintext(Change::Pledge, t).as_bytes(),
+        )
+        .await
+        .unwrap();
         let body = doc.to_json();
         bytes += body.len();
         let url = sealed_box.db_url(&format!("/{}", doc.id));
-        assert_eq!(sealed_box.send("PUT", &url, Some(&body)).await.unwrap().0, 201);
+        assert_eq!(
+            sealed_box.send("PUT", &url, Some(&body)).await.unwrap().0,
+            201
+        );
     }
     let send_ms = now() - t0;
 
@@ -142,7 +161,10 @@ async fn bench_send_and_receive_1000_slips() {
     // database without the design document (admins pass it anyway).
     let t1 = now();
     for t in &texts {
-        let body = format!("{{\"p\":\"{}\"}}", plaintext(Change::Pledge, t).replace('"', "'"));
+        let body = format!(
+            "{{\"p\":\"{}\"}}",
+            plaintext(Change::Pledge, t).replace('"', "'")
+        );
         let url = raw_box.db_url(&format!("/{}", new_doc_id()));
         raw_box.send("PUT", &url, Some(&body)).await.unwrap();
     }

@@ -74,8 +74,10 @@ pub fn take_in(inbox: &mut Vec<String>, texts: &[&str]) -> (usize, Vec<(usize, L
 /// what is not a slip for this campaign is counted and set aside. `Ok(None)` when this device
 /// has no drop box (no sync, or no key pair); else the slips taken in and the documents set
 /// aside since the inbox started counting.
-async fn receive(slips: RwSignal<Vec<String>>) -> Result<Option<(usize, u32)>, WireError> {
-    let state = expect_context::<AppState>();
+async fn receive(
+    state: AppState,
+    slips: RwSignal<Vec<String>>,
+) -> Result<Option<(usize, u32)>, WireError> {
     let Ok(mut repo) = LocalRepository::probe() else {
         return Ok(None);
     };
@@ -219,7 +221,7 @@ pub fn InboxPage() -> impl IntoView {
         box_busy.set(true);
         box_line.set(Some(state.t().sharing().box_reading.to_owned()));
         leptos::task::spawn_local(async move {
-            let line = match receive(slips).await {
+            let line = match receive(state, slips).await {
                 Ok(None) => None,
                 Ok(Some((n, junk))) => Some((state.t().sharing().box_result)(n, junk)),
                 Err(e) => Some((status_texts(state.lang.get_untracked()).trouble)(
