@@ -1,25 +1,50 @@
-//! The volunteer's outbox at work in the my-pledges build (issue 18): whenever the records
-//! change, each pledge of this device whose drive has a drop box is noted with its slip as it is
-//! now (a new pledge, a move, a cancellation), and what waits is sent: at once, on the next
-//! start, and when the network comes back. The slip and "My pledges" say how each stands.
+//! The volunteer's outbox in the my-pledges build (issue 18): whenever the records change,
+//! each pledge of this device whose drive has a drop box is noted with its slip as it is now (a
+//! new pledge, a move, a cancellation). The sending (sealing with WebCrypto, the requests)
+//! lives in the sender build (`/send/`, see `src/bin/send.rs`), which this page loads in a
+//! hidden frame after its first paint while slips wait and the browser is online, and again
+//! when the network comes back. The frame writes how each slip went back to the outbox; the
+//! page hears those writes as `storage` events (the frame is another window), so the slip and
+//! "My pledges" say how each stands, and the page carries no cryptography.
+
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 
 use crate::domain::PledgeId;
 use crate::storage::LocalRepository;
-use crate::sync::dropbox::web::{new_doc_id, send_outbox};
-use crate::sync::dropbox::{Outbox, Sending, load_boxes, note_mine};
+use crate::sync::dropbox::web::new_doc_id;
+use crate::sync::dropbox::{OUTBOX, Outbox, Sending, load_boxes, note_mine};
 use crate::ui::state::AppState;
+use crate::ui::sync_line::add_hidden_frame;
+
+/// Where the sender build is served (not precached: it is loaded only when online).
+pub const SENDER: &str = "/send/";
+
+thread_local! {
+    static FRAME: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
 
 /// How the slips of this device stand, for the pages of the build.
 #[derive(Debug, Clone, Copy)]
 pub struct OutboxSignal(pub RwSignal<Outbox>);
 
-fn send(outbox: RwSignal<Outbox>) {
-    leptos::task::spawn_local(async move {
-        if let Ok(mut repo) = LocalRepository::probe() {
-            send_outbox(&mut repo, &|o| outbox.set(o.clone())).await;
+/// Loads the sender in a hidden frame when slips wait and the browser is online; `fresh`:
+/// replace a frame added before (the network came back: the old one may have failed to load).
+/// A frame already running hears each newly noted slip by itself.
+fn start_sender(outbox: &Outbox, fresh: bool) {
+    if outbox.unsent().is_empty() || !window().navigator().on_line() {
+        return;
+    }
+    FRAME.with(|f| {
+        let mut frame = f.borrow_mut();
+        if frame.is_some() && !fresh {
+            return;
         }
+        if let Some(old) = frame.take() {
+            old.remove();
+        }
+        *frame = add_hidden_frame(SENDER, "send");
     });
 }
 
@@ -44,11 +69,26 @@ pub fn watch() {
         if noted {
             let _ = now.save(&mut repo);
         }
+        // After the first paint: the frame's loading must not delay it.
+        let waiting = now.clone();
+        request_animation_frame(move || start_sender(&waiting, false));
         outbox.set(now);
-        send(outbox);
     });
-    let listener = window_event_listener(leptos::ev::online, move |_| send(outbox));
-    on_cleanup(move || listener.remove());
+    // The sender's outcomes.
+    let heard = window_event_listener(leptos::ev::storage, move |e| {
+        if e.key().is_none_or(|k| k == OUTBOX)
+            && let Ok(repo) = LocalRepository::probe()
+        {
+            outbox.set(Outbox::load(&repo));
+        }
+    });
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        outbox.with_untracked(|o| start_sender(o, true));
+    });
+    on_cleanup(move || {
+        heard.remove();
+        online.remove();
+    });
 }
 
 /// How the latest slip of `pledge` stands: sent, waiting for the network, or not sent and why;

@@ -137,8 +137,12 @@ test("a pledge made offline goes when the network returns and reaches the inbox;
   // The manual paths are still there.
   await slip.getByText("Gửi phiếu cho ban tổ chức").click();
   await expect(slip.getByLabel("Liên kết phiếu đăng ký")).toBeVisible();
+  // Offline the page loads no sender (its build is not precached); the network's return does.
+  const sender = vol.locator('iframe[src="/send/"]');
+  await expect(sender).toHaveCount(0);
   await vol.context().setOffline(false);
   await expect(slip).toContainText("Phiếu đã gửi tới ban tổ chức.");
+  await expect(sender).toHaveCount(1);
 
   // The drop box holds ciphertext only.
   const stored = JSON.stringify((await couch("GET", `/${db}-dropbox/_all_docs?include_docs=true`)).json);

@@ -263,6 +263,35 @@ pub async fn send_outbox(repo: &mut dyn Repository, changed: &dyn Fn(&Outbox)) {
     SENDING.with(|s| s.set(false));
 }
 
+/// The sender build's work (`/send/`, the hidden frame that my-pledges and the pledge form
+/// add while slips wait and the browser is online): sends what waits now, again whenever a
+/// page notes a slip (the page's write of the outbox reaches this frame as a `storage` event).
+/// When the network comes back the page adds a new frame. Each outcome is written back to the outbox, where the
+/// pages read it. No Leptos here: the build is this and the sending alone.
+pub fn run_sender() {
+    use wasm_bindgen::closure::Closure;
+
+    fn wake() {
+        wasm_bindgen_futures::spawn_local(async {
+            if let Ok(mut repo) = crate::storage::LocalRepository::probe() {
+                send_outbox(&mut repo, &|_| {}).await;
+            }
+        });
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(|e: web_sys::StorageEvent| {
+        if e.key().is_none_or(|k| k == super::OUTBOX) {
+            wake();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+    // The listener lives as long as the frame.
+    on_storage.forget();
+    wake();
+}
+
 /// A new document id.
 pub fn new_doc_id() -> String {
     slip_id(&random_bytes(16).unwrap_or_else(|_| {
