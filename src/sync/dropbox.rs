@@ -152,6 +152,17 @@ pub fn load_boxes(repo: &dyn Repository) -> std::collections::BTreeMap<String, D
         .collect()
 }
 
+/// The drives this device keeps a drop box for, read without decoding the boxes: what the
+/// page that notes the outbox needs (the sender decodes and checks each box before it uses it,
+/// [`load_boxes`]). A list, not a map: the volunteers' build that reads it has little room.
+pub fn boxed_drives(repo: &dyn Repository) -> Vec<String> {
+    repo.get(BOXES)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| Some(line.split_once('\t')?.0.to_owned()))
+        .collect()
+}
+
 /// Remembers the drop box of a kept drive.
 pub fn keep_box(
     repo: &mut dyn Repository,
@@ -515,7 +526,7 @@ pub fn note_mine(
     outbox: &mut Outbox,
     ledger: &crate::domain::Ledger,
     mine: &[crate::domain::PledgeId],
-    boxes: &std::collections::BTreeMap<String, DropBox>,
+    boxed: &[String],
     mut new_id: impl FnMut() -> String,
 ) -> bool {
     use crate::domain::PledgeStatus;
@@ -529,7 +540,7 @@ pub fn note_mine(
             .slot
             .place
             .drive()
-            .filter(|d| boxes.contains_key(d.as_str()))
+            .filter(|d| boxed.iter().any(|b| b == d.as_str()))
         else {
             continue;
         };
@@ -676,6 +687,7 @@ mod tests {
         let mut repo = MemoryRepository::new();
         keep_box(&mut repo, "drive-1", &dropbox()).unwrap();
         assert_eq!(load_boxes(&repo).get("drive-1"), Some(&dropbox()));
+        assert_eq!(boxed_drives(&repo), ["drive-1"]);
     }
 
     fn doc_value(doc: &SlipDoc) -> Value {
@@ -811,7 +823,7 @@ mod tests {
             .map(|o| o.id.clone());
         let mine: Vec<_> = std::iter::once(p.id.clone()).chain(other).collect();
         let drive = p.slot.place.drive().unwrap().to_string();
-        let mut boxes = std::collections::BTreeMap::new();
+        let mut boxes = Vec::new();
         let mut outbox = Outbox::default();
         let mut n = 0;
         let mut id = || {
@@ -822,7 +834,7 @@ mod tests {
             !note_mine(&mut outbox, &ledger, &mine, &boxes, &mut id),
             "no drop box"
         );
-        boxes.insert(drive.clone(), dropbox());
+        boxes.push(drive.clone());
         assert!(note_mine(&mut outbox, &ledger, &mine, &boxes, &mut id));
         assert!(!note_mine(&mut outbox, &ledger, &mine, &boxes, &mut id));
         assert_eq!(

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::domain::PledgeId;
 use crate::storage::LocalRepository;
 use crate::sync::dropbox::web::new_doc_id;
-use crate::sync::dropbox::{OUTBOX, Outbox, Sending, load_boxes, note_mine};
+use crate::sync::dropbox::{OUTBOX, Outbox, Sending, boxed_drives, note_mine};
 use crate::ui::state::AppState;
 use crate::ui::sync_line::add_hidden_frame;
 
@@ -25,15 +25,27 @@ thread_local! {
     static FRAME: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
 }
 
-/// How the slips of this device stand, for the pages of the build.
+/// Bumped whenever the outbox may have changed (noted here, or written by the sender frame):
+/// the statuses read it again from storage. A counter, not the outbox in a signal: the build
+/// has little room.
 #[derive(Debug, Clone, Copy)]
-pub struct OutboxSignal(pub RwSignal<Outbox>);
+pub struct OutboxSignal(pub RwSignal<u32>);
+
+fn stored() -> Option<Outbox> {
+    LocalRepository::probe()
+        .ok()
+        .map(|repo| Outbox::load(&repo))
+}
+
+fn waits(outbox: &Outbox) -> bool {
+    outbox.entries.iter().any(|e| e.sending() != Sending::Sent)
+}
 
 /// Loads the sender in a hidden frame when slips wait and the browser is online; `fresh`:
 /// replace a frame added before (the network came back: the old one may have failed to load).
 /// A frame already running hears each newly noted slip by itself.
-fn start_sender(outbox: &Outbox, fresh: bool) {
-    if outbox.unsent().is_empty() || !window().navigator().on_line() {
+fn start_sender(waiting: bool, fresh: bool) {
+    if !waiting || !window().navigator().on_line() {
         return;
     }
     FRAME.with(|f| {
@@ -51,39 +63,34 @@ fn start_sender(outbox: &Outbox, fresh: bool) {
 /// Starts the outbox in this page and gives its state to the page's components.
 pub fn watch() {
     let state = expect_context::<AppState>();
-    let Ok(repo) = LocalRepository::probe() else {
-        return;
-    };
-    let outbox = RwSignal::new(Outbox::load(&repo));
-    provide_context(OutboxSignal(outbox));
+    let changed = RwSignal::new(0u32);
+    provide_context(OutboxSignal(changed));
     Effect::new(move |_| {
         let mine = state.mine.get();
         let Ok(mut repo) = LocalRepository::probe() else {
             return;
         };
         let mut now = Outbox::load(&repo);
-        let boxes = load_boxes(&repo);
+        let boxed = boxed_drives(&repo);
         let noted = state
             .ledger
-            .with(|l| note_mine(&mut now, l, &mine, &boxes, new_doc_id));
+            .with(|l| note_mine(&mut now, l, &mine, &boxed, new_doc_id));
         if noted {
             let _ = now.save(&mut repo);
+            changed.update(|n| *n += 1);
         }
         // After the first paint: the frame's loading must not delay it.
-        let waiting = now.clone();
-        request_animation_frame(move || start_sender(&waiting, false));
-        outbox.set(now);
+        let waiting = waits(&now);
+        request_animation_frame(move || start_sender(waiting, false));
     });
     // The sender's outcomes.
     let heard = window_event_listener(leptos::ev::storage, move |e| {
-        if e.key().is_none_or(|k| k == OUTBOX)
-            && let Ok(repo) = LocalRepository::probe()
-        {
-            outbox.set(Outbox::load(&repo));
+        if e.key().is_none_or(|k| k == OUTBOX) {
+            changed.update(|n| *n += 1);
         }
     });
     let online = window_event_listener(leptos::ev::online, move |_| {
-        outbox.with_untracked(|o| start_sender(o, true));
+        start_sender(stored().is_some_and(|o| waits(&o)), true);
     });
     on_cleanup(move || {
         heard.remove();
@@ -96,10 +103,11 @@ pub fn watch() {
 #[component]
 pub fn SendStatus(pledge: PledgeId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let outbox = use_context::<OutboxSignal>();
+    let changed = use_context::<OutboxSignal>();
     let id = pledge.to_string();
     move || {
-        let how = outbox?.0.with(|o| o.of(&id))?;
+        changed?.0.track();
+        let how = stored()?.of(&id)?;
         let v = &state.t().volunteer;
         let (class, text) = match how {
             Sending::Sent => ("send-status send-sent", v.send_sent.to_owned()),
