@@ -3,13 +3,16 @@
 // As Trunk's post_build hook (TRUNK_STAGING_DIR set), for each build's index.html: the wasm
 // started after the first paint, and a Content-Security-Policy that allows only the app's own
 // origin (plus the hashes of the inline scripts: Trunk's that starts the wasm, and the root
-// build's first-paint heading); the sync build (organizer/sync/) may also connect to the
-// CouchDB server the organizers chose (any https origin, or a loopback one for trying it). In a development build it also writes a service worker that
+// build's first-paint heading); the builds that talk to the campaign's CouchDB server may also
+// connect to it (any https origin, or a loopback one for trying it): the sync build
+// (organizer/sync/), the inbox (organizer/inbox/, which reads the drop box) and the sender
+// (send/, the frame my-pledges loads to send slips to it). In a development build it also writes a service worker that
 // removes itself, so reloads show edits.
 //
 // As `node scripts/pwa-build.mjs --worker <dist>`, once every release build is in <dist>: the
 // service worker at its root, listing every built file in two parts (what volunteers use, and
-// the organizers' builds, fetched only once a device opens an organizer page), each file with a
+// the organizers' builds, fetched only once a device opens an organizer page; the online-only
+// builds, such as the sender, are in neither and the worker leaves them to the network), each file with a
 // hash of its contents so a new release downloads only the files that changed, and a build id
 // from all of them, so each release is a new worker. Then every text file and wasm module gets
 // a gzip (`.gz`) and a brotli (`.br`) copy beside it, made once here, for a host to send to
@@ -22,6 +25,9 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 /** The kinds of file a host sends compressed; images are compressed already. */
 const COMPRESSED = [".wasm", ".js", ".css", ".html", ".json", ".svg", ".webmanifest"];
 
+/** The builds used only online (scripts/tools.sh's ONLINE): never precached, always fetched. */
+const ONLINE = ["/send/"];
+
 const args = process.argv.slice(2);
 if (args[0] === "--worker") {
   await writeWorker(args[1] ?? "dist");
@@ -29,7 +35,8 @@ if (args[0] === "--worker") {
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a Trunk hook, or pass --worker <dist>");
   await startAfterFirstPaint(join(staging, "index.html"));
-  const sync = (process.env.TRUNK_PUBLIC_URL ?? "").startsWith("/organizer/sync");
+  const url = process.env.TRUNK_PUBLIC_URL ?? "";
+  const sync = ["/organizer/sync", "/organizer/inbox", "/send"].some((p) => url.startsWith(p));
   await writePolicy(join(staging, "index.html"), sync);
   if (process.env.TRUNK_PROFILE !== "release") {
     await writeFile(
@@ -115,7 +122,10 @@ async function writeWorker(dist) {
   for (const f of await files(dist)) {
     if (f.endsWith(".gz") || f.endsWith(".br")) await rm(f);
   }
-  const all = (await files(dist)).filter((f) => !f.endsWith("sw.js")).sort();
+  const all = (await files(dist))
+    .filter((f) => !f.endsWith("sw.js"))
+    .filter((f) => !ONLINE.some((dir) => ("/" + relative(dist, f).split("\\").join("/")).startsWith(dir)))
+    .sort();
   const id = createHash("sha256");
   const read = [];
   for (const f of all) {
@@ -147,7 +157,8 @@ async function writeWorker(dist) {
     .replace("__BUILD_ID__", build)
     .replace("__VOLUNTEER__", JSON.stringify(lists.volunteer))
     .replace("__ORGANIZER__", JSON.stringify(lists.organizer))
-    .replace("__ALIASES__", JSON.stringify(aliases));
+    .replace("__ALIASES__", JSON.stringify(aliases))
+    .replace("__ONLINE__", JSON.stringify(ONLINE));
   await writeFile(join(dist, "sw.js"), worker);
   const kib = (n) => (n / 1024).toFixed(1);
   console.log(
