@@ -510,18 +510,37 @@ impl Outbox {
             };
         }
     }
+}
 
-    /// How the latest slip of a pledge stands, if it is sent online at all.
-    pub fn of(&self, pledge: &str) -> Option<Sending> {
-        self.entries
-            .iter()
-            .find(|e| e.pledge == pledge)
-            .map(Entry::sending)
-    }
+/// The pledge `id` as it is now, when its drive has a drop box on this device (`boxed`):
+/// its slip, where and when it stands, and whether it is cancelled. `None` when the ledger
+/// lacks it or its drive has no drop box (its slip then goes by hand only).
+pub fn current(
+    ledger: &crate::domain::Ledger,
+    id: &crate::domain::PledgeId,
+    boxed: &[String],
+) -> Option<Current> {
+    use crate::domain::PledgeStatus;
+    use crate::share::link::{PledgeSlip, encode_slip};
+    let p = ledger.pledge_by_id(id)?;
+    let drive = p
+        .slot
+        .place
+        .drive()
+        .filter(|d| boxed.iter().any(|b| b == d.as_str()))?;
+    let slip = PledgeSlip::from_ledger(ledger, id).ok()?;
+    Some(Current {
+        pledge: id.to_string(),
+        drive: drive.to_string(),
+        slip: encode_slip(&slip),
+        slot: format!("{} {} {}", p.slot.place.site(), p.slot.date, p.slot.start),
+        cancelled: matches!(p.status, PledgeStatus::Cancelled { .. }),
+    })
 }
 
 /// Notes every pledge made on this device (`mine`) whose drive has a drop box here: its slip
-/// as it is now ([`Outbox::note`]). Returns whether something new waits.
+/// as it is now ([`Outbox::note`]). Returns whether something new waits. The sender does this
+/// before each round (`web::run_sender`); the pages only read the outbox.
 pub fn note_mine(
     outbox: &mut Outbox,
     ledger: &crate::domain::Ledger,
@@ -529,34 +548,24 @@ pub fn note_mine(
     boxed: &[String],
     mut new_id: impl FnMut() -> String,
 ) -> bool {
-    use crate::domain::PledgeStatus;
-    use crate::share::link::{PledgeSlip, encode_slip};
     let mut noted = false;
     for id in mine {
-        let Some(p) = ledger.pledge_by_id(id) else {
-            continue;
-        };
-        let Some(drive) = p
-            .slot
-            .place
-            .drive()
-            .filter(|d| boxed.iter().any(|b| b == d.as_str()))
-        else {
-            continue;
-        };
-        let Ok(slip) = PledgeSlip::from_ledger(ledger, id) else {
-            continue;
-        };
-        let now = Current {
-            pledge: id.to_string(),
-            drive: drive.to_string(),
-            slip: encode_slip(&slip),
-            slot: format!("{} {} {}", p.slot.place.site(), p.slot.date, p.slot.start),
-            cancelled: matches!(p.status, PledgeStatus::Cancelled { .. }),
-        };
-        noted |= outbox.note(&now, &mut new_id);
+        if let Some(now) = current(ledger, id, boxed) {
+            noted |= outbox.note(&now, &mut new_id);
+        }
     }
     noted
+}
+
+/// How the slip of a pledge as it is now (`now`) stands in `outbox`: as its entry says when
+/// that entry holds this very slip, else waiting (a change the sender has not noted yet: it
+/// notes it when it next runs, which needs the network).
+pub fn standing(outbox: &Outbox, now: &Current) -> Sending {
+    outbox
+        .entries
+        .iter()
+        .find(|e| e.pledge == now.pledge && e.slip == now.slip)
+        .map_or(Sending::Waiting, Entry::sending)
 }
 
 /// How a `PUT` of a slip document went, from the reply's status: created, or already there
@@ -750,7 +759,7 @@ mod tests {
         assert!(member(&security, "members").is_some());
     }
 
-    fn current(slip: &str, slot: &str, cancelled: bool) -> Current {
+    fn current_of(slip: &str, slot: &str, cancelled: bool) -> Current {
         Current {
             pledge: "p-1".into(),
             drive: "drive-1".into(),
@@ -758,6 +767,15 @@ mod tests {
             slot: slot.into(),
             cancelled,
         }
+    }
+
+    /// How the latest slip of a pledge stands, if it is sent online at all.
+    fn state_of(outbox: &Outbox, pledge: &str) -> Option<Sending> {
+        outbox
+            .entries
+            .iter()
+            .find(|e| e.pledge == pledge)
+            .map(Entry::sending)
     }
 
     #[test]
@@ -768,31 +786,31 @@ mod tests {
             n += 1;
             format!("s{n}")
         };
-        assert!(outbox.note(&current("p1.a", "9:00", false), &mut id));
+        assert!(outbox.note(&current_of("p1.a", "9:00", false), &mut id));
         assert!(
-            !outbox.note(&current("p1.a", "9:00", false), &mut id),
+            !outbox.note(&current_of("p1.a", "9:00", false), &mut id),
             "same slip"
         );
-        assert_eq!(outbox.of("p-1"), Some(Sending::Waiting));
+        assert_eq!(state_of(&outbox, "p-1"), Some(Sending::Waiting));
         let doc = outbox.unsent()[0].doc.clone();
         assert_eq!(outbox.entries[0].what, "pledge");
         // Offline: it keeps its id, so the resend cannot make a second document.
         outbox.mark(&doc, &Sending::Waiting);
         assert_eq!(outbox.unsent()[0].doc, doc);
         outbox.mark(&doc, &put_outcome(409));
-        assert_eq!(outbox.of("p-1"), Some(Sending::Sent));
+        assert_eq!(state_of(&outbox, "p-1"), Some(Sending::Sent));
         assert!(outbox.unsent().is_empty());
         // A move, then a cancellation: each a new slip under a new id, the latest only.
-        assert!(outbox.note(&current("p1.b", "10:00", false), &mut id));
+        assert!(outbox.note(&current_of("p1.b", "10:00", false), &mut id));
         assert_eq!(outbox.entries[0].what, "move");
-        assert!(outbox.note(&current("p1.c", "10:00", true), &mut id));
+        assert!(outbox.note(&current_of("p1.c", "10:00", true), &mut id));
         assert_eq!(outbox.entries.len(), 1);
         assert_eq!(outbox.entries[0].what, "cancel");
         let last = outbox.entries[0].doc.clone();
         assert_ne!(last, doc);
         outbox.mark(&last, &put_outcome(403));
         assert_eq!(
-            outbox.of("p-1"),
+            state_of(&outbox, "p-1"),
             Some(Sending::Failed("refused-403".into()))
         );
         assert_eq!(outbox.unsent().len(), 1, "a failed slip is tried again");
@@ -803,7 +821,7 @@ mod tests {
         let stored = repo.get(OUTBOX).unwrap();
         repo.set(OUTBOX, &format!("a\tb\n{stored}")).unwrap();
         assert_eq!(Outbox::load(&repo), outbox);
-        assert_eq!(outbox.of("p-2"), None);
+        assert_eq!(state_of(&outbox, "p-2"), None);
     }
 
     #[test]
@@ -834,7 +852,14 @@ mod tests {
             !note_mine(&mut outbox, &ledger, &mine, &boxes, &mut id),
             "no drop box"
         );
+        assert_eq!(current(&ledger, &p.id, &boxes), None, "sent by hand only");
         boxes.push(drive.clone());
+        let now = current(&ledger, &p.id, &boxes).unwrap();
+        assert_eq!(
+            standing(&outbox, &now),
+            Sending::Waiting,
+            "a slip not noted yet waits"
+        );
         assert!(note_mine(&mut outbox, &ledger, &mine, &boxes, &mut id));
         assert!(!note_mine(&mut outbox, &ledger, &mine, &boxes, &mut id));
         assert_eq!(
@@ -844,11 +869,21 @@ mod tests {
         );
         assert_eq!(outbox.entries[0].drive, drive);
         assert!(outbox.entries[0].slip.starts_with("p1."));
+        let doc = outbox.entries[0].doc.clone();
+        outbox.mark(&doc, &Sending::Sent);
+        assert_eq!(standing(&outbox, &now), Sending::Sent);
         ledger
             .cancel(&p.id, "x", Timestamp(p.updated_at.0 + 1))
             .unwrap();
+        let cancelled = current(&ledger, &p.id, &boxes).unwrap();
+        assert_eq!(
+            standing(&outbox, &cancelled),
+            Sending::Waiting,
+            "the cancellation waits although the pledge's first slip went"
+        );
         assert!(note_mine(&mut outbox, &ledger, &mine, &boxes, &mut id));
         assert_eq!(outbox.entries[0].what, "cancel");
+        assert_eq!(standing(&outbox, &cancelled), Sending::Waiting);
     }
 
     #[test]

@@ -1,11 +1,11 @@
-//! The volunteer's outbox in the my-pledges build (issue 18): whenever the records change,
-//! each pledge of this device whose drive has a drop box is noted with its slip as it is now (a
-//! new pledge, a move, a cancellation). The sending (sealing with WebCrypto, the requests)
-//! lives in the sender build (`/send/`, see `src/bin/send.rs`), which this page loads in a
-//! hidden frame after its first paint while slips wait and the browser is online, and again
-//! when the network comes back. The frame writes how each slip went back to the outbox; the
-//! page hears those writes as `storage` events (the frame is another window), so the slip and
-//! "My pledges" say how each stands, and the page carries no cryptography.
+//! The volunteer's outbox in the my-pledges build (issue 18), seen from the page. The page
+//! writes nothing: the sender build (`/send/`, see `src/bin/send.rs`) notes each pledge of
+//! this device whose drive has a drop box with its slip as it is now (a new pledge, a move, a
+//! cancellation), seals and sends it. This page loads it in a hidden frame after its first
+//! paint while a slip waits and the browser is online, and again when the network comes back.
+//! The frame writes how each slip went to the outbox; the page hears those writes as `storage`
+//! events (the frame is another window), so the slip and "My pledges" say how each stands: a
+//! slip the outbox does not hold yet is waiting. The page carries no cryptography.
 
 use std::cell::RefCell;
 
@@ -13,8 +13,7 @@ use leptos::prelude::*;
 
 use crate::domain::PledgeId;
 use crate::storage::LocalRepository;
-use crate::sync::dropbox::web::new_doc_id;
-use crate::sync::dropbox::{OUTBOX, Outbox, Sending, boxed_drives, note_mine};
+use crate::sync::dropbox::{OUTBOX, Outbox, Sending, boxed_drives, current, standing};
 use crate::ui::state::AppState;
 use crate::ui::sync_line::add_hidden_frame;
 
@@ -25,27 +24,22 @@ thread_local! {
     static FRAME: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
 }
 
-/// Bumped whenever the outbox may have changed (noted here, or written by the sender frame):
-/// the statuses read it again from storage. A counter, not the outbox in a signal: the build
+/// Bumped whenever the sender frame may have written the outbox: the statuses read it again
+/// from storage. A counter, not the outbox in a signal: the build
 /// has little room.
 #[derive(Debug, Clone, Copy)]
 pub struct OutboxSignal(pub RwSignal<u32>);
 
-fn stored() -> Option<Outbox> {
-    LocalRepository::probe()
-        .ok()
-        .map(|repo| Outbox::load(&repo))
+fn stored() -> Option<(Outbox, Vec<String>)> {
+    let repo = LocalRepository::probe().ok()?;
+    Some((Outbox::load(&repo), boxed_drives(&repo)))
 }
 
-fn waits(outbox: &Outbox) -> bool {
-    outbox.entries.iter().any(|e| e.sending() != Sending::Sent)
-}
-
-/// Loads the sender in a hidden frame when slips wait and the browser is online; `fresh`:
+/// Loads the sender in a hidden frame when a slip waits and the browser is online; `fresh`:
 /// replace a frame added before (the network came back: the old one may have failed to load).
-/// A frame already running hears each newly noted slip by itself.
-fn start_sender(waiting: bool, fresh: bool) {
-    if !waiting || !window().navigator().on_line() {
+/// A frame already running hears each change of the records by itself.
+fn start_sender(fresh: bool) {
+    if !window().navigator().on_line() {
         return;
     }
     FRAME.with(|f| {
@@ -60,28 +54,31 @@ fn start_sender(waiting: bool, fresh: bool) {
     });
 }
 
-/// Starts the outbox in this page and gives its state to the page's components.
+/// Starts the outbox in this page and gives its state to the page's components: the sender
+/// frame is added (after the first paint) whenever one of this device's pledges has a slip
+/// not yet sent, as the records now stand.
 pub fn watch() {
     let state = expect_context::<AppState>();
     let changed = RwSignal::new(0u32);
     provide_context(OutboxSignal(changed));
-    Effect::new(move |_| {
-        let mine = state.mine.get();
-        let Ok(mut repo) = LocalRepository::probe() else {
-            return;
+    // Whether a slip of this device's pledges is not sent, as the records now stand.
+    let waiting = move || {
+        let Some((outbox, boxed)) = stored() else {
+            return false;
         };
-        let mut now = Outbox::load(&repo);
-        let boxed = boxed_drives(&repo);
-        let noted = state
-            .ledger
-            .with(|l| note_mine(&mut now, l, &mine, &boxed, new_doc_id));
-        if noted {
-            let _ = now.save(&mut repo);
-            changed.update(|n| *n += 1);
+        let mine = state.mine.get();
+        state.ledger.with(|l| {
+            mine.iter()
+                .filter_map(|id| current(l, id, &boxed))
+                .any(|now| standing(&outbox, &now) != Sending::Sent)
+        })
+    };
+    Effect::new(move |_| {
+        changed.track();
+        if waiting() {
+            // After the first paint: the frame's loading must not delay it.
+            request_animation_frame(|| start_sender(false));
         }
-        // After the first paint: the frame's loading must not delay it.
-        let waiting = waits(&now);
-        request_animation_frame(move || start_sender(waiting, false));
     });
     // The sender's outcomes.
     let heard = window_event_listener(leptos::ev::storage, move |e| {
@@ -90,7 +87,9 @@ pub fn watch() {
         }
     });
     let online = window_event_listener(leptos::ev::online, move |_| {
-        start_sender(stored().is_some_and(|o| waits(&o)), true);
+        if untrack(waiting) {
+            start_sender(true);
+        }
     });
     on_cleanup(move || {
         heard.remove();
@@ -104,12 +103,12 @@ pub fn watch() {
 pub fn SendStatus(pledge: PledgeId) -> impl IntoView {
     let state = expect_context::<AppState>();
     let changed = use_context::<OutboxSignal>();
-    let id = pledge.to_string();
     move || {
         changed?.0.track();
-        let how = stored()?.of(&id)?;
+        let (outbox, boxed) = stored()?;
+        let now = state.ledger.with(|l| current(l, &pledge, &boxed))?;
         let v = &state.t().volunteer;
-        let (class, text) = match how {
+        let (class, text) = match standing(&outbox, &now) {
             Sending::Sent => ("send-status send-sent", v.send_sent.to_owned()),
             Sending::Waiting => ("send-status send-waiting", v.send_waiting.to_owned()),
             Sending::Failed(why) => ("send-status send-failed", (v.send_failed)(&why)),

@@ -263,29 +263,47 @@ pub async fn send_outbox(repo: &mut dyn Repository, changed: &dyn Fn(&Outbox)) {
     SENDING.with(|s| s.set(false));
 }
 
+/// Notes this device's pledges in the outbox of `repo` as the records now stand
+/// ([`super::note_mine`]), then sends what waits. The records are read afresh each time: a
+/// page of this device (or another tab) may have changed them.
+async fn note_and_send(mut repo: crate::storage::LocalRepository) {
+    let boxed = super::boxed_drives(&repo);
+    if !boxed.is_empty() {
+        let mine = crate::storage::prefs::load_mine(&repo);
+        let (store, loaded) = crate::storage::Store::open(
+            repo.clone(),
+            crate::ui::state::APP_VERSION,
+            crate::ui::ids::new_id,
+        );
+        drop(store);
+        let mut outbox = Outbox::load(&repo);
+        if super::note_mine(&mut outbox, &loaded.ledger, &mine, &boxed, new_doc_id) {
+            let _ = outbox.save(&mut repo);
+        }
+    }
+    send_outbox(&mut repo, &|_| {}).await;
+}
+
 /// The sender build's work (`/send/`, the hidden frame that my-pledges and the pledge form
-/// add while slips wait and the browser is online): sends what waits now, again whenever a
-/// page notes a slip (the page's write of the outbox reaches this frame as a `storage` event).
-/// When the network comes back the page adds a new frame. Each outcome is written back to the outbox, where the
-/// pages read it. No Leptos here: the build is this and the sending alone.
+/// add while a slip waits and the browser is online): notes and sends what waits now, and
+/// again whenever a page of this device writes to storage (a pledge made, moved or cancelled
+/// reaches this frame as a `storage` event). When the network comes back the page adds a new
+/// frame. Each outcome is written to the outbox, where the pages read it. No Leptos here: the
+/// build is this, the reading of the records and the sending.
 pub fn run_sender() {
     use wasm_bindgen::closure::Closure;
 
     fn wake() {
-        wasm_bindgen_futures::spawn_local(async {
-            if let Ok(mut repo) = crate::storage::LocalRepository::probe() {
-                send_outbox(&mut repo, &|_| {}).await;
-            }
-        });
+        if let Ok(repo) = crate::storage::LocalRepository::probe() {
+            wasm_bindgen_futures::spawn_local(note_and_send(repo));
+        }
     }
     let Some(window) = web_sys::window() else {
         return;
     };
-    let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(|e: web_sys::StorageEvent| {
-        if e.key().is_none_or(|k| k == super::OUTBOX) {
-            wake();
-        }
-    });
+    // Its own writes (the outbox) reach the other windows, not this one.
+    let on_storage =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(|_: web_sys::StorageEvent| wake());
     let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
     // The listener lives as long as the frame.
     on_storage.forget();
