@@ -1,12 +1,13 @@
 // The offline layer of a build, in two steps.
 //
-// As Trunk's post_build hook (TRUNK_STAGING_DIR set), for each build: in a release build the
-// wasm-bindgen glue minified; in its index.html: the wasm started after the first paint, and a Content-Security-Policy that allows only the app's own
-// origin (plus the hashes of the inline scripts: Trunk's that starts the wasm, and the root
-// build's first-paint heading); the builds that talk to the campaign's CouchDB server may also
-// connect to it (any https origin, or a loopback one for trying it): the sync build
-// (organizer/sync/), the inbox (organizer/inbox/, which reads the drop box) and the sender
-// (send/, the frame my-pledges loads to send slips to it). In a development build it also writes a service worker that
+// As Trunk's post_build hook (TRUNK_STAGING_DIR set), for each build: in a release build its
+// scripts minified; in its index.html: the wasm started after the first paint, and a
+// Content-Security-Policy that allows only the app's own origin (plus the hashes of the inline
+// scripts: Trunk's that starts the wasm, and the root build's first-paint heading); the builds
+// that talk to the campaign's CouchDB server may also connect to it (any https origin, or a
+// loopback one for trying it): the sync build (organizer/sync/), the inbox (organizer/inbox/,
+// which reads the drop box) and the sender (send/, the frame my-pledges loads to send slips to
+// it). In a development build it also writes a service worker that
 // removes itself, so reloads show edits.
 //
 // As `node scripts/pwa-build.mjs --worker <dist>`, once every release build is in <dist>: the
@@ -35,7 +36,7 @@ if (args[0] === "--worker") {
 } else {
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a Trunk hook, or pass --worker <dist>");
-  if (process.env.TRUNK_PROFILE === "release") await minifyGlue(staging, join(staging, "index.html"));
+  if (process.env.TRUNK_PROFILE === "release") await minifyScripts(staging, join(staging, "index.html"));
   await startAfterFirstPaint(join(staging, "index.html"));
   const url = process.env.TRUNK_PUBLIC_URL ?? "";
   const sync = ["/organizer/sync", "/organizer/inbox", "/send"].some((p) => url.startsWith(p));
@@ -59,19 +60,22 @@ async function files(dir) {
   return out;
 }
 
-// wasm-bindgen's JavaScript glue, minified with terser (Trunk's own minifier cannot read it and
-// leaves it whole: about 50 KB, 8.6 KB gzip, against 23 KB and 6.4 KB). Trunk has already
-// written the file's integrity (SRI) into the page's links, so each link naming the file gets
-// the new file's.
-async function minifyGlue(staging, indexPath) {
+// The page's own scripts, minified with terser: wasm-bindgen's glue (Trunk's minifier cannot
+// read it and leaves it whole: about 50 KB, 8.6 KB gzip, against 23 KB and 6.4 KB) and
+// src/pwa.js (`data-no-minify` in index.html: Trunk's minifier orders its names differently
+// from build to build, which would make each build's copy a file of its own and every release
+// a change). Trunk has already written each file's integrity (SRI) into the page, so each tag
+// naming the file gets the new file's.
+async function minifyScripts(staging, indexPath) {
   let html = await readFile(indexPath, "utf8");
   const names = await readdir(staging);
-  for (const name of names.filter((n) => n.endsWith(".js") && names.includes(n.replace(/\.js$/, "_bg.wasm")))) {
+  const glue = (n) => names.includes(n.replace(/\.js$/, "_bg.wasm"));
+  for (const name of names.filter((n) => n.endsWith(".js") && (glue(n) || n.startsWith("pwa-")))) {
     const path = join(staging, name);
-    const { code } = await minify(await readFile(path, "utf8"), { module: true, compress: true, mangle: true });
+    const { code } = await minify(await readFile(path, "utf8"), { module: glue(name), compress: true, mangle: true });
     await writeFile(path, code);
     const sri = `sha384-${createHash("sha384").update(code).digest("base64")}`;
-    html = html.replace(/<link\b[^>]*>/g, (tag) =>
+    html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) =>
       tag.includes(name) ? tag.replace(/\bintegrity=("[^"]*"|[^\s>]+)/, `integrity="${sri}"`) : tag,
     );
   }
