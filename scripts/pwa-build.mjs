@@ -1,15 +1,19 @@
 // The offline layer of a build, in two steps.
 //
-// As Trunk's post_build hook (TRUNK_STAGING_DIR set), for each build's index.html: the wasm
-// started after the first paint, and a Content-Security-Policy that allows only the app's own
-// origin (plus the hashes of the inline scripts: Trunk's that starts the wasm, and the root
-// build's first-paint heading); the sync build (organizer/sync/) may also connect to the
-// CouchDB server the organizers chose (any https origin, or a loopback one for trying it). In a development build it also writes a service worker that
+// As Trunk's post_build hook (TRUNK_STAGING_DIR set), for each build: in a release build its
+// scripts minified; in its index.html: the wasm started after the first paint, and a
+// Content-Security-Policy that allows only the app's own origin (plus the hashes of the inline
+// scripts: Trunk's that starts the wasm, and the root build's first-paint heading); the builds
+// that talk to the campaign's CouchDB server may also connect to it (any https origin, or a
+// loopback one for trying it): the sync build (organizer/sync/), the inbox (organizer/inbox/,
+// which reads the drop box) and the sender (send/, the frame my-pledges loads to send slips to
+// it). In a development build it also writes a service worker that
 // removes itself, so reloads show edits.
 //
 // As `node scripts/pwa-build.mjs --worker <dist>`, once every release build is in <dist>: the
 // service worker at its root, listing every built file in two parts (what volunteers use, and
-// the organizers' builds, fetched only once a device opens an organizer page), each file with a
+// the organizers' builds, fetched only once a device opens an organizer page; the online-only
+// builds, such as the sender, are in neither and the worker leaves them to the network), each file with a
 // hash of its contents so a new release downloads only the files that changed, and a build id
 // from all of them, so each release is a new worker. Then every text file and wasm module gets
 // a gzip (`.gz`) and a brotli (`.br`) copy beside it, made once here, for a host to send to
@@ -18,9 +22,13 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { extname, join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { minify } from "terser";
 
 /** The kinds of file a host sends compressed; images are compressed already. */
 const COMPRESSED = [".wasm", ".js", ".css", ".html", ".json", ".svg", ".webmanifest"];
+
+/** The builds used only online (scripts/tools.sh's ONLINE): never precached, always fetched. */
+const ONLINE = ["/send/"];
 
 const args = process.argv.slice(2);
 if (args[0] === "--worker") {
@@ -28,8 +36,10 @@ if (args[0] === "--worker") {
 } else {
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a Trunk hook, or pass --worker <dist>");
+  if (process.env.TRUNK_PROFILE === "release") await minifyScripts(staging, join(staging, "index.html"));
   await startAfterFirstPaint(join(staging, "index.html"));
-  const sync = (process.env.TRUNK_PUBLIC_URL ?? "").startsWith("/organizer/sync");
+  const url = process.env.TRUNK_PUBLIC_URL ?? "";
+  const sync = ["/organizer/sync", "/organizer/inbox", "/send"].some((p) => url.startsWith(p));
   await writePolicy(join(staging, "index.html"), sync);
   if (process.env.TRUNK_PROFILE !== "release") {
     await writeFile(
@@ -50,6 +60,28 @@ async function files(dir) {
   return out;
 }
 
+// The page's own scripts, minified with terser: wasm-bindgen's glue (Trunk's minifier cannot
+// read it and leaves it whole: about 50 KB, 8.6 KB gzip, against 23 KB and 6.4 KB) and
+// src/pwa.js (`data-no-minify` in index.html: Trunk's minifier orders its names differently
+// from build to build, which would make each build's copy a file of its own and every release
+// a change). Trunk has already written each file's integrity (SRI) into the page, so each tag
+// naming the file gets the new file's.
+async function minifyScripts(staging, indexPath) {
+  let html = await readFile(indexPath, "utf8");
+  const names = await readdir(staging);
+  const glue = (n) => names.includes(n.replace(/\.js$/, "_bg.wasm"));
+  for (const name of names.filter((n) => n.endsWith(".js") && (glue(n) || n.startsWith("pwa-")))) {
+    const path = join(staging, name);
+    const { code } = await minify(await readFile(path, "utf8"), { module: glue(name), compress: true, mangle: true });
+    await writeFile(path, code);
+    const sri = `sha384-${createHash("sha384").update(code).digest("base64")}`;
+    html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) =>
+      tag.includes(name) ? tag.replace(/\bintegrity=("[^"]*"|[^\s>]+)/, `integrity="${sri}"`) : tag,
+    );
+  }
+  await writeFile(indexPath, html);
+}
+
 // The page shows its first paint (the frame and heading of src/ui/boot.rs) before the wasm is
 // requested: Trunk's preload of the wasm goes, and its start-up script waits until the browser
 // has reported the first paint's heading or lead as the largest contentful paint, which it
@@ -61,7 +93,10 @@ async function files(dir) {
 // it goes anyway, so nothing can keep the app from starting.
 async function startAfterFirstPaint(indexPath) {
   let html = await readFile(indexPath, "utf8");
-  html = html.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/, "");
+  // Trunk's preload of the wasm, its attributes in any order, quoted or not (minified).
+  const preload = /<link\b(?=[^>]*\brel="?preload\b)(?=[^>]*_bg\.wasm)[^>]*>/;
+  if (!preload.test(html)) throw new Error(`${indexPath}: Trunk's preload of the wasm has changed`);
+  html = html.replace(preload, "");
   const start = "const wasm = await init(";
   if (!html.includes(start)) throw new Error(`${indexPath}: Trunk's start-up script has changed`);
   html = html.replace(
@@ -93,10 +128,10 @@ async function writePolicy(indexPath, sync = false) {
     "base-uri 'self'",
     "form-action 'self'",
   ].join("; ");
-  html = html.replace(
-    /<meta charset="utf-8" \/>/,
-    `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
-  );
+  // After the charset, written as in index.html or as Trunk's minifier writes it.
+  const charset = /<meta charset="?utf-8"?\s*\/?>/i;
+  if (!charset.test(html)) throw new Error(`${indexPath}: no <meta charset> to put the policy after`);
+  html = html.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${csp}">`);
   await writeFile(indexPath, html);
 }
 
@@ -115,7 +150,10 @@ async function writeWorker(dist) {
   for (const f of await files(dist)) {
     if (f.endsWith(".gz") || f.endsWith(".br")) await rm(f);
   }
-  const all = (await files(dist)).filter((f) => !f.endsWith("sw.js")).sort();
+  const all = (await files(dist))
+    .filter((f) => !f.endsWith("sw.js"))
+    .filter((f) => !ONLINE.some((dir) => ("/" + relative(dist, f).split("\\").join("/")).startsWith(dir)))
+    .sort();
   const id = createHash("sha256");
   const read = [];
   for (const f of all) {
@@ -147,7 +185,8 @@ async function writeWorker(dist) {
     .replace("__BUILD_ID__", build)
     .replace("__VOLUNTEER__", JSON.stringify(lists.volunteer))
     .replace("__ORGANIZER__", JSON.stringify(lists.organizer))
-    .replace("__ALIASES__", JSON.stringify(aliases));
+    .replace("__ALIASES__", JSON.stringify(aliases))
+    .replace("__ONLINE__", JSON.stringify(ONLINE));
   await writeFile(join(dist, "sw.js"), worker);
   const kib = (n) => (n / 1024).toFixed(1);
   console.log(

@@ -116,6 +116,11 @@ FRAMES="organizer/scan:scan"
 # bundle holds a copy of that build's index.html there (ui::routes::Build::also lists the same).
 ALSO="pledge:my-pledges"
 
+# Builds with no page, loaded only in a hidden frame while online (never precached, see
+# scripts/pwa-build.mjs), as <directory>:<binary>: the volunteer's sender, which my-pledges
+# loads while slips wait (src/ui/outbox.rs). Their page keeps only the wasm and its start-up.
+ONLINE="send:send"
+
 # The page Trunk builds for one binary: index.html with that binary and its first paint
 # (style/boot/<bin>.html, generated from the app's routes and words by src/ui/boot.rs's test),
 # made in target/builds/ with its paths pointing back at the sources (only the root build copies
@@ -142,6 +147,12 @@ build_release() {
   done
   for entry in $FRAMES; do
     trunk build "${entry##*:}.html" --release --dist "$dist/${entry%%:*}" \
+      --public-url "/${entry%%:*}/" || return 1
+  done
+  for entry in $ONLINE; do
+    sed -e '/rel="css"\|rel="icon"\|rel="manifest"\|rel="apple-touch-icon"\|src\/pwa.js/d' \
+      "$(build_html "${entry##*:}")" >"target/builds/${entry##*:}.online.html"
+    trunk build "target/builds/${entry##*:}.online.html" --release --dist "$dist/${entry%%:*}" \
       --public-url "/${entry%%:*}/" || return 1
   done
   for entry in $ALSO; do

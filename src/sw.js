@@ -13,6 +13,9 @@ const VOLUNTEER = __VOLUNTEER__;
 const ORGANIZER = __ORGANIZER__;
 // Paths whose file is listed under another path (the same contents in several builds).
 const ALIASES = __ALIASES__;
+// Directories of the builds used only online (the sender frame): not precached, and left to
+// the network (offline the frame's load fails, and the page waits for the network).
+const ONLINE = __ONLINE__;
 const CACHE = "hienmau-" + BUILD;
 // Present in a cache once this device has precached the organizers' builds.
 const ORGANIZER_MARK = "/.organizer-precached";
@@ -85,6 +88,7 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (ONLINE.some((dir) => url.pathname.startsWith(dir))) return;
   const path = request.mode === "navigate" ? appFor(url.pathname) : url.pathname;
   const key = KEYS.get(path);
   if (!key) return;

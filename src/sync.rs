@@ -15,6 +15,7 @@
 
 pub mod couch;
 pub mod doc;
+pub mod dropbox;
 pub mod engine;
 pub mod runner;
 pub mod state;

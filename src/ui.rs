@@ -11,6 +11,7 @@ pub mod form;
 pub mod format;
 pub mod i18n;
 pub mod ids;
+mod outbox;
 mod pages;
 pub mod routes;
 mod scanner;

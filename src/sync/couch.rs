@@ -140,6 +140,35 @@ impl Couch {
         Ok(true)
     }
 
+    /// Creates the campaign's drop box beside its database (an admin's session): anyone may
+    /// add, `user` is its admin, and the design document makes it create-only. A drop box that
+    /// exists already keeps its security; its design document is installed when missing.
+    pub async fn create_box(&self, user: &str) -> Result<(), WireError> {
+        use super::dropbox::{box_db, design_doc, security_body};
+        let dropbox = Couch {
+            server: self.server.clone(),
+            db: box_db(&self.db),
+        };
+        let (status, _) = dropbox.send("PUT", &dropbox.db_url(""), None).await?;
+        match status {
+            201 | 202 => {
+                let security = security_body(user);
+                dropbox
+                    .expect_ok("PUT", &dropbox.db_url("/_security"), Some(&security))
+                    .await?;
+            }
+            412 => {}
+            401 => return Err(WireError::Unauthorized),
+            s => return Err(WireError::Refused(s)),
+        }
+        let url = dropbox.db_url("/_design/dropbox");
+        match dropbox.send("PUT", &url, Some(&design_doc())).await?.0 {
+            200..=299 | 409 => Ok(()),
+            401 => Err(WireError::Unauthorized),
+            s => Err(WireError::Refused(s)),
+        }
+    }
+
     /// Waits (up to `timeout_ms`) for a change after `since`; whether one came.
     pub async fn wait_for_change(&self, since: &str, timeout_ms: u32) -> Result<bool, WireError> {
         let since = if since.is_empty() { "0" } else { since };

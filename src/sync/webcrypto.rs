@@ -46,7 +46,7 @@ pub struct WebCipher {
     hmac: CryptoKey,
 }
 
-fn object(members: &[(&str, &JsValue)]) -> Object {
+pub(crate) fn object(members: &[(&str, &JsValue)]) -> Object {
     let o = Object::new();
     for (name, value) in members {
         let _ = Reflect::set(&o, &JsValue::from_str(name), value);
@@ -54,13 +54,15 @@ fn object(members: &[(&str, &JsValue)]) -> Object {
     o
 }
 
-async fn resolve(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, CipherError> {
+pub(crate) async fn resolve(
+    promise: Result<js_sys::Promise, JsValue>,
+) -> Result<JsValue, CipherError> {
     JsFuture::from(promise.map_err(|_| CipherError)?)
         .await
         .map_err(|_| CipherError)
 }
 
-fn bytes_of(value: JsValue) -> Result<Vec<u8>, CipherError> {
+pub(crate) fn bytes_of(value: JsValue) -> Result<Vec<u8>, CipherError> {
     let buffer: ArrayBuffer = value.dyn_into().map_err(|_| CipherError)?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }

@@ -198,7 +198,7 @@ impl AppState {
     }
 
     /// Reads every record into the ledger if that has not been done yet.
-    fn read_records(self) {
+    pub fn read_records(self) {
         if self.records_read.get_untracked() {
             return;
         }

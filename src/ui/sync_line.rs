@@ -105,23 +105,25 @@ pub fn write_lines(status: &Status, repo: &mut dyn Repository) {
     }
 }
 
+/// Adds a hidden frame showing `src` to the page, and returns it.
+pub fn add_hidden_frame(src: &str, title: &str) -> Option<web_sys::Element> {
+    let doc = document();
+    let frame = doc.create_element("iframe").ok()?;
+    let _ = frame.set_attribute("src", src);
+    let _ = frame.set_attribute("hidden", "");
+    let _ = frame.set_attribute("aria-hidden", "true");
+    let _ = frame.set_attribute("tabindex", "-1");
+    let _ = frame.set_attribute("title", title);
+    doc.body()?.append_child(frame.unchecked_ref()).ok()?;
+    Some(frame)
+}
+
 /// Adds the frame that runs the engine, once per page.
 fn add_engine_frame() {
     if FRAME_ADDED.with(|f| f.replace(true)) {
         return;
     }
-    let doc = document();
-    let Ok(frame) = doc.create_element("iframe") else {
-        return;
-    };
-    let _ = frame.set_attribute("src", &format!("{}/?run", Page::Sync.href()));
-    let _ = frame.set_attribute("hidden", "");
-    let _ = frame.set_attribute("aria-hidden", "true");
-    let _ = frame.set_attribute("tabindex", "-1");
-    let _ = frame.set_attribute("title", "sync");
-    if let Some(body) = doc.body() {
-        let _ = body.append_child(frame.unchecked_ref());
-    }
+    add_hidden_frame(&format!("{}/?run", Page::Sync.href()), "sync");
 }
 
 /// The status line, with "Sync now" (the sync page is in the navigation); `engine`: also

@@ -13,6 +13,8 @@ test("after a volunteer's visit every volunteer page opens offline, and no organ
   await untilPrecached(page, false);
   const cached = await cachedPaths(page);
   expect(cached.filter((p) => p.startsWith("/organizer") || p === "/sample-campaign.json")).toEqual([]);
+  // Nor the sender, which works only online anyway.
+  expect(cached.filter((p) => p.startsWith("/send/"))).toEqual([]);
   for (const build of ["/", "/eligibility/", "/my-pledges/", "/d/"]) expect(cached).toContain(`${build}index.html`);
   // The first visit is not controlled yet; a reload is.
   await page.reload();

@@ -31,6 +31,12 @@ pub struct SharingTexts {
     pub waiting: fn(usize) -> String,
     pub added: fn(usize) -> String,
     pub already_in_inbox: &'static str,
+    /// The drop box: the button that fetches it again.
+    pub box_check: &'static str,
+    /// The drop box is being read.
+    pub box_reading: &'static str,
+    /// What the last read of the drop box found: slips taken in, documents set aside.
+    pub box_result: fn(usize, u32) -> String,
     pub already_here: &'static str,
     pub duplicate: fn(&str, &str) -> String,
     pub unknown_place: &'static str,
@@ -110,6 +116,18 @@ pub const VI: SharingTexts = SharingTexts {
     waiting: |n| format!("{n} phiếu chờ xem xét"),
     added: |n| format!("Đã thêm {n} phiếu vào hộp thư."),
     already_in_inbox: "Phiếu này đã có trong hộp thư.",
+    box_check: "Nhận phiếu gửi qua mạng",
+    box_reading: "Đang nhận phiếu tình nguyện viên gửi qua mạng…",
+    box_result: |n, junk| {
+        let aside = if junk == 0 {
+            String::new()
+        } else {
+            format!(
+                " {junk} tài liệu không phải phiếu (hoặc không mở được bằng khóa của chiến dịch) đã bị bỏ qua."
+            )
+        };
+        format!("Phiếu gửi qua mạng: {n} phiếu mới.{aside}")
+    },
     already_here: "Đã có trong lịch: gộp không thay đổi gì.",
     duplicate: |name, code| {
         format!(
@@ -152,6 +170,18 @@ pub const EN: SharingTexts = SharingTexts {
     waiting: |n| format!("{n} slip(s) waiting for review"),
     added: |n| format!("{n} slip(s) added to the inbox."),
     already_in_inbox: "This slip is already in the inbox.",
+    box_check: "Receive slips sent online",
+    box_reading: "Receiving the slips volunteers sent online…",
+    box_result: |n, junk| {
+        let aside = if junk == 0 {
+            String::new()
+        } else {
+            format!(
+                " {junk} document(s) that are not slips (or do not open with the campaign's key) were set aside."
+            )
+        };
+        format!("Slips sent online: {n} new.{aside}")
+    },
     already_here: "Already in the schedule: merging changes nothing.",
     duplicate: |name, code| {
         format!(

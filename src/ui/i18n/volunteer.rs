@@ -58,6 +58,12 @@ pub struct VolunteerTexts {
     pub not_saved: &'static str,
     pub slip_heading: &'static str,
     pub slip_code: &'static str,
+    /// The slip reached the organizers' drop box.
+    pub send_sent: &'static str,
+    /// The slip waits on this device for the network.
+    pub send_waiting: &'static str,
+    /// The slip could not be sent; the argument is why ([`crate::sync::Trouble::code`]).
+    pub send_failed: fn(&str) -> String,
     pub slip_when: &'static str,
     pub slip_where: &'static str,
     pub slip_what: &'static str,
@@ -171,6 +177,19 @@ pub const VI: VolunteerTexts = VolunteerTexts {
     not_saved: "Chưa lưu được đăng ký, không có gì bị thay đổi.",
     slip_heading: "Phiếu hẹn hiến máu",
     slip_code: "Mã phiếu",
+    send_sent: "Phiếu đã gửi tới ban tổ chức.",
+    send_waiting: "Phiếu đang chờ mạng: sẽ tự gửi tới ban tổ chức khi có mạng.",
+    send_failed: |why| {
+        let why = match why {
+            "crypto" => "trình duyệt không mã hóa được phiếu".to_owned(),
+            "bad-reply" => "máy chủ trả lời không đúng".to_owned(),
+            code => format!(
+                "máy chủ từ chối, mã {}",
+                code.trim_start_matches("refused-")
+            ),
+        };
+        format!("Chưa gửi được phiếu ({why}). Hãy gửi phiếu bằng mã QR, đường link hoặc tệp.")
+    },
     slip_when: "Thời gian",
     slip_where: "Địa điểm",
     slip_what: "Hình thức",
@@ -276,6 +295,19 @@ pub const EN: VolunteerTexts = VolunteerTexts {
     not_saved: "The pledge could not be saved; nothing was changed.",
     slip_heading: "Your donation slip",
     slip_code: "Slip code",
+    send_sent: "The slip has reached the organizers.",
+    send_waiting: "The slip is waiting for the network: it goes to the organizers once you are online.",
+    send_failed: |why| {
+        let why = match why {
+            "crypto" => "this browser could not encrypt it".to_owned(),
+            "bad-reply" => "the server answered something unexpected".to_owned(),
+            code => format!(
+                "the server refused, code {}",
+                code.trim_start_matches("refused-")
+            ),
+        };
+        format!("The slip could not be sent ({why}). Send it by QR code, link or file.")
+    },
     slip_when: "When",
     slip_where: "Where",
     slip_what: "Donation",

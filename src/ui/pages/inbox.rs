@@ -11,7 +11,14 @@ use crate::domain::{PledgeId, UnitId};
 use crate::share::incoming::{merge_slip, review};
 use crate::share::link::{LinkError, PledgeSlip, decode_slip, human_code};
 use crate::share::scan::{Scanned, read_scanned};
+use crate::storage::{LocalRepository, Repository};
+use crate::sync::couch::Couch;
+use crate::sync::dropbox::web::{Opener, PAGE, changes, read_row};
+use crate::sync::dropbox::{BOX_KEY, BoxInbox, DropBox, parse_key_pair};
+use crate::sync::runner::sleep;
+use crate::sync::{Config, SyncError, WireError};
 use crate::ui::format::{day_label, place_label};
+use crate::ui::i18n::sync::status_texts;
 use crate::ui::routes::Page;
 use crate::ui::scanner::ScanButton;
 use crate::ui::state::AppState;
@@ -62,6 +69,61 @@ pub fn take_in(inbox: &mut Vec<String>, texts: &[&str]) -> (usize, Vec<(usize, L
         }
     }
     (added, errors)
+}
+
+/// Reads the campaign's drop box from the last checkpoint, page by page: each document is
+/// checked, opened with the campaign's private key and its slip taken in like a pasted one;
+/// what is not a slip for this campaign is counted and set aside. `Ok(None)` when this device
+/// has no drop box (no sync, or no key pair); else the slips taken in and the documents set
+/// aside since the inbox started counting.
+async fn receive(
+    state: AppState,
+    slips: RwSignal<Vec<String>>,
+) -> Result<Option<(usize, u32)>, WireError> {
+    let Ok(mut repo) = LocalRepository::probe() else {
+        return Ok(None);
+    };
+    let (Some(config), Some((private, public))) = (
+        Config::load(&repo),
+        repo.get(BOX_KEY).and_then(|t| parse_key_pair(&t)),
+    ) else {
+        return Ok(None);
+    };
+    let Ok(opener) = Opener::new(&private, &public).await else {
+        return Ok(None);
+    };
+    let couch = Couch::new(&DropBox::of(&config, &public).config());
+    let mut at = BoxInbox::load(&repo);
+    let mut taken = 0;
+    loop {
+        let page = changes(&couch, &at.since).await?;
+        let mut texts = Vec::new();
+        for row in &page.results {
+            match read_row(&opener, &row.id, row.doc.as_ref()).await {
+                Ok(Some(text)) => texts.push(text),
+                Ok(None) => {}
+                Err(_) => at.junk += 1,
+            }
+        }
+        if !texts.is_empty() {
+            let words: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let mut result = (0, Vec::new());
+            match state.update_inbox(|inbox| result = take_in(inbox, &words)) {
+                Ok(now) => slips.set(now),
+                // Not kept: the checkpoint stays, so these are read again next time.
+                Err(_) => return Ok(Some((taken, at.junk))),
+            }
+            taken += result.0;
+            at.junk += result.1.len() as u32;
+        }
+        at.since = page.last_seq;
+        let _ = at.save(&mut repo);
+        if page.results.len() < PAGE as usize {
+            return Ok(Some((taken, at.junk)));
+        }
+        // Let the page breathe between pages of a large drop box.
+        sleep(0).await;
+    }
 }
 
 /// What the inbox's notice says after taking texts in.
@@ -182,6 +244,30 @@ pub fn InboxPage() -> impl IntoView {
             }
         });
     };
+    let box_line = RwSignal::new(None::<String>);
+    let box_busy = RwSignal::new(false);
+    let check_box = move || {
+        if box_busy.get_untracked() {
+            return;
+        }
+        box_busy.set(true);
+        box_line.set(Some(state.t().sharing().box_reading.to_owned()));
+        leptos::task::spawn_local(async move {
+            let line = match receive(state, slips).await {
+                Ok(None) => None,
+                Ok(Some((n, junk))) => Some((state.t().sharing().box_result)(n, junk)),
+                Err(e) => Some((status_texts(state.lang.get_untracked()).trouble)(
+                    SyncError::Wire(e).trouble(),
+                )),
+            };
+            box_line.set(line);
+            box_busy.set(false);
+        });
+    };
+    // Slips sent online: read the drop box when the inbox opens and when the network returns.
+    check_box();
+    let online = window_event_listener(leptos::ev::online, move |_| check_box());
+    on_cleanup(move || online.remove());
     let remove = move |text: String| {
         if let Ok(now) = state.update_inbox(|inbox| inbox.retain(|s| *s != text)) {
             slips.set(now);
@@ -213,6 +299,17 @@ pub fn InboxPage() -> impl IntoView {
                 <input id="slip-files" type="file" multiple=true accept=".txt,text/plain" on:change=on_files />
             </div>
         </form>
+        <Show when=move || box_line.get().is_some()>
+            <section class="card section" aria-labelledby="inbox-box">
+                <p id="inbox-box" role="status">{move || box_line.get()}</p>
+                <div class="actions">
+                    <button type="button" class="button button-secondary" disabled=move || box_busy.get()
+                        on:click=move |_| check_box()>
+                        {move || t().box_check}
+                    </button>
+                </div>
+            </section>
+        </Show>
         <p class="notice" role="status" id="inbox-notice">{move || notice.get()}</p>
         <section class="card section" aria-labelledby="inbox-list">
             <h2 id="inbox-list">

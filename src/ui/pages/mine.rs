@@ -16,6 +16,7 @@ use crate::domain::{
 use crate::share::link::human_code;
 use crate::ui::clock;
 use crate::ui::format::{day_label, place_label, status_text};
+use crate::ui::outbox::SendStatus;
 use crate::ui::routes::{Build, Page};
 use crate::ui::slot_picker::SlotPicker;
 use crate::ui::state::{AppState, ChangeError};
@@ -47,6 +48,7 @@ pub fn my_pledges(ledger: &Ledger, mine: &[PledgeId], today: Date) -> (Vec<Pledg
 #[component]
 pub fn MyPledgesPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    crate::ui::outbox::watch();
     let today = clock::today();
     let lists = Memo::new(move |_| {
         let mine = state.mine.get();
@@ -216,6 +218,7 @@ fn PledgeCard(pledge: Pledge, notice: RwSignal<Option<&'static str>>) -> impl In
                 " · " {move || t().volunteer.slip_code} " " <strong class="pledge-code">{code}</strong>
             </p>
             {qr}
+            <SendStatus pledge=id.clone() />
             <Show when=move || movable>
                 <Show
                     when=move || confirming.get()

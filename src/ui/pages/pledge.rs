@@ -22,6 +22,7 @@ use crate::ui::form::{
 };
 use crate::ui::format::{day_label, place_from_key, place_label};
 use crate::ui::i18n::{Lang, citation_text, reason_text};
+use crate::ui::outbox::SendStatus;
 use crate::ui::routes::{Build, Page};
 use crate::ui::slot_picker::SlotPicker;
 use crate::ui::state::{AppState, ChangeError};
@@ -141,6 +142,7 @@ pub fn allowed_volumes(kind: DonationType, weight: Option<Weight>) -> Vec<u16> {
 /// The pledge page: the form, then the slip.
 #[component]
 pub fn PledgePage() -> impl IntoView {
+    crate::ui::outbox::watch();
     let form = Form::new();
     // From the drives list: `?place=<key>&day=<yyyy-mm-dd>` opens the form on that place and day.
     let query = leptos_router::hooks::use_query_map().get_untracked();
@@ -761,6 +763,7 @@ fn Slip(id: PledgeId, on_another: impl Fn() + Copy + 'static) -> impl IntoView {
                 <dd>{move || format!("{} · {volume} ml", t().volunteer.donation(donation))}</dd>
             </dl>
             <p>{move || t().volunteer.slip_keep}</p>
+            <SendStatus pledge=pledge.id.clone() />
             <SlipShare id=pledge.id.clone() code=code.clone() />
             <div class="actions">
                 <button type="button" class="button" on:click=calendar>

@@ -9,6 +9,8 @@ use super::PageHeading;
 use crate::domain::{DriveStatus, Place, SlotSpec};
 use crate::share::incoming::{Kept, keep_drive};
 use crate::share::link::{LinkError, SharedDrive, decode_drive};
+use crate::storage::LocalRepository;
+use crate::sync::dropbox::{DropBox, keep_box, split_link};
 use crate::ui::format::{day_label, place_key};
 use crate::ui::routes::{Build, Page};
 use crate::ui::state::{AppState, ChangeError};
@@ -33,13 +35,55 @@ pub fn SharedDrivePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t().sharing();
     let opened = RwSignal::new(None::<Result<SharedDrive, LinkError>>);
+    // The drop box the link names (where slips of this drive go online), kept with the drive.
+    let link_box = StoredValue::new(None::<DropBox>);
     let kept = RwSignal::new(None::<Kept>);
     let failed = RwSignal::new(None::<String>);
     let pasted = RwSignal::new(String::new());
+    let keep_now = move || {
+        let Some(Ok(shared)) = opened.get_untracked() else {
+            return;
+        };
+        let now = clock::now();
+        let result = state.change(|l| keep_drive(l, &shared, now.stamp));
+        match result {
+            Ok(k) => {
+                if let (Some(b), Ok(mut repo)) = (link_box.get_value(), LocalRepository::probe()) {
+                    let _ = keep_box(&mut repo, shared.drive.id.as_str(), &b);
+                }
+                kept.set(Some(k));
+            }
+            Err(e) => {
+                let why = match &e {
+                    ChangeError::Domain(d) => Some(state.lang.get_untracked().error(d)),
+                    ChangeError::Save(_) => None,
+                };
+                let general = state.t().storage.change_refused;
+                failed.set(Some(match why {
+                    Some(why) => format!("{why} {general}"),
+                    None => general.to_owned(),
+                }));
+            }
+        }
+    };
     let open_text = move |text: &str| {
         kept.set(None);
         failed.set(None);
-        opened.set(Some(decode_drive(text)));
+        let (drive, dropbox) = split_link(text);
+        link_box.set_value(dropbox);
+        let decoded = decode_drive(drive);
+        // A drive this device keeps already is kept again (updated if the link is newer):
+        // its days show at once instead of asking to keep it a second time.
+        let here = decoded.as_ref().is_ok_and(|shared| {
+            state.read_records();
+            state
+                .ledger
+                .with_untracked(|l| l.drive(&shared.drive.id).is_some())
+        });
+        opened.set(Some(decoded));
+        if here {
+            keep_now();
+        }
     };
     // The link itself: its fragment holds the drive (also when followed with the page open).
     let from_link = move || {
@@ -67,27 +111,7 @@ pub fn SharedDrivePage() -> impl IntoView {
             }
         });
     };
-    let keep = move |_| {
-        let Some(Ok(shared)) = opened.get_untracked() else {
-            return;
-        };
-        let now = clock::now();
-        let result = state.change(|l| keep_drive(l, &shared, now.stamp));
-        match result {
-            Ok(k) => kept.set(Some(k)),
-            Err(e) => {
-                let why = match &e {
-                    ChangeError::Domain(d) => Some(state.lang.get_untracked().error(d)),
-                    ChangeError::Save(_) => None,
-                };
-                let general = state.t().storage.change_refused;
-                failed.set(Some(match why {
-                    Some(why) => format!("{why} {general}"),
-                    None => general.to_owned(),
-                }));
-            }
-        }
-    };
+    let keep = move |_| keep_now();
     view! {
         <PageHeading page=Some(Page::SharedDrive) />
         {move || match opened.get() {

@@ -11,6 +11,8 @@ use super::PageHeading;
 use crate::share::qr::qr_svg;
 use crate::storage::json;
 use crate::sync::couch::Couch;
+use crate::sync::dropbox::web::new_key_pair;
+use crate::sync::dropbox::{BOX_KEY, key_pair_text, parse_key_pair};
 use crate::sync::state::{CONFIG, Config, ConfigError, KEY, key_text, parse_key};
 use crate::sync::webcrypto::{available, new_key};
 use crate::sync::wire::query_escape;
@@ -25,8 +27,12 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+fn stored(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
 fn stored_key() -> Option<Vec<u8>> {
-    parse_key(&storage()?.get_item(KEY).ok().flatten()?)
+    parse_key(&stored(KEY)?)
 }
 
 fn stored_config() -> Option<Config> {
@@ -39,9 +45,11 @@ fn keep(key: &str, value: &str) {
     }
 }
 
-/// What a pairing link's fragment carries: `#pair=<key>&server=<url>&db=<name>`.
+/// What a pairing link's fragment carries: `#pair=<key>&server=<url>&db=<name>&box=<pair>`
+/// (the drop box's key pair; links made before drop boxes have none).
 struct Pairing {
     key: Option<Vec<u8>>,
+    dropbox: Option<String>,
     server: String,
     db: String,
 }
@@ -58,6 +66,7 @@ fn incoming_pairing() -> Option<Pairing> {
     let fragment = hash.strip_prefix('#')?;
     let mut pairing = Pairing {
         key: None,
+        dropbox: None,
         server: String::new(),
         db: String::new(),
     };
@@ -69,6 +78,7 @@ fn incoming_pairing() -> Option<Pairing> {
                 found = true;
                 pairing.key = parse_key(&decode(value));
             }
+            "box" => pairing.dropbox = Some(decode(value)).filter(|t| parse_key_pair(t).is_some()),
             "server" => pairing.server = decode(value),
             "db" => pairing.db = decode(value),
             _ => {}
@@ -86,6 +96,9 @@ fn pairing_link(key: &[u8], config: Option<&Config>) -> String {
             query_escape(&c.server),
             query_escape(&c.db)
         ));
+    }
+    if let Some(pair) = stored(BOX_KEY) {
+        link.push_str(&format!("&box={pair}"));
     }
     link
 }
@@ -140,8 +153,12 @@ fn Incoming(
         return view! { <p class="banner banner-error" role="alert">{move || t().incoming_bad}</p> }
             .into_any();
     };
+    let dropbox = pairing.dropbox.clone();
     let accept = move |_| {
         keep(KEY, &key_text(&key));
+        if let Some(pair) = &dropbox {
+            keep(BOX_KEY, pair);
+        }
         let _ = window().history().and_then(|h| {
             h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(Page::Sync.href()))
         });
@@ -220,7 +237,9 @@ fn ServerForm(
             let result = async {
                 couch.sign_in(&config.user, &pw).await?;
                 if create {
-                    couch.create(&config.user).await.map(Some)
+                    let created = couch.create(&config.user).await?;
+                    couch.create_box(&config.user).await?;
+                    Ok(Some(created))
                 } else {
                     couch.check().await.map(|_| None)
                 }
@@ -238,6 +257,14 @@ fn ServerForm(
                     {
                         keep(KEY, &key_text(&key));
                         has_key.set(true);
+                    }
+                    // The drop box's key pair is made with the campaign's (or, for a campaign
+                    // made before drop boxes, the next time its organizer creates).
+                    if create
+                        && stored(BOX_KEY).and_then(|t| parse_key_pair(&t)).is_none()
+                        && let Ok((private, public)) = new_key_pair().await
+                    {
+                        keep(BOX_KEY, &key_pair_text(&private, &public));
                     }
                     keep(CONFIG, &json::to_string(&config));
                     configured.set(true);

@@ -19,6 +19,7 @@ use crate::share::ical::drive_calendar;
 use crate::share::link::{SharedDrive, encode_drive};
 use crate::share::qr::{Ecc, Qr};
 use crate::share::text::nfc;
+use crate::sync::dropbox::{link_with_box, organizer_box};
 use crate::ui::form::Field;
 use crate::ui::i18n::DriveTexts;
 use crate::ui::pages::PageHeading;
@@ -539,10 +540,17 @@ fn SharePanel(id: DriveId) -> impl IntoView {
         return ().into_any();
     };
     let origin = window().location().origin().unwrap_or_default();
-    let link = format!(
-        "{origin}{}#{}",
-        Page::SharedDrive.href(),
-        encode_drive(&shared)
+    // With sync set up, the link also says where volunteers' slips go (the drop box).
+    let dropbox = crate::storage::LocalRepository::probe()
+        .ok()
+        .and_then(|repo| organizer_box(&repo));
+    let link = link_with_box(
+        &format!(
+            "{origin}{}#{}",
+            Page::SharedDrive.href(),
+            encode_drive(&shared)
+        ),
+        dropbox.as_ref(),
     );
     let label = (state.t().drive_setup().qr_label)(&shared.drive.name);
     let qr = Qr::encode(&link, Ecc::Low).ok();
