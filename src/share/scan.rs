@@ -18,15 +18,20 @@ pub enum Scanned {
     /// A shared drive's link (its checksum holds; its content is read where drives are kept, so
     /// the builds that scan do not carry the drive's reader).
     Drive,
+    /// A sync pairing link (`…/organizer/sync/#pair=…`): read whole by the sync page.
+    Pairing,
     /// One of this app's codes that does not read: cut, damaged or of a newer version.
     Damaged(LinkError),
     /// Anything else: a web address, a product's code, text.
     Foreign,
 }
 
-/// What `text` (read from a QR code) is: a slip, else a drive link; our tag with a bad body is
-/// damaged, any other text foreign.
+/// What `text` (read from a QR code) is: a pairing link (a fragment with `pair=`), a slip, else
+/// a drive link; our tag with a bad body is damaged, any other text foreign.
 pub fn read_scanned(text: &str) -> Scanned {
+    if is_pairing(text) {
+        return Scanned::Pairing;
+    }
     let not_ours = |e: &LinkError| matches!(e, LinkError::BadPrefix(_) | LinkError::Empty);
     match decode_slip(text) {
         Ok(slip) => Scanned::Slip(Box::new(slip)),
@@ -37,6 +42,18 @@ pub fn read_scanned(text: &str) -> Scanned {
             Err(_) => Scanned::Foreign,
         },
     }
+}
+
+/// Whether `text` is a sync pairing link: its fragment has a `pair=` part.
+pub fn is_pairing(text: &str) -> bool {
+    text.split_once('#')
+        .is_some_and(|(_, fragment)| fragment.split('&').any(|p| p.starts_with("pair=")))
+}
+
+/// The text after a link's last `#` (the whole text when there is none): what a page reads from
+/// its own fragment.
+pub fn fragment_of(text: &str) -> &str {
+    text.rsplit('#').next().unwrap_or(text).trim()
 }
 
 /// The texts of the QR symbols found in a frame of `width` x `height` luma bytes (fewer bytes
@@ -283,7 +300,24 @@ mod tests {
             read_scanned(&drive_link.replace("#d1.", "#d9.")),
             Scanned::Damaged(LinkError::UnknownVersion(_))
         ));
-        for foreign in ["https://example.com/", "8934563138174", "", "hello"] {
+        let pairing = "https://x.example/organizer/sync/#pair=abc&server=https%3A%2F%2Fc&db=d";
+        assert_eq!(read_scanned(pairing), Scanned::Pairing);
+        assert_eq!(
+            read_scanned(&pairing.replace("#pair=", "#key=")),
+            Scanned::Foreign
+        );
+        assert_eq!(
+            fragment_of(&drive_link),
+            drive_link.rsplit_once('#').unwrap().1
+        );
+        assert_eq!(fragment_of(" d1.abc "), "d1.abc");
+        for foreign in [
+            "https://example.com/",
+            "8934563138174",
+            "",
+            "hello",
+            "pair=x",
+        ] {
             assert_eq!(read_scanned(foreign), Scanned::Foreign, "{foreign}");
         }
     }
