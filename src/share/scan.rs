@@ -8,7 +8,7 @@
 //! code of ours and a code of something else, each checked whole before anything uses it.
 
 use super::envelope;
-use super::link::{DRIVE_TAG, LinkError, PledgeSlip, decode_slip};
+use super::link::{DRIVE_TAG, LinkError, PledgeSlip, SLIP_TAG, decode_slip};
 
 /// What a QR code read by the camera holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +24,54 @@ pub enum Scanned {
     Damaged(LinkError),
     /// Anything else: a web address, a product's code, text.
     Foreign,
+}
+
+/// What kind of code a [`Scanned`] or a [`claimed`] text is, without its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    /// A pledge slip.
+    Slip,
+    /// A shared drive's link.
+    Drive,
+    /// A sync pairing link.
+    Pairing,
+    /// One of this app's codes that does not read.
+    Damaged,
+    /// Anything else.
+    Foreign,
+}
+
+impl Scanned {
+    /// Its kind, without its content.
+    pub fn kind(&self) -> CodeKind {
+        match self {
+            Scanned::Slip(_) => CodeKind::Slip,
+            Scanned::Drive => CodeKind::Drive,
+            Scanned::Pairing => CodeKind::Pairing,
+            Scanned::Damaged(_) => CodeKind::Damaged,
+            Scanned::Foreign => CodeKind::Foreign,
+        }
+    }
+}
+
+/// What `text` says it is by its tag alone, nothing decoded nor checked: for a page that hands
+/// the code to the page that reads it whole (the drives list opens a drive's page, which says
+/// when its link is damaged), so it need not carry the readers. A tag of a version this app
+/// does not know is still its kind (the reader names the version).
+pub fn claimed(text: &str) -> CodeKind {
+    if is_pairing(text) {
+        return CodeKind::Pairing;
+    }
+    fn kind_of(tag: &str) -> &str {
+        tag.trim_end_matches(|c: char| c.is_ascii_digit())
+    }
+    let tag = fragment_of(text).split_once('.').map_or("", |(tag, _)| tag);
+    let versioned = kind_of(tag).len() < tag.len();
+    match kind_of(tag) {
+        k if versioned && k == kind_of(DRIVE_TAG) => CodeKind::Drive,
+        k if versioned && k == kind_of(SLIP_TAG) => CodeKind::Slip,
+        _ => CodeKind::Foreign,
+    }
 }
 
 /// What `text` (read from a QR code) is: a pairing link (a fragment with `pair=`), a slip, else
@@ -311,6 +359,15 @@ mod tests {
             drive_link.rsplit_once('#').unwrap().1
         );
         assert_eq!(fragment_of(" d1.abc "), "d1.abc");
+        // By the tag alone: the kind, whatever the body.
+        assert_eq!(claimed(&drive_link), CodeKind::Drive);
+        assert_eq!(claimed(&garbled), CodeKind::Drive);
+        assert_eq!(
+            claimed(&drive_link.replace("#d1.", "#d9.")),
+            CodeKind::Drive
+        );
+        assert_eq!(claimed(&link), CodeKind::Slip);
+        assert_eq!(claimed(pairing), CodeKind::Pairing);
         for foreign in [
             "https://example.com/",
             "8934563138174",
@@ -319,6 +376,7 @@ mod tests {
             "pair=x",
         ] {
             assert_eq!(read_scanned(foreign), Scanned::Foreign, "{foreign}");
+            assert_eq!(claimed(foreign), CodeKind::Foreign, "{foreign}");
         }
     }
 

@@ -21,7 +21,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::share::scan::{CameraProblem, ScanMessage, Scanned};
+use crate::share::scan::{CameraProblem, CodeKind, ScanMessage};
 use crate::ui::i18n::{ScanFor, ScanTexts};
 use crate::ui::state::AppState;
 
@@ -49,14 +49,15 @@ impl ScanKind {
     }
 }
 
-/// What `scanned` is, said where a `kind` code was wanted: what it is, then what to scan here.
-pub fn not_wanted(t: &ScanTexts, kind: ScanKind, scanned: &Scanned) -> String {
-    let is = match scanned {
-        Scanned::Slip(_) => t.is_slip,
-        Scanned::Drive => t.is_drive,
-        Scanned::Pairing => t.is_pairing,
-        Scanned::Damaged(_) => t.is_damaged,
-        Scanned::Foreign => t.is_foreign,
+/// What a code of kind `code` is, said where a `kind` code was wanted: what it is, then what
+/// to scan here.
+pub fn not_wanted(t: &ScanTexts, kind: ScanKind, code: CodeKind) -> String {
+    let is = match code {
+        CodeKind::Slip => t.is_slip,
+        CodeKind::Drive => t.is_drive,
+        CodeKind::Pairing => t.is_pairing,
+        CodeKind::Damaged => t.is_damaged,
+        CodeKind::Foreign => t.is_foreign,
     };
     format!("{is} {}", kind.words(t).wanted)
 }

@@ -203,7 +203,7 @@ pub fn CheckInPage() -> impl IntoView {
                     }
                 }
             }
-            other => Some(not_wanted(tx.scan(), ScanKind::Slip, &other)),
+            other => Some(not_wanted(tx.scan(), ScanKind::Slip, other.kind())),
         };
         scan_said.set(said);
     });

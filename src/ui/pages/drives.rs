@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use super::PageHeading;
 use crate::domain::schedule::{Opening, openings};
 use crate::domain::{Date, days_in_month, targets};
-use crate::share::scan::{Scanned, fragment_of, read_scanned};
+use crate::share::scan::{CodeKind, claimed, fragment_of};
 use crate::ui::clock;
 use crate::ui::format::{day_label, place_key, place_label};
 use crate::ui::routes::{Build, Page};
@@ -295,12 +295,13 @@ pub fn DrivesPage() -> impl IntoView {
 fn ScanDrive() -> impl IntoView {
     let state = expect_context::<AppState>();
     let said = RwSignal::new(None::<String>);
-    let on_scan = Callback::new(move |text: String| match read_scanned(&text) {
-        Scanned::Drive => {
+    // Only the tag is read here: the drive's page checks the whole link, as when it is opened.
+    let on_scan = Callback::new(move |text: String| match claimed(&text) {
+        CodeKind::Drive => {
             let href = format!("{}#{}", Page::SharedDrive.href(), fragment_of(&text));
             let _ = window().location().set_href(&href);
         }
-        other => said.set(Some(not_wanted(state.t().scan(), ScanKind::Drive, &other))),
+        other => said.set(Some(not_wanted(state.t().scan(), ScanKind::Drive, other))),
     });
     view! {
         <section class="section scan-drive">

@@ -157,7 +157,7 @@ pub fn InboxPage() -> impl IntoView {
         notice.set(None);
         match read_scanned(&text) {
             Scanned::Slip(_) => take(vec![text], None),
-            other => field_error.set(Some(not_wanted(tx.scan(), ScanKind::Slip, &other))),
+            other => field_error.set(Some(not_wanted(tx.scan(), ScanKind::Slip, other.kind()))),
         }
     });
     let on_paste = move |ev: leptos::ev::SubmitEvent| {

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use super::PageHeading;
 use crate::share::qr::qr_svg;
-use crate::share::scan::{Scanned, read_scanned};
+use crate::share::scan::{CodeKind, claimed};
 use crate::storage::json;
 use crate::sync::couch::Couch;
 use crate::sync::state::{CONFIG, Config, ConfigError, KEY, key_text, parse_key};
@@ -326,19 +326,15 @@ fn PairDevice(
     // The pairing code of a synced device, read by this one's camera: opened here as its link
     // would be (the page reads its fragment); any other code says what it is and changes nothing.
     let said = RwSignal::new(None::<String>);
-    let on_scan = Callback::new(move |text: String| match read_scanned(&text) {
-        Scanned::Pairing => {
+    let on_scan = Callback::new(move |text: String| match claimed(&text) {
+        CodeKind::Pairing => {
             let location = window().location();
             let fragment = text.split_once('#').map_or("", |(_, f)| f);
             if location.set_hash(fragment).is_ok() {
                 let _ = location.reload();
             }
         }
-        other => said.set(Some(not_wanted(
-            state.t().scan(),
-            ScanKind::Pairing,
-            &other,
-        ))),
+        other => said.set(Some(not_wanted(state.t().scan(), ScanKind::Pairing, other))),
     });
     view! {
         <section class="card" aria-labelledby="sync-pair">
