@@ -59,8 +59,13 @@ async function files(dir) {
 // counted it and took the app's, drawn after the whole wasm, as the page's largest paint. A tab
 // that is hidden paints nothing, so there it goes at once (or when it is hidden); and after 3 s
 // it goes anyway, so nothing can keep the app from starting.
+//
+// A frame's page (the scanner's camera, FRAMES in scripts/tools.sh) has no first paint: it
+// starts at once, its wasm preloaded. (It once waited out the 3 s, most of the scanner's
+// start-up.)
 async function startAfterFirstPaint(indexPath) {
   let html = await readFile(indexPath, "utf8");
+  if (!html.includes('id="boot"')) return;
   html = html.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/, "");
   const start = "const wasm = await init(";
   if (!html.includes(start)) throw new Error(`${indexPath}: Trunk's start-up script has changed`);

@@ -119,6 +119,14 @@ test("a refused camera says so and what to do, and the search stays at hand", as
   });
 });
 
+test("the camera's frame starts at once: it has no first paint to wait for", async ({ request }) => {
+  // The pages' start waits for their first paint's heading (3 s at most); the frame has none,
+  // and waited the whole 3 s before opening the camera.
+  const html = await (await request.get("/organizer/scan/index.html")).text();
+  expect(html).not.toContain("largest-contentful-paint");
+  expect(html).toMatch(/<link rel="preload" href="[^"]*_bg\.wasm"/);
+});
+
 test("a volunteer scans a drive code on the drives list and lands on that drive; offline before one use it says scanning needs the network once", async ({
   page,
   baseURL,
