@@ -340,8 +340,6 @@ fn PairDevice(
         <section class="card" aria-labelledby="sync-pair">
             <h2 id="sync-pair">{move || t().pair_heading}</h2>
             <p>{move || t().pair_intro}</p>
-            <ScanButton on_text=on_scan kind=ScanKind::Pairing />
-            {move || said.get().map(|s| view! { <p class="banner banner-warn scan-said" role="alert">{s}</p> })}
             <Show when=move || has_key.get() fallback=move || view! { <p>{move || t().pair_no_key}</p> }>
                 <Show
                     when=move || shown.get()
@@ -359,6 +357,8 @@ fn PairDevice(
                     </div>
                 </Show>
             </Show>
+            <ScanButton on_text=on_scan kind=ScanKind::Pairing />
+            {move || said.get().map(|s| view! { <p class="banner banner-warn scan-said" role="alert">{s}</p> })}
         </section>
     }
 }
