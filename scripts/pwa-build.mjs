@@ -91,8 +91,14 @@ async function minifyScripts(staging, indexPath) {
 // counted it and took the app's, drawn after the whole wasm, as the page's largest paint. A tab
 // that is hidden paints nothing, so there it goes at once (or when it is hidden); and after 3 s
 // it goes anyway, so nothing can keep the app from starting.
+//
+// A frame's page (the scanner's camera, FRAMES in scripts/tools.sh, and the sender, ONLINE) has
+// no first paint: it starts at once, its wasm preloaded. (It once waited out the 3 s, most of
+// the scanner's start-up.)
 async function startAfterFirstPaint(indexPath) {
   let html = await readFile(indexPath, "utf8");
+  // The first paint's block, `id="boot"` or, minified, `id=boot`.
+  if (!/\bid="?boot\b/.test(html)) return;
   // Trunk's preload of the wasm, its attributes in any order, quoted or not (minified).
   const preload = /<link\b(?=[^>]*\brel="?preload\b)(?=[^>]*_bg\.wasm)[^>]*>/;
   if (!preload.test(html)) throw new Error(`${indexPath}: Trunk's preload of the wasm has changed`);

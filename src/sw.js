@@ -8,6 +8,10 @@
 // page (the page says which it is, see src/pwa.js), and from then on by every new release. Each
 // file is cached under its path and hash, so a new release copies the files it shares with the
 // last one from the old cache and downloads only those that changed.
+//
+// A listed file that is not cached yet (an organizers' file on a volunteer's device: the
+// scanner's frame, which a volunteer's scan of a drive code opens) is cached the first time
+// it is fetched, and kept by each new release that has the same file.
 const BUILD = "__BUILD_ID__";
 const VOLUNTEER = __VOLUNTEER__;
 const ORGANIZER = __ORGANIZER__;
@@ -41,6 +45,19 @@ async function precache(list) {
   );
 }
 
+// The files of `list` already in an earlier cache, copied into this release's; nothing is
+// downloaded.
+async function carryOver(list) {
+  const cache = await caches.open(CACHE);
+  await Promise.all(
+    list.map(async ([path]) => {
+      const key = KEYS.get(path);
+      const kept = await caches.match(key);
+      if (kept) await cache.put(key, kept);
+    }),
+  );
+}
+
 async function precacheOrganizer() {
   await precache(ORGANIZER);
   const cache = await caches.open(CACHE);
@@ -53,6 +70,7 @@ self.addEventListener("install", (event) => {
       await precache(VOLUNTEER);
       // A device that had the organizers' builds keeps them across releases.
       if (await caches.match(ORGANIZER_MARK)) await precacheOrganizer();
+      else await carryOver(ORGANIZER);
     })(),
   );
 });
@@ -92,5 +110,20 @@ self.addEventListener("fetch", (event) => {
   const path = request.mode === "navigate" ? appFor(url.pathname) : url.pathname;
   const key = KEYS.get(path);
   if (!key) return;
-  event.respondWith(caches.match(key, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+  // Kept on a miss only when the path is the file itself (a navigation to a directory is its
+  // index.html), never another build's page served for a path of its own.
+  const itself = url.pathname === path || url.pathname + "index.html" === path;
+  event.respondWith(
+    caches.match(key, { cacheName: CACHE }).then(
+      (hit) =>
+        hit ||
+        fetch(request).then((response) => {
+          if (itself && response.ok) {
+            const copy = response.clone();
+            event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)));
+          }
+          return response;
+        }),
+    ),
+  );
 });

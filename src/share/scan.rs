@@ -8,7 +8,7 @@
 //! code of ours and a code of something else, each checked whole before anything uses it.
 
 use super::envelope;
-use super::link::{DRIVE_TAG, LinkError, PledgeSlip, decode_slip};
+use super::link::{DRIVE_TAG, LinkError, PledgeSlip, SLIP_TAG, decode_slip};
 
 /// What a QR code read by the camera holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,15 +18,68 @@ pub enum Scanned {
     /// A shared drive's link (its checksum holds; its content is read where drives are kept, so
     /// the builds that scan do not carry the drive's reader).
     Drive,
+    /// A sync pairing link (`…/organizer/sync/#pair=…`): read whole by the sync page.
+    Pairing,
     /// One of this app's codes that does not read: cut, damaged or of a newer version.
     Damaged(LinkError),
     /// Anything else: a web address, a product's code, text.
     Foreign,
 }
 
-/// What `text` (read from a QR code) is: a slip, else a drive link; our tag with a bad body is
-/// damaged, any other text foreign.
+/// What kind of code a [`Scanned`] or a [`claimed`] text is, without its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    /// A pledge slip.
+    Slip,
+    /// A shared drive's link.
+    Drive,
+    /// A sync pairing link.
+    Pairing,
+    /// One of this app's codes that does not read.
+    Damaged,
+    /// Anything else.
+    Foreign,
+}
+
+impl Scanned {
+    /// Its kind, without its content.
+    pub fn kind(&self) -> CodeKind {
+        match self {
+            Scanned::Slip(_) => CodeKind::Slip,
+            Scanned::Drive => CodeKind::Drive,
+            Scanned::Pairing => CodeKind::Pairing,
+            Scanned::Damaged(_) => CodeKind::Damaged,
+            Scanned::Foreign => CodeKind::Foreign,
+        }
+    }
+}
+
+/// What `text` says it is by its tag alone, nothing decoded nor checked: for a page that hands
+/// the code to the page that reads it whole (the drives list opens a drive's page, which says
+/// when its link is damaged), so it need not carry the readers. A tag of a version this app
+/// does not know is still its kind (the reader names the version).
+pub fn claimed(text: &str) -> CodeKind {
+    if is_pairing(text) {
+        return CodeKind::Pairing;
+    }
+    fn kind_of(tag: &str) -> &str {
+        tag.trim_end_matches(|c: char| c.is_ascii_digit())
+    }
+    let tag = fragment_of(text).split_once('.').map_or("", |(tag, _)| tag);
+    let versioned = kind_of(tag).len() < tag.len();
+    match kind_of(tag) {
+        k if versioned && k == kind_of(DRIVE_TAG) => CodeKind::Drive,
+        k if versioned && k == kind_of(SLIP_TAG) => CodeKind::Slip,
+        _ => CodeKind::Foreign,
+    }
+}
+
+/// What `text` (read from a QR code) is: a pairing link (a fragment with `pair=`), a slip, else
+/// a drive link; our tag with a bad body is damaged, any other text foreign.
 pub fn read_scanned(text: &str) -> Scanned {
+    if is_pairing(text) {
+        return Scanned::Pairing;
+    }
     let not_ours = |e: &LinkError| matches!(e, LinkError::BadPrefix(_) | LinkError::Empty);
     match decode_slip(text) {
         Ok(slip) => Scanned::Slip(Box::new(slip)),
@@ -37,6 +90,18 @@ pub fn read_scanned(text: &str) -> Scanned {
             Err(_) => Scanned::Foreign,
         },
     }
+}
+
+/// Whether `text` is a sync pairing link: its fragment has a `pair=` part.
+pub fn is_pairing(text: &str) -> bool {
+    text.split_once('#')
+        .is_some_and(|(_, fragment)| fragment.split('&').any(|p| p.starts_with("pair=")))
+}
+
+/// The text after a link's last `#` (the whole text when there is none): what a page reads from
+/// its own fragment.
+pub fn fragment_of(text: &str) -> &str {
+    text.rsplit('#').next().unwrap_or(text).trim()
 }
 
 /// The texts of the QR symbols found in a frame of `width` x `height` luma bytes (fewer bytes
@@ -283,8 +348,35 @@ mod tests {
             read_scanned(&drive_link.replace("#d1.", "#d9.")),
             Scanned::Damaged(LinkError::UnknownVersion(_))
         ));
-        for foreign in ["https://example.com/", "8934563138174", "", "hello"] {
+        let pairing = "https://x.example/organizer/sync/#pair=abc&server=https%3A%2F%2Fc&db=d";
+        assert_eq!(read_scanned(pairing), Scanned::Pairing);
+        assert_eq!(
+            read_scanned(&pairing.replace("#pair=", "#key=")),
+            Scanned::Foreign
+        );
+        assert_eq!(
+            fragment_of(&drive_link),
+            drive_link.rsplit_once('#').unwrap().1
+        );
+        assert_eq!(fragment_of(" d1.abc "), "d1.abc");
+        // By the tag alone: the kind, whatever the body.
+        assert_eq!(claimed(&drive_link), CodeKind::Drive);
+        assert_eq!(claimed(&garbled), CodeKind::Drive);
+        assert_eq!(
+            claimed(&drive_link.replace("#d1.", "#d9.")),
+            CodeKind::Drive
+        );
+        assert_eq!(claimed(&link), CodeKind::Slip);
+        assert_eq!(claimed(pairing), CodeKind::Pairing);
+        for foreign in [
+            "https://example.com/",
+            "8934563138174",
+            "",
+            "hello",
+            "pair=x",
+        ] {
             assert_eq!(read_scanned(foreign), Scanned::Foreign, "{foreign}");
+            assert_eq!(claimed(foreign), CodeKind::Foreign, "{foreign}");
         }
     }
 

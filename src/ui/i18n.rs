@@ -29,7 +29,7 @@ pub use drives::DriveTexts;
 pub use eligibility::{EligibilityTexts, citation_text, date_text, kg_text, reason_text};
 pub use finder::FinderTexts;
 pub use import::ImportTexts;
-pub use scan::ScanTexts;
+pub use scan::{ScanFor, ScanTexts};
 pub use schedule::ScheduleTexts;
 pub use setup::SetupTexts;
 pub use sharing::SharingTexts;

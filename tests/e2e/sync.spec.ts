@@ -1,6 +1,7 @@
 import { test, expect, loadSampleAt } from "./fixtures";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import { videoOf, withCamera } from "./camera";
 
 // Organizer devices sharing one campaign through the CouchDB-compatible server scripts/test
 // starts (pouchdb-server in memory; COUCH_URL, COUCH_ADMIN). Each browser context is a device:
@@ -81,8 +82,15 @@ async function pairedDesk(browser: Browser, link: string, at = NOW): Promise<[Br
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date(at));
-  const { name, password } = await organizer();
   await page.goto(link.replace(/^https?:\/\/[^/]+/, ""));
+  await join(page);
+  return [context, page];
+}
+
+/** On a sync page that a pairing link opened: keeps its key and joins with a new organizer
+ * account. */
+async function join(page: Page) {
+  const { name, password } = await organizer();
   await page.getByRole("button", { name: "Dùng khóa này" }).click();
   await expect(page.getByText("Đã lưu khóa chiến dịch.")).toBeVisible();
   await page.getByLabel("Tài khoản").fill(name);
@@ -90,7 +98,6 @@ async function pairedDesk(browser: Browser, link: string, at = NOW): Promise<[Br
   await page.getByRole("button", { name: "Tham gia", exact: true }).click();
   await expect(page.getByText("Đã đăng nhập; thiết bị này bắt đầu đồng bộ.")).toBeVisible();
   await expect(line(page)).toContainText("Đã đồng bộ lúc");
-  return [context, page];
 }
 
 const pledges = (page: Page) => page.locator(".counts div", { hasText: "Lượt đăng ký" }).locator("dd");
@@ -148,6 +155,26 @@ test("a pledge on one desk appears on the other without a reload, and a new devi
   }
   await contextB.close();
   await contextC.close();
+});
+
+test("a new device pairs by scanning the pairing code the first desk shows", async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  const db = dbName();
+  await firstDesk(page, db);
+  const video = await videoOf(page, "section[aria-labelledby=sync-pair] .qr svg");
+  await withCamera(video, async (browser) => {
+    const deskB = await (await browser.newContext({ baseURL })).newPage();
+    await deskB.clock.setFixedTime(new Date(NOW));
+    await deskB.goto("/organizer/sync");
+    await deskB.getByRole("button", { name: "Quét mã ghép nối" }).click();
+    // Read as the pairing link would be: the key to keep, the server and database filled in.
+    await expect(deskB.getByRole("button", { name: "Dùng khóa này" })).toBeVisible();
+    await expect(deskB.getByLabel("Địa chỉ máy chủ")).toHaveValue(COUCH);
+    await expect(deskB.getByLabel("Cơ sở dữ liệu của chiến dịch")).toHaveValue(db);
+    await join(deskB);
+    await deskB.goto("/organizer/data");
+    await expect(pledges(deskB)).toHaveText("1.288");
+  });
 });
 
 /** The places the pledge form shows left in a slot at Đống Đa on 13 May. */

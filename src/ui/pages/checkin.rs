@@ -21,7 +21,7 @@ use crate::ui::form::check;
 use crate::ui::format::{day_label, place_from_key, place_key, place_label, status_text};
 use crate::ui::i18n::{Lang, Texts, kg_text};
 use crate::ui::routes::Page;
-use crate::ui::scanner::ScanButton;
+use crate::ui::scanner::{ScanButton, ScanKind, not_wanted};
 use crate::ui::state::{AppState, ChangeError};
 use crate::ui::{clock, ids};
 
@@ -203,9 +203,7 @@ pub fn CheckInPage() -> impl IntoView {
                     }
                 }
             }
-            Scanned::Drive => Some(tx.scan().a_drive.to_owned()),
-            Scanned::Damaged(_) => Some(tx.scan().damaged.to_owned()),
-            Scanned::Foreign => Some(tx.scan().foreign.to_owned()),
+            other => Some(not_wanted(tx.scan(), ScanKind::Slip, other.kind())),
         };
         scan_said.set(said);
     });
@@ -319,7 +317,7 @@ pub fn CheckInPage() -> impl IntoView {
                 />
                 <p class="hint" id="desk-search-hint">{move || t().desk().search_hint}</p>
             </div>
-            <ScanButton on_text=on_scan />
+            <ScanButton on_text=on_scan kind=ScanKind::Slip />
             {move || scan_said.get().map(|said| view! { <p class="banner banner-warn scan-said" role="alert">{said}</p> })}
             {move || {
                 scanned
@@ -336,7 +334,7 @@ pub fn CheckInPage() -> impl IntoView {
                             format!("{slot} · {} · {}", place_label(l, &p.slot.place, tx), human_code(&p.id))
                         });
                         view! {
-                            <div class="card scan-found" role="group" aria-label=tx.scan().scan>
+                            <div class="card scan-found" role="group" aria-label=tx.scan().slip.button>
                                 <p><strong>{(tx.desk().scan_found)(&slip.donor.full_name, &when)}</strong></p>
                                 {new.then(|| view! { <p class="hint">{tx.desk().scan_new}</p> })}
                                 <div class="actions">

@@ -8,9 +8,11 @@ use leptos_router::components::A;
 use super::PageHeading;
 use crate::domain::schedule::{Opening, openings};
 use crate::domain::{Date, days_in_month, targets};
+use crate::share::scan::{CodeKind, claimed, fragment_of};
 use crate::ui::clock;
 use crate::ui::format::{day_label, place_key, place_label};
 use crate::ui::routes::{Build, Page};
+use crate::ui::scanner::{ScanButton, ScanKind, not_wanted};
 use crate::ui::slot_picker::BOOKING_WINDOW_DAYS;
 use crate::ui::state::AppState;
 use crate::ui::widgets::FilterSelect;
@@ -243,6 +245,7 @@ pub fn DrivesPage() -> impl IntoView {
     let t = move || state.t().finder();
     view! {
         <PageHeading page=Some(Page::Drives) />
+        <ScanDrive />
         <section class="card section filters" aria-label=move || t().filters>
             <FilterSelect
                 id="filter-district"
@@ -282,6 +285,28 @@ pub fn DrivesPage() -> impl IntoView {
                 }}
             </h2>
             <OpeningList items=shown />
+        </section>
+    }
+}
+
+/// "Scan a drive code": a shared drive's QR code opens its page, as its link does; any other
+/// code says what it is.
+#[component]
+fn ScanDrive() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let said = RwSignal::new(None::<String>);
+    // Only the tag is read here: the drive's page checks the whole link, as when it is opened.
+    let on_scan = Callback::new(move |text: String| match claimed(&text) {
+        CodeKind::Drive => {
+            let href = format!("{}#{}", Page::SharedDrive.href(), fragment_of(&text));
+            let _ = window().location().set_href(&href);
+        }
+        other => said.set(Some(not_wanted(state.t().scan(), ScanKind::Drive, other))),
+    });
+    view! {
+        <section class="section scan-drive">
+            <ScanButton on_text=on_scan kind=ScanKind::Drive />
+            {move || said.get().map(|s| view! { <p class="banner banner-warn scan-said" role="alert">{s}</p> })}
         </section>
     }
 }

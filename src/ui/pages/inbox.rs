@@ -10,7 +10,7 @@ use super::PageHeading;
 use crate::domain::{PledgeId, UnitId};
 use crate::share::incoming::{merge_slip, review};
 use crate::share::link::{LinkError, PledgeSlip, decode_slip, human_code};
-use crate::share::scan::{Scanned, read_scanned};
+use crate::share::scan::{Scanned, fragment_of, read_scanned};
 use crate::storage::{LocalRepository, Repository};
 use crate::sync::couch::Couch;
 use crate::sync::dropbox::web::{Opener, PAGE, changes, read_row};
@@ -20,7 +20,7 @@ use crate::sync::{Config, SyncError, WireError};
 use crate::ui::format::{day_label, place_label};
 use crate::ui::i18n::sync::status_texts;
 use crate::ui::routes::Page;
-use crate::ui::scanner::ScanButton;
+use crate::ui::scanner::{ScanButton, ScanKind, not_wanted};
 use crate::ui::state::AppState;
 use crate::ui::widgets::unit_choices;
 use crate::ui::{clock, upload};
@@ -59,7 +59,7 @@ pub fn take_in(inbox: &mut Vec<String>, texts: &[&str]) -> (usize, Vec<(usize, L
             Ok(slip) => {
                 let same_id = known.entry(slip.pledge.id.clone()).or_default();
                 if !same_id.contains(&slip) {
-                    let payload = text.rsplit('#').next().unwrap_or(text).trim().to_owned();
+                    let payload = fragment_of(text).to_owned();
                     inbox.push(payload);
                     same_id.push(slip);
                     added += 1;
@@ -219,9 +219,7 @@ pub fn InboxPage() -> impl IntoView {
         notice.set(None);
         match read_scanned(&text) {
             Scanned::Slip(_) => take(vec![text], None),
-            Scanned::Drive => field_error.set(Some(tx.scan().a_drive.to_owned())),
-            Scanned::Damaged(_) => field_error.set(Some(tx.scan().damaged.to_owned())),
-            Scanned::Foreign => field_error.set(Some(tx.scan().foreign.to_owned())),
+            other => field_error.set(Some(not_wanted(tx.scan(), ScanKind::Slip, other.kind()))),
         }
     });
     let on_paste = move |ev: leptos::ev::SubmitEvent| {
@@ -293,7 +291,7 @@ pub fn InboxPage() -> impl IntoView {
             <div class="actions">
                 <button type="submit" class="button">{move || t().add}</button>
             </div>
-            <ScanButton on_text=on_scan />
+            <ScanButton on_text=on_scan kind=ScanKind::Slip />
             <div class="field">
                 <label for="slip-files">{move || t().slip_files}</label>
                 <input id="slip-files" type="file" multiple=true accept=".txt,text/plain" on:change=on_files />

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 
 use super::PageHeading;
 use crate::share::qr::qr_svg;
+use crate::share::scan::{CodeKind, claimed};
 use crate::storage::json;
 use crate::sync::couch::Couch;
 use crate::sync::dropbox::web::new_key_pair;
@@ -20,6 +21,7 @@ use crate::sync::{SyncError, runner};
 use crate::ui::form::Field;
 use crate::ui::i18n::sync::{SyncPageTexts, page_texts, status_texts};
 use crate::ui::routes::Page;
+use crate::ui::scanner::{ScanButton, ScanKind, not_wanted};
 use crate::ui::state::AppState;
 use crate::ui::sync_line::SyncLine;
 
@@ -348,6 +350,19 @@ fn PairDevice(
     let t = move || page_texts(state.lang.get());
     let shown = RwSignal::new(false);
     let link = move || stored_key().map(|k| pairing_link(&k, stored_config().as_ref()));
+    // The pairing code of a synced device, read by this one's camera: opened here as its link
+    // would be (the page reads its fragment); any other code says what it is and changes nothing.
+    let said = RwSignal::new(None::<String>);
+    let on_scan = Callback::new(move |text: String| match claimed(&text) {
+        CodeKind::Pairing => {
+            let location = window().location();
+            let fragment = text.split_once('#').map_or("", |(_, f)| f);
+            if location.set_hash(fragment).is_ok() {
+                let _ = location.reload();
+            }
+        }
+        other => said.set(Some(not_wanted(state.t().scan(), ScanKind::Pairing, other))),
+    });
     view! {
         <section class="card" aria-labelledby="sync-pair">
             <h2 id="sync-pair">{move || t().pair_heading}</h2>
@@ -369,6 +384,8 @@ fn PairDevice(
                     </div>
                 </Show>
             </Show>
+            <ScanButton on_text=on_scan kind=ScanKind::Pairing />
+            {move || said.get().map(|s| view! { <p class="banner banner-warn scan-said" role="alert">{s}</p> })}
         </section>
     }
 }
