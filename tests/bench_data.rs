@@ -92,7 +92,9 @@ fn read_models() {
         .pledges()
         .count()
     });
-    time("clone parts", &|| donors.clone().len() + pledges.clone().len());
+    time("clone parts", &|| {
+        donors.clone().len() + pledges.clone().len()
+    });
     // Opening the store (what a start does after the reads): decode every key into the ledger.
     let (mut store, _) = Store::open(MemoryRepository::new(), "bench", || "bench-device".into());
     store.replace_all(&ledger, "bench").unwrap();

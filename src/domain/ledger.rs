@@ -680,7 +680,10 @@ impl LedgerBuild {
             Indexed::After(id) => Bound::Excluded(id),
         };
         let mut last = None;
-        for (id, p) in ledger.pledges.range::<PledgeId, _>((from, Bound::Unbounded)) {
+        for (id, p) in ledger
+            .pledges
+            .range::<PledgeId, _>((from, Bound::Unbounded))
+        {
             if left == 0 {
                 break;
             }
@@ -698,7 +701,9 @@ impl LedgerBuild {
         let setup = ledger.setup.latest_version();
         let pledges = ledger.pledges.values().map(|p| p.updated_at);
         let donors = ledger.donors.values().map(|d| d.updated_at);
-        ledger.clock = pledges.chain(donors).fold(setup.max(ledger.clock), Timestamp::max);
+        ledger.clock = pledges
+            .chain(donors)
+            .fold(setup.max(ledger.clock), Timestamp::max);
         self.indexed = Indexed::Done;
         true
     }

@@ -22,8 +22,8 @@ use super::codec::{self, DecodeError, SCHEMA};
 use super::json::{self, json_object};
 use super::repository::{Repository, Usage, WriteError};
 use crate::domain::{
-    ChangeSet, Date, DomainError, Donor, DonorId, DriveId, Ledger, LedgerBuild, Place, Pledge, PledgeId,
-    RecordKind, Setup, SiteId, SlotRef,
+    ChangeSet, Date, DomainError, Donor, DonorId, DriveId, Ledger, LedgerBuild, Place, Pledge,
+    PledgeId, RecordKind, Setup, SiteId, SlotRef,
 };
 
 /// Prefix of every key this app writes.

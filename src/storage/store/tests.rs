@@ -551,7 +551,10 @@ fn records_read_a_few_values_at_a_time_are_those_read_in_one_go() {
 
     let (mut lazy, _) = Store::open_lazily(repo.clone(), "test", || "x".to_owned());
     let mut reading = lazy.start_reading();
-    assert!(!lazy.build_some(&mut reading, 10_000), "no ledger before every value is read");
+    assert!(
+        !lazy.build_some(&mut reading, 10_000),
+        "no ledger before every value is read"
+    );
     let mut steps = 1;
     while !lazy.read_some(&mut reading, 3) {
         steps += 1;
