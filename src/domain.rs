@@ -39,8 +39,8 @@ pub use ids::{CampaignId, DonorId, DriveId, PledgeId, SiteId, UnitId, is_valid_i
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) use ledger::tests as ledger_steps;
 pub use ledger::{
-    Affiliation, CapacityDecision, ChangeSet, Ledger, Merged, Now, Outcome, PersonDetails,
-    PledgeRequest, RecordKind, Registered, Removed, Setup, SetupMerge, Touched,
+    Affiliation, CapacityDecision, ChangeSet, Ledger, LedgerBuild, Merged, Now, Outcome,
+    PersonDetails, PledgeRequest, RecordKind, Registered, Removed, Setup, SetupMerge, Touched,
 };
 pub use pledge::{Deferral, Place, Pledge, PledgeStatus, SlotRef};
 pub use quantity::{COMMON_VOLUMES_ML, DEFAULT_ML_PER_UNIT, Units, Weight};

@@ -597,6 +597,124 @@ fn pledge_wins(ours: &Pledge, theirs: &Pledge) -> bool {
     key(theirs) > key(ours)
 }
 
+/// A ledger being built from stored records a few records at a time, so a page can build a
+/// large one between frames ([`LedgerBuild::step`]); [`LedgerBuild::finish`] gives exactly what
+/// [`Ledger::from_parts`] gives for the same records (which is this, done in one go). Each
+/// record is combined with the earlier versions of its id as it comes (donors:
+/// [`Donor::merged_with`], pledges: the same winner as [`Ledger::merge_pledge`]), then the
+/// index is counted over the pledges in id order, then the clock is taken.
+#[derive(Debug)]
+pub struct LedgerBuild {
+    ledger: Ledger,
+    donors: std::vec::IntoIter<Donor>,
+    pledges: std::vec::IntoIter<Pledge>,
+    /// Where the count of the index is: not started, after this pledge id, or done.
+    indexed: Indexed,
+}
+
+#[derive(Debug)]
+enum Indexed {
+    NotYet,
+    After(PledgeId),
+    Done,
+}
+
+impl LedgerBuild {
+    /// Starts building a ledger of `setup` (validated already, as for [`Ledger::from_parts`])
+    /// and every version of each donor and pledge, in any order.
+    pub fn new(setup: Setup, donors: Vec<Donor>, pledges: Vec<Pledge>) -> LedgerBuild {
+        LedgerBuild {
+            ledger: Ledger {
+                setup,
+                ..Ledger::default()
+            },
+            donors: donors.into_iter(),
+            pledges: pledges.into_iter(),
+            indexed: Indexed::NotYet,
+        }
+    }
+
+    /// Takes up to `count` more records into the ledger (a record combined, or a pledge
+    /// counted in the index); true when the ledger is complete.
+    pub fn step(&mut self, count: usize) -> bool {
+        use std::collections::btree_map::Entry;
+        use std::ops::Bound;
+        if let Indexed::Done = self.indexed {
+            return true;
+        }
+        let mut left = count;
+        let ledger = &mut self.ledger;
+        while left > 0 {
+            let Some(d) = self.donors.next() else { break };
+            left -= 1;
+            let d = d.normalised();
+            match ledger.donors.entry(d.id.clone()) {
+                Entry::Vacant(e) => {
+                    e.insert(d);
+                }
+                Entry::Occupied(mut e) => {
+                    let ours = e.get_mut();
+                    *ours = ours.merged_with(&d);
+                }
+            }
+        }
+        while left > 0 {
+            let Some(p) = self.pledges.next() else { break };
+            left -= 1;
+            match ledger.pledges.entry(p.id.clone()) {
+                Entry::Vacant(e) => {
+                    e.insert(p);
+                }
+                Entry::Occupied(mut e) => {
+                    if pledge_wins(e.get(), &p) {
+                        e.insert(p);
+                    }
+                }
+            }
+        }
+        if left == 0 {
+            return false;
+        }
+        let from = match &self.indexed {
+            Indexed::NotYet | Indexed::Done => Bound::Unbounded,
+            Indexed::After(id) => Bound::Excluded(id),
+        };
+        let mut last = None;
+        for (id, p) in ledger
+            .pledges
+            .range::<PledgeId, _>((from, Bound::Unbounded))
+        {
+            if left == 0 {
+                break;
+            }
+            left -= 1;
+            ledger.index.hold(p, None);
+            last = Some(id);
+        }
+        if left == 0 {
+            if let Some(id) = last {
+                self.indexed = Indexed::After(id.clone());
+            }
+            return false;
+        }
+        // Every pledge is counted: the clock is the latest version of any record kept.
+        let setup = ledger.setup.latest_version();
+        let pledges = ledger.pledges.values().map(|p| p.updated_at);
+        let donors = ledger.donors.values().map(|d| d.updated_at);
+        ledger.clock = pledges
+            .chain(donors)
+            .fold(setup.max(ledger.clock), Timestamp::max);
+        self.indexed = Indexed::Done;
+        true
+    }
+
+    /// The ledger, built in full.
+    pub fn finish(mut self) -> Ledger {
+        self.step(usize::MAX);
+        self.ledger
+    }
+}
+
 /// Derived counts, never stored: places taken per slot, and the active pledge of each donor
 /// on each day.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -794,46 +912,12 @@ impl Ledger {
         donors: impl IntoIterator<Item = Donor>,
         pledges: impl IntoIterator<Item = Pledge>,
     ) -> Ledger {
-        // Sorted by id, each id's versions combined (as merging them one by one would), then
-        // built in one pass: a start with 10,000 pledges builds its maps without a search per
-        // record.
-        fn combined<K: Ord + Clone, V>(
-            mut records: Vec<V>,
-            id: impl Fn(&V) -> &K,
-            combine: impl Fn(&mut V, V),
-        ) -> BTreeMap<K, V> {
-            super::order::sort_by(&mut records, |a, b| id(a).cmp(id(b)));
-            let mut kept: Vec<V> = Vec::with_capacity(records.len());
-            for r in records {
-                match kept.last_mut() {
-                    Some(last) if id(last) == id(&r) => combine(last, r),
-                    _ => kept.push(r),
-                }
-            }
-            super::order::map_of(kept.into_iter().map(|r| (id(&r).clone(), r)))
-        }
-        let donors = combined(
-            donors.into_iter().map(Donor::normalised).collect(),
-            |d: &Donor| &d.id,
-            |ours, theirs| *ours = ours.merged_with(&theirs),
-        );
-        let pledges = combined(
-            pledges.into_iter().collect(),
-            |p: &Pledge| &p.id,
-            |ours, theirs| {
-                if pledge_wins(ours, &theirs) {
-                    *ours = theirs;
-                }
-            },
-        );
-        let mut ledger = Ledger {
+        LedgerBuild::new(
             setup,
-            donors,
-            pledges,
-            ..Ledger::default()
-        };
-        ledger.rebuild_index();
-        ledger
+            donors.into_iter().collect(),
+            pledges.into_iter().collect(),
+        )
+        .finish()
     }
 
     /// The set-up records.

@@ -22,8 +22,8 @@ use super::codec::{self, DecodeError, SCHEMA};
 use super::json::{self, json_object};
 use super::repository::{Repository, Usage, WriteError};
 use crate::domain::{
-    ChangeSet, Date, DomainError, Donor, DonorId, DriveId, Ledger, Place, Pledge, PledgeId,
-    RecordKind, Setup, SiteId, SlotRef,
+    ChangeSet, Date, DomainError, Donor, DonorId, DriveId, Ledger, LedgerBuild, Place, Pledge,
+    PledgeId, RecordKind, Setup, SiteId, SlotRef,
 };
 
 /// Prefix of every key this app writes.
@@ -190,6 +190,8 @@ pub struct Reading {
     pledges: Vec<Pledge>,
     invalid: Vec<(String, String, String)>,
     problems: Vec<Problem>,
+    /// The ledger being built from what was read, once every value is.
+    build: Option<LedgerBuild>,
 }
 
 /// Why a change was not saved; the stored data and the previous state are as they were.
@@ -218,6 +220,17 @@ pub struct Store<R> {
     /// values once every record is read (it may have held this device's id or a newer
     /// schema's number): never silently replaced.
     damaged_meta: Option<(String, String)>,
+}
+
+/// The ledger build of `reading`, started from what it has read the first time.
+fn ledger_build(reading: &mut Reading) -> &mut LedgerBuild {
+    reading.build.get_or_insert_with(|| {
+        LedgerBuild::new(
+            std::mem::take(&mut reading.setup),
+            std::mem::take(&mut reading.donors),
+            std::mem::take(&mut reading.pledges),
+        )
+    })
 }
 
 /// A value as read: rows, a newer schema, or garbage.
@@ -334,6 +347,7 @@ impl<R: Repository> Store<R> {
             pledges: Vec::new(),
             invalid: Vec::new(),
             problems: Vec::new(),
+            build: None,
         }
     }
 
@@ -395,6 +409,17 @@ impl<R: Repository> Store<R> {
         reading.next >= reading.keys.len()
     }
 
+    /// Builds up to `count` more records of the ledger from what `reading` has read
+    /// ([`LedgerBuild::step`]), once every value is read; true when the ledger is complete.
+    /// A page builds a large ledger between frames this way, before
+    /// [`Store::finish_reading`].
+    pub fn build_some(&self, reading: &mut Reading, count: usize) -> bool {
+        if reading.next < reading.keys.len() {
+            return false;
+        }
+        ledger_build(reading).step(count)
+    }
+
     /// Reads what is left of `reading`, sets aside what could not be read, writes the meta a
     /// new store needs, and builds the ledger.
     pub fn finish_reading(&mut self, mut reading: Reading) -> Loaded {
@@ -404,6 +429,7 @@ impl<R: Repository> Store<R> {
             setup,
             donors,
             pledges,
+            build,
             mut invalid,
             mut problems,
             ..
@@ -422,7 +448,9 @@ impl<R: Repository> Store<R> {
             // again.
             let _ = store.write_meta(&app_version);
         }
-        let ledger = Ledger::from_parts(setup, donors, pledges);
+        let ledger = build
+            .unwrap_or_else(|| LedgerBuild::new(setup, donors, pledges))
+            .finish();
         Loaded { ledger, problems }
     }
 

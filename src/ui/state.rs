@@ -168,8 +168,8 @@ impl AppState {
 
     /// Reads records for about `budget` milliseconds (by the clock `now`) and returns whether
     /// every record is in the ledger: called once a task until it says so, a large store is
-    /// read without blocking input. The ledger is built in a call of its own, after the last
-    /// value is read.
+    /// read without blocking input. The ledger is built the same way, a few hundred records
+    /// at a time between looks at the clock, after the last value is read.
     pub fn read_records_for(self, budget: f64, now: impl Fn() -> f64) -> bool {
         if self.records_read.get_untracked() {
             return true;
@@ -178,11 +178,13 @@ impl AppState {
         let mut reading = self.reading.try_update_value(Option::take).flatten();
         let loaded = self.store.try_update_value(|s| {
             let r = reading.get_or_insert_with(|| s.start_reading());
-            if s.read_some(r, 0) {
+            if s.build_some(r, 0) {
                 return reading.take().map(|r| s.finish_reading(r));
             }
-            // A few values between looks at the clock: a pledge shard is a day at one place.
+            // A few values between looks at the clock: a pledge shard is a day at one place;
+            // then the ledger built from them, a few hundred records at a time.
             while !s.read_some(r, 4) && now() - start < budget {}
+            while now() - start < budget && !s.build_some(r, 200) {}
             None
         });
         match loaded.flatten() {

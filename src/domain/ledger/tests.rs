@@ -1373,8 +1373,9 @@ fn a_day_taken_before_is_still_taken_after_roll_back() {
     assert_eq!(l.taken(&at_hall("2023-04-24", "07:30")), 1);
 }
 
-#[test]
-fn building_from_parts_keeps_the_same_winners_as_merging_one_by_one() {
+/// Donors and pledges of the sample with older, newer and same-moment rivals of some records,
+/// in an order that is not by id, and the sample's set-up.
+fn records_with_rivals() -> (Setup, Vec<Donor>, Vec<Pledge>) {
     let sample = crate::domain::sample::sample_ledger();
     let mut donors: Vec<Donor> = sample.donors().take(40).cloned().collect();
     let mut pledges: Vec<Pledge> = sample.pledges().take(60).cloned().collect();
@@ -1392,9 +1393,15 @@ fn building_from_parts_keeps_the_same_winners_as_merging_one_by_one() {
         pledges.insert(i % 5, rival);
     }
     donors.reverse();
-    let built = Ledger::from_parts(sample.setup().clone(), donors.clone(), pledges.clone());
+    (sample.setup().clone(), donors, pledges)
+}
+
+#[test]
+fn building_from_parts_keeps_the_same_winners_as_merging_one_by_one() {
+    let (setup, donors, pledges) = records_with_rivals();
+    let built = Ledger::from_parts(setup.clone(), donors.clone(), pledges.clone());
     let mut merged = Ledger::new();
-    merged.replace_setup(sample.setup().clone()).unwrap();
+    merged.replace_setup(setup).unwrap();
     for d in donors {
         merged.merge_donor(d);
     }
@@ -1404,6 +1411,33 @@ fn building_from_parts_keeps_the_same_winners_as_merging_one_by_one() {
     assert_eq!(built, merged);
     for p in merged.pledges() {
         assert_eq!(built.taken(&p.slot), merged.taken(&p.slot));
+    }
+}
+
+#[test]
+fn a_ledger_built_in_steps_is_the_one_built_in_one_go() {
+    let (setup, donors, pledges) = records_with_rivals();
+    let whole = Ledger::from_parts(setup.clone(), donors.clone(), pledges.clone());
+    assert!(whole.clock() > Timestamp(0));
+    // The index and clock as counted from the finished records.
+    let mut counted = whole.clone();
+    counted.rebuild_index();
+    assert_eq!(counted.index, whole.index);
+    assert_eq!(counted.clock(), whole.clock());
+    for count in [1, 2, 7, 60, 1000] {
+        let mut build = LedgerBuild::new(setup.clone(), donors.clone(), pledges.clone());
+        let mut steps = 1;
+        while !build.step(count) {
+            steps += 1;
+        }
+        // Every record and pledge counted is one unit of work, and a step does no more.
+        let work = donors.len() + pledges.len() + whole.pledges.len();
+        assert!(steps >= work.div_ceil(count), "{count}: {steps} steps");
+        assert!(build.step(count), "a complete build stays complete");
+        let stepped = build.finish();
+        assert_eq!(stepped, whole, "{count}");
+        assert_eq!(stepped.index, whole.index, "{count}");
+        assert_eq!(stepped.clock(), whole.clock(), "{count}");
     }
 }
 

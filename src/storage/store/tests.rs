@@ -533,8 +533,9 @@ fn a_lazy_open_reads_only_the_meta_and_the_records_later_read_as_an_open_would()
     assert_eq!(loaded.ledger, reopened.ledger);
 }
 
-// Guards the dashboard's read between frames giving other records, or other problems, than
-// a read in one go (the dashboard at 10,000 pledges blocked input for a second reading them).
+// Guards the dashboard's read between frames (values, then the ledger built from them) giving
+// other records, or other problems, than a read in one go (the dashboard at 10,000 pledges
+// blocked input for a second reading them).
 #[test]
 fn records_read_a_few_values_at_a_time_are_those_read_in_one_go() {
     let repo = Shared::default();
@@ -550,6 +551,10 @@ fn records_read_a_few_values_at_a_time_are_those_read_in_one_go() {
 
     let (mut lazy, _) = Store::open_lazily(repo.clone(), "test", || "x".to_owned());
     let mut reading = lazy.start_reading();
+    assert!(
+        !lazy.build_some(&mut reading, 10_000),
+        "no ledger before every value is read"
+    );
     let mut steps = 1;
     while !lazy.read_some(&mut reading, 3) {
         steps += 1;
@@ -559,6 +564,16 @@ fn records_read_a_few_values_at_a_time_are_those_read_in_one_go() {
         );
     }
     assert!(steps > 10, "read in {steps} steps");
+    // Then the ledger, built a few records at a time.
+    let mut builds = 1;
+    while !lazy.build_some(&mut reading, 25) {
+        builds += 1;
+        assert!(
+            repo.get(&victim) == text_before,
+            "nothing is moved aside before the ledger is finished"
+        );
+    }
+    assert!(builds > 10, "built in {builds} steps");
     let loaded = lazy.finish_reading(reading);
     assert!(matches!(&loaded.problems[..], [Problem::Quarantined { key, .. }] if *key == victim));
 

@@ -165,8 +165,9 @@ fn Chart(
     /// place) and the label says the data is being read.
     #[prop(into)]
     ready: Signal<bool>,
-    /// The data table.
-    children: Children,
+    /// The data table: drawn the first time its details are opened (a table of a large
+    /// campaign is hundreds of rows nobody sees while they are closed).
+    children: ChildrenFn,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
@@ -178,6 +179,7 @@ fn Chart(
             draw(&c);
         }
     });
+    let opened = RwSignal::new(false);
     let watch = StoredValue::new_local(None::<charts::canvas::ResizeWatch>);
     Effect::new(move |_| {
         if let Some(c) = canvas.get() {
@@ -202,9 +204,13 @@ fn Chart(
                 }
                 style:height=format!("{height}px")
             ></canvas>
-            <details>
+            <details on:toggle=move |ev| {
+                if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+                    opened.set(true);
+                }
+            }>
                 <summary>{move || state.t().dashboard().table}</summary>
-                {children()}
+                {move || opened.get().then(|| children())}
             </details>
         </figure>
     }
