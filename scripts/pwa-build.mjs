@@ -89,8 +89,10 @@ async function minifyScripts(staging, indexPath) {
 // Waiting for a frame to be drawn is not enough: on a busy phone its presentation can take a
 // second, and when the app replaced the first paint's heading before then, the browser never
 // counted it and took the app's, drawn after the whole wasm, as the page's largest paint. A tab
-// that is hidden paints nothing, so there it goes at once (or when it is hidden); and after 3 s
-// it goes anyway, so nothing can keep the app from starting.
+// that is hidden paints nothing, so there it goes at once (or when it is hidden), as does a page
+// in a frame (the sync engine's hidden frame, which every organizer page adds: it waited out the
+// 3 s before its first sync); and after 3 s it goes anyway, so nothing can keep the app from
+// starting.
 //
 // A frame's page (the scanner's camera, FRAMES in scripts/tools.sh, and the sender, ONLINE) has
 // no first paint: it starts at once, its wasm preloaded. (It once waited out the 3 s, most of
@@ -107,7 +109,7 @@ async function startAfterFirstPaint(indexPath) {
   if (!html.includes(start)) throw new Error(`${indexPath}: Trunk's start-up script has changed`);
   html = html.replace(
     start,
-    'await new Promise((go) => { const hidden = () => document.visibilityState === "hidden"; if (hidden()) return go(); addEventListener("visibilitychange", () => hidden() && go()); setTimeout(go, 3000); if (!PerformanceObserver.supportedEntryTypes?.includes("largest-contentful-paint")) return requestAnimationFrame(() => setTimeout(go)); new PerformanceObserver((list) => list.getEntries().some((e) => e.element?.closest("#boot main")) && setTimeout(go)).observe({ type: "largest-contentful-paint", buffered: true }); });\n' + start,
+    'await new Promise((go) => { const hidden = () => document.visibilityState === "hidden"; if (hidden() || self !== top) return go(); addEventListener("visibilitychange", () => hidden() && go()); setTimeout(go, 3000); if (!PerformanceObserver.supportedEntryTypes?.includes("largest-contentful-paint")) return requestAnimationFrame(() => setTimeout(go)); new PerformanceObserver((list) => list.getEntries().some((e) => e.element?.closest("#boot main")) && setTimeout(go)).observe({ type: "largest-contentful-paint", buffered: true }); });\n' + start,
   );
   await writeFile(indexPath, html);
 }

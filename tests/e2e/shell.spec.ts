@@ -204,3 +204,21 @@ for (const path of ["/", "/pledge", "/eligibility", "/organizer"]) {
     expect(lcp.filter((e) => !e.inFirstPaint)).toEqual([]);
   });
 }
+
+test("a page in a hidden frame (the sync engine's, on every organizer page) starts its wasm at once, not after the first-paint wait", async ({
+  page,
+}) => {
+  // With time stopped, the 3 s after which a page starts anyway never comes, and a hidden frame
+  // paints nothing: only a start that waits for nothing requests the frame's wasm.
+  await page.clock.install({ time: new Date("2024-05-13T07:00:00+07:00") });
+  await page.clock.pauseAt(new Date("2024-05-13T08:00:00+07:00"));
+  await page.goto("/eligibility");
+  const wasm = page.waitForRequest(/\/organizer\/sync\/sync-[0-9a-f]+_bg\.wasm$/, { timeout: 10_000 });
+  await page.evaluate(() => {
+    const frame = document.createElement("iframe");
+    frame.hidden = true;
+    frame.src = "/organizer/sync/?run";
+    document.body.append(frame);
+  });
+  await wasm;
+});
