@@ -20,7 +20,7 @@ const RUNS = Number(runsArg);
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const BASE = `http://127.0.0.1:${PORT}`;
 // The first page of every build (ui::routes::Build), the root build's three included.
-const PAGES = (process.env.LH_PAGES ?? "/ /drives /pledge /eligibility /my-pledges /d /organizer /organizer/schedule /organizer/check-in /organizer/data /organizer/setup /organizer/drives /organizer/inbox").split(" ");
+const PAGES = (process.env.LH_PAGES ?? "/ /drives /pledge /eligibility /my-pledges /d /organizer /organizer/schedule /organizer/check-in /organizer/data /organizer/setup /organizer/drives /organizer/inbox /organizer/sync").split(" ");
 const FLAGS = ["--headless=new", ...CHROMIUM_ARGS, ...(process.getuid?.() === 0 ? ["--no-sandbox"] : [])];
 
 const median = (xs) => {
