@@ -12,7 +12,7 @@
 
 use super::i18n::{EN, Lang, PageText, Texts, VI};
 use super::routes::{Build, Page};
-use crate::storage::prefs;
+use crate::storage::{QUOTA_UNITS, prefs};
 
 /// The id of the element holding the first paint.
 pub const ID: &str = "boot";
@@ -76,6 +76,54 @@ fn heading(text: impl Fn(&'static Texts) -> &'static PageText + Copy, hero: bool
     } else {
         format!("<div class=\"boot-heading\">{inner}</div>")
     }
+}
+
+/// Each language's text from the words of that language (a sentence with numbers in it).
+fn both_of(text: impl Fn(Lang, &'static Texts) -> String) -> String {
+    let (vi, en) = (text(Lang::Vi, &VI), text(Lang::En, &EN));
+    if vi == en {
+        escape(&vi)
+    } else {
+        format!(
+            "<span data-l=\"vi\">{}</span><span data-l=\"en\">{}</span>",
+            escape(&vi),
+            escape(&en)
+        )
+    }
+}
+
+/// A number the app reads from storage, shown as a grey block of its width until then.
+const PENDING: &str = "<span class=\"boot-pending\">0.000</span>";
+
+/// What the first paint shows below the heading: grey blocks where the content will be; on
+/// the Data page, its first two cards as the app draws them (the storage card with grey blocks
+/// for the numbers it reads, the backup card's words), so that the largest text a phone paints
+/// is the first paint's and the app then draws nothing larger in its place.
+fn body(build: Build) -> String {
+    if build != Build::Data {
+        return "<div class=\"boot-skeleton\"><span></span><span></span><span></span></div>".into();
+    }
+    let mut out = format!(
+        "<section class=\"card section\"><h2>{}</h2><meter class=\"usage-meter\" min=\"0\" max=\"{QUOTA_UNITS}\" value=\"0\"></meter><p class=\"usage-line\">{}</p><h3>{}</h3><dl class=\"counts\">",
+        both(|t| t.storage.heading),
+        both_of(|lang, t| (t.storage.usage)("\u{1}", &lang.number(QUOTA_UNITS as i64), "\u{1}"))
+            .replace('\u{1}', PENDING),
+        both(|t| t.storage.stored)
+    );
+    for label in [
+        both(|t| t.storage.campaigns),
+        both(|t| t.storage.drives),
+        both(|t| t.storage.donors),
+        both(|t| t.storage.pledges),
+    ] {
+        out += &format!("<div><dt>{label}</dt><dd>{PENDING}</dd></div>");
+    }
+    out += &format!(
+        "</dl></section><section class=\"card section\"><h2>{}</h2><p>{}</p></section>",
+        both(|t| t.storage.backup_heading),
+        both(|t| t.storage.backup_body)
+    );
+    out
 }
 
 /// The first paint of one build: skip link, header with the navigation, the heading of the
@@ -179,7 +227,8 @@ pub fn html(build: Build) -> String {
     } else {
         out += &heading(move |t| first.text(t), first == Page::Home);
     }
-    out += "<div class=\"boot-skeleton\"><span></span><span></span><span></span></div></main>\n";
+    out += &body(build);
+    out += "</main>\n";
     out += &format!(
         "<footer class=\"site-footer\"><p>{}</p></footer>\n</div>\n",
         both(|t| t.privacy_note)

@@ -62,7 +62,7 @@ fn StorageSection() -> impl IntoView {
                 value=move || usage.get().used.to_string()
                 aria-label=move || state.t().storage.meter_label
             ></meter>
-            <p>
+            <p class="usage-line">
                 {move || {
                     let lang = state.lang.get();
                     let u = usage.get();
