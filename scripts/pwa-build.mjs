@@ -84,8 +84,10 @@ async function minifyScripts(staging, indexPath) {
 
 // The page shows its first paint (the frame and heading of src/ui/boot.rs) before the wasm is
 // requested: Trunk's preload of the wasm goes, and its start-up script waits until the browser
-// has reported the first paint's heading or lead as the largest contentful paint, which it
-// does once that frame is on screen (where there is no such report, the first animation frame).
+// has reported a text of the first paint as the largest contentful paint, which it does once
+// that frame is on screen (where there is no such report, the first animation frame). Any text
+// of it: on a phone the largest is often the footer's privacy sentence, not the heading or lead
+// (waiting for those, most pages waited out the 3 s below on a phone).
 // Waiting for a frame to be drawn is not enough: on a busy phone its presentation can take a
 // second, and when the app replaced the first paint's heading before then, the browser never
 // counted it and took the app's, drawn after the whole wasm, as the page's largest paint. A tab
@@ -109,7 +111,7 @@ async function startAfterFirstPaint(indexPath) {
   if (!html.includes(start)) throw new Error(`${indexPath}: Trunk's start-up script has changed`);
   html = html.replace(
     start,
-    'await new Promise((go) => { const hidden = () => document.visibilityState === "hidden"; if (hidden() || self !== top) return go(); addEventListener("visibilitychange", () => hidden() && go()); setTimeout(go, 3000); if (!PerformanceObserver.supportedEntryTypes?.includes("largest-contentful-paint")) return requestAnimationFrame(() => setTimeout(go)); new PerformanceObserver((list) => list.getEntries().some((e) => e.element?.closest("#boot main")) && setTimeout(go)).observe({ type: "largest-contentful-paint", buffered: true }); });\n' + start,
+    'await new Promise((go) => { const hidden = () => document.visibilityState === "hidden"; if (hidden() || self !== top) return go(); addEventListener("visibilitychange", () => hidden() && go()); setTimeout(go, 3000); if (!PerformanceObserver.supportedEntryTypes?.includes("largest-contentful-paint")) return requestAnimationFrame(() => setTimeout(go)); new PerformanceObserver((list) => list.getEntries().some((e) => e.element?.closest("#boot")) && setTimeout(go)).observe({ type: "largest-contentful-paint", buffered: true }); });\n' + start,
   );
   await writeFile(indexPath, html);
 }
