@@ -203,7 +203,9 @@ pub fn html(build: Build) -> String {
     let several = pages.len() > 1;
     if several {
         // The link of the page at this address, marked before anything below it is parsed.
-        out += "<script>document.querySelectorAll(\"#boot nav a\").forEach(a=>a.getAttribute(\"href\")===location.pathname.replace(/(.)\\/$/,\"$1\")?a.setAttribute(\"aria-current\",\"page\"):a.removeAttribute(\"aria-current\"))</script>";
+        // Each string once: the release build's minifier hoists a repeated one into a variable
+        // it then forgets to declare (a ReferenceError, and no link marked).
+        out += "<script>((k,p)=>document.querySelectorAll(\"#boot nav a\").forEach(a=>a.getAttribute(\"href\")===p?a.setAttribute(k,\"page\"):a.removeAttribute(k)))(\"aria-current\",location.pathname.replace(/(.)\\/$/,\"$1\"))</script>";
     }
     out += "</nav></header>\n<main id=\"main\" tabindex=\"-1\">";
     if several {
