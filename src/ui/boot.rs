@@ -43,14 +43,19 @@ fn escape(text: &str) -> String {
 /// One text of the frame in both languages: each in a span the style sheet hides unless
 /// `<html lang>` is its language (`style/main.css`, "The first paint"); once when the same.
 fn both(text: impl Fn(&'static Texts) -> &'static str) -> String {
-    let (vi, en) = (text(&VI), text(&EN));
+    both_of(|_, t| text(t).to_owned())
+}
+
+/// [`both`] for a text made from each language's words (a sentence with numbers in it).
+fn both_of(text: impl Fn(Lang, &'static Texts) -> String) -> String {
+    let (vi, en) = (text(Lang::Vi, &VI), text(Lang::En, &EN));
     if vi == en {
-        escape(vi)
+        escape(&vi)
     } else {
         format!(
             "<span data-l=\"vi\">{}</span><span data-l=\"en\">{}</span>",
-            escape(vi),
-            escape(en)
+            escape(&vi),
+            escape(&en)
         )
     }
 }
@@ -75,20 +80,6 @@ fn heading(text: impl Fn(&'static Texts) -> &'static PageText + Copy, hero: bool
         format!("<section class=\"hero\">{inner}</section>")
     } else {
         format!("<div class=\"boot-heading\">{inner}</div>")
-    }
-}
-
-/// Each language's text from the words of that language (a sentence with numbers in it).
-fn both_of(text: impl Fn(Lang, &'static Texts) -> String) -> String {
-    let (vi, en) = (text(Lang::Vi, &VI), text(Lang::En, &EN));
-    if vi == en {
-        escape(&vi)
-    } else {
-        format!(
-            "<span data-l=\"vi\">{}</span><span data-l=\"en\">{}</span>",
-            escape(&vi),
-            escape(&en)
-        )
     }
 }
 
