@@ -13,6 +13,7 @@ import { spawn } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import os from "node:os";
+import { eachPage, median } from "./each-page.mjs";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.mjs";
 
 const [dist = "dist", runsArg = "3", out = "target/bench/lighthouse.json"] = process.argv.slice(2);
@@ -23,10 +24,6 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const PAGES = (process.env.LH_PAGES ?? "/ /drives /pledge /eligibility /my-pledges /d /organizer /organizer/schedule /organizer/check-in /organizer/data /organizer/setup /organizer/drives /organizer/inbox /organizer/sync").split(" ");
 const FLAGS = ["--headless=new", ...CHROMIUM_ARGS, ...(process.getuid?.() === 0 ? ["--no-sandbox"] : [])];
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 await mkdir(dirname(out), { recursive: true });
 const server = spawn("node", ["scripts/static-server.mjs", dist, String(PORT)], { stdio: "pipe" });
@@ -66,15 +63,9 @@ async function once(path) {
   }
 }
 
-const rows = [];
+let rows;
 try {
-  for (const path of PAGES) {
-    const runs = [];
-    const load = [];
-    for (let i = 0; i < RUNS; i++) {
-      load.push(os.loadavg()[0]);
-      runs.push(await once(path));
-    }
+  rows = await eachPage(PAGES, RUNS, once, (path, runs, load_avg) => {
     const m = (key) => median(runs.map((r) => r[key]));
     const row = {
       page: path,
@@ -89,12 +80,12 @@ try {
       cls: m("cls"),
       si_ms: m("si_ms"),
       bytes_kib: m("bytes_kib"),
-      load_avg: Number(median(load).toFixed(2)),
+      load_avg,
       short_of_full: [...new Set(runs.flatMap((r) => r.short_of_full))],
     };
-    rows.push(row);
     console.error(`${path}: perf ${row.performance_runs.join(", ")}; load ${row.load_avg}`);
-  }
+    return row;
+  });
 } finally {
   server.kill();
 }

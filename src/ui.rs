@@ -22,7 +22,7 @@ pub mod sync_line;
 mod upload;
 mod widgets;
 
-pub use app::{App, mount};
+pub use app::{App, Later, Stage, mount, shown};
 pub use pages::{
     checkin_page, data_page, drivesetup_page, eligibility_page, inbox_page, mine_page,
     organizer_page, schedule_page, setup_page, shared_page, sync_page, volunteer_page,

@@ -8,7 +8,7 @@
 
 use hien_mau::domain::generate::{GenerateOptions, generate};
 use hien_mau::storage::{LocalRepository, Problem, Repository, SaveError, Store, prefs};
-use hien_mau::ui::{App, Build, LanguageSwitch, state::AppState, volunteer_page};
+use hien_mau::ui::{App, Build, LanguageSwitch, Stage, state::AppState, volunteer_page};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -125,7 +125,7 @@ async fn the_app_keeps_html_lang_in_step_with_the_interface_language() {
     prefs::save_lang(&mut LocalRepository::probe().unwrap(), "en").unwrap();
     let container = fresh_container();
     let handle = leptos::mount::mount_to(container.clone(), || {
-        view! { <App bundle=Build::Volunteer pages=volunteer_page /> }
+        view! { <App bundle=Build::Volunteer pages=volunteer_page stage=Stage::Shown /> }
     });
     leptos::task::tick().await;
     let html = document().document_element().unwrap();

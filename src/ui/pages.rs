@@ -17,7 +17,7 @@ mod shared;
 mod sync;
 
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_location};
+use leptos_router::hooks::use_location;
 
 use super::i18n::PageText;
 use super::routes::{Build, Page};
@@ -191,9 +191,9 @@ fn AudienceCard(
                     .map(|&page| {
                         view! {
                             <li>
-                                <A href=page.href() attr:rel=page.rel_from(Build::Volunteer)>
+                                <a href=page.href() rel=page.rel_from(Build::Volunteer)>
                                     {move || page.text(state.t()).title}
-                                </A>
+                                </a>
                             </li>
                         }
                     })
@@ -223,9 +223,9 @@ pub fn NotFound() -> impl IntoView {
             {move || state.t().not_found_path} " " <code>{move || location.pathname.get()}</code>
         </p>
         <p>
-            <A href=Page::Home.href() attr:rel=Page::Home.rel_from(expect_context::<Build>())>
+            <a href=Page::Home.href() rel=Page::Home.rel_from(expect_context::<Build>())>
                 {move || state.t().back_home}
-            </A>
+            </a>
         </p>
     }
 }

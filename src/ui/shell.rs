@@ -2,7 +2,7 @@
 //! the navigation of the two audiences, and the footer.
 
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_location};
+use leptos_router::hooks::use_location;
 
 use super::i18n::Lang;
 use super::routes::{Build, Page};
@@ -62,9 +62,9 @@ fn StorageBanners() -> impl IntoView {
         <Show when=move || { quarantined() > 0 }>
             <p class="banner banner-warn" role="status">
                 {move || (state.t().storage.quarantined)(quarantined())} " "
-                <A href=Page::Data.href() attr:rel=Page::Data.rel_from(expect_context::<Build>())>
+                <a href=Page::Data.href() rel=Page::Data.rel_from(expect_context::<Build>())>
                     {move || state.t().storage.to_data_page}
-                </A>
+                </a>
             </p>
         </Show>
         {move || {
@@ -73,9 +73,9 @@ fn StorageBanners() -> impl IntoView {
                     view! {
                         <p class="banner banner-error" role="alert">
                             {text} " "
-                            <A href=Page::Data.href() attr:rel=Page::Data.rel_from(expect_context::<Build>())>
+                            <a href=Page::Data.href() rel=Page::Data.rel_from(expect_context::<Build>())>
                     {move || state.t().storage.to_data_page}
-                </A>
+                </a>
                         </p>
                     }
                 })
@@ -96,14 +96,21 @@ fn Header() -> impl IntoView {
         let _path = location.pathname.get();
         menu_open.set(false);
     });
+    // The path as the menu's links write it: without a trailing slash but for the home page's.
+    let path = Memo::new(move |_| {
+        location.pathname.with(|p| match p.strip_suffix('/') {
+            Some(rest) if !rest.is_empty() => rest.to_owned(),
+            _ => p.clone(),
+        })
+    });
 
     view! {
         <header class="site-header">
             <div class="header-bar">
-                <A
+                <a
                     href=Page::Home.href()
-                    attr:class="brand"
-                    attr:rel=Page::Home.rel_from(expect_context::<Build>())
+                    class="brand"
+                    rel=Page::Home.rel_from(expect_context::<Build>())
                 >
                     <svg class="brand-drop" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                         <path d="M12 2.5C9 7 5.5 10.6 5.5 14.6a6.5 6.5 0 0 0 13 0C18.5 10.6 15 7 12 2.5z" />
@@ -112,7 +119,7 @@ fn Header() -> impl IntoView {
                         <span class="brand-name">{move || state.t().app_name}</span>
                         <span class="brand-tagline">{move || state.t().tagline}</span>
                     </span>
-                </A>
+                </a>
                 <LanguageSwitch />
                 <button
                     type="button"
@@ -131,20 +138,25 @@ fn Header() -> impl IntoView {
                 class:open=move || menu_open.get()
                 aria-label=move || state.t().main_nav
             >
-                <NavGroup heading=move || state.t().volunteers pages=&Page::VOLUNTEER />
-                <NavGroup heading=move || state.t().organizers pages=&Page::ORGANIZER />
+                <NavGroup heading=move || state.t().volunteers pages=&Page::VOLUNTEER path />
+                <NavGroup heading=move || state.t().organizers pages=&Page::ORGANIZER path />
             </nav>
         </header>
     }
 }
 
-/// One audience's links, under that audience's name.
+/// One audience's links, under that audience's name. Plain links: the router follows a link of
+/// its own build without a page load all the same, and `aria-current` comes from one memo of the
+/// path rather than a router link's few reactive parts each, which made the frame a long task on
+/// a phone.
 #[component]
 fn NavGroup(
     /// The audience's name, in the current language.
     heading: impl Fn() -> &'static str + Send + Sync + Copy + 'static,
     /// The audience's pages, in order.
     pages: &'static [Page],
+    /// The page shown, by its path.
+    path: Memo<String>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let here = expect_context::<Build>();
@@ -157,9 +169,13 @@ fn NavGroup(
                     .map(|&page| {
                         view! {
                             <li>
-                                <A href=page.href() exact=true attr:rel=page.rel_from(here)>
+                                <a
+                                    href=page.href()
+                                    rel=page.rel_from(here)
+                                    aria-current=move || path.with(|p| p == page.href()).then_some("page")
+                                >
                                     {move || page.text(state.t()).title}
-                                </A>
+                                </a>
                             </li>
                         }
                     })

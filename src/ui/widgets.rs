@@ -59,3 +59,19 @@ pub fn unit_choices(ledger: &crate::domain::Ledger) -> Vec<(String, String)> {
     crate::domain::order::sort_by(&mut units, |a, b| a.1.cmp(&b.1));
     units
 }
+
+/// Whether a `<details>` has been opened yet, and the handler of its `toggle` event that notes
+/// it, so what it folds away is drawn the first time it is opened rather than with the page:
+/// a folded part nobody opens costs the page's start nothing.
+pub fn opened_once() -> (
+    ReadSignal<bool>,
+    impl Fn(leptos::ev::Event) + Copy + 'static,
+) {
+    let (opened, set_opened) = signal(false);
+    let on_toggle = move |ev: leptos::ev::Event| {
+        if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+            set_opened.set(true);
+        }
+    };
+    (opened, on_toggle)
+}

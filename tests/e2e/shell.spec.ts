@@ -213,6 +213,63 @@ for (const path of ["/", "/pledge", "/eligibility", "/organizer", "/organizer/da
   });
 }
 
+// The app starts a part a task behind the first paint (src/ui/app.rs, `mount`): the frame, the
+// page, the page's later part (here the element named), then the switch; each sets a mark.
+for (const [path, later] of [
+  ["/pledge", "#who-heading"],
+  ["/eligibility", "#elig-cause-0"],
+  ["/drives", "#calendar-heading"],
+] as const) {
+  test(`${path} is drawn a part a task while it starts, and what the page holds is its first paint or the whole app, never a part`, async ({
+    page,
+  }) => {
+    // Guards one long start-up task (the frame and the whole page drawn at once, which a phone
+    // spends hundreds of milliseconds on, deaf to input) and a half-drawn app in the page.
+    await page.addInitScript((later) => {
+      const log: string[] = [];
+      const seen: { boot: boolean; header: boolean; heading: boolean; later: boolean }[] = [];
+      Object.assign(window, { startLog: log, seen });
+      // A microtask queued at a mark runs when the task that set it ends: before the next
+      // mark only if the next stage is a task of its own.
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+        if (name.startsWith("app:")) {
+          log.push(name);
+          queueMicrotask(() => log.push("end of task"));
+        }
+        return mark(name, options);
+      };
+      const app = (sel: string) => [...document.querySelectorAll(sel)].some((e) => !e.closest("#boot"));
+      new MutationObserver(() => {
+        const now = { boot: !!document.getElementById("boot"), header: app("header"), heading: app("h1"), later: app(later) };
+        const last = seen[seen.length - 1];
+        if (!last || JSON.stringify(last) !== JSON.stringify(now)) seen.push(now);
+      }).observe(document, { childList: true, subtree: true });
+    }, later);
+    await page.goto(path);
+    await expect(page.locator("#boot")).toHaveCount(0);
+    await expect(page.locator(later)).toBeAttached();
+    const { log, seen } = await page.evaluate(() => {
+      const w = window as unknown as { startLog: string[]; seen: { boot: boolean; header: boolean; heading: boolean; later: boolean }[] };
+      return { log: w.startLog, seen: w.seen };
+    });
+    expect(log).toEqual([
+      "app:frame",
+      "end of task",
+      "app:page",
+      "end of task",
+      "app:whole",
+      "end of task",
+      "app:shown",
+      "end of task",
+    ]);
+    // From the first paint's arrival: the first paint alone, then the whole app alone.
+    const since = seen.slice(seen.findIndex((s) => s.boot));
+    expect(since.filter((s) => s.boot).every((s) => !s.header && !s.heading && !s.later)).toBe(true);
+    expect(since.filter((s) => !s.boot)).toEqual([{ boot: false, header: true, heading: true, later: true }]);
+  });
+}
+
 test("a page in a hidden frame (the sync engine's, on every organizer page) starts its wasm at once, not after the first-paint wait", async ({
   page,
 }) => {

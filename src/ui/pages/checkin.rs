@@ -241,8 +241,12 @@ pub fn CheckInPage() -> impl IntoView {
         }
     };
     let search = NodeRef::<leptos::html::Input>::new();
+    // The search has focus once the page is on screen (an element not yet there takes none).
+    let shown = crate::ui::shown();
     Effect::new(move |_| {
-        if let Some(input) = search.get() {
+        if shown.get()
+            && let Some(input) = search.get()
+        {
             let _ = input.focus();
         }
     });

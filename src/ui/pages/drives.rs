@@ -3,19 +3,18 @@
 //! with its places left and a way to pledge there).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::PageHeading;
 use crate::domain::schedule::{Opening, openings};
 use crate::domain::{Date, days_in_month, targets};
 use crate::share::scan::{CodeKind, claimed, fragment_of};
-use crate::ui::clock;
 use crate::ui::format::{day_label, place_key, place_label};
 use crate::ui::routes::{Build, Page};
 use crate::ui::scanner::{ScanButton, ScanKind, not_wanted};
 use crate::ui::slot_picker::BOOKING_WINDOW_DAYS;
 use crate::ui::state::AppState;
 use crate::ui::widgets::FilterSelect;
+use crate::ui::{Later, clock};
 
 /// The places open from today to the end of the booking window, kept in step with the ledger.
 fn use_openings() -> Memo<Vec<Opening>> {
@@ -116,7 +115,7 @@ pub fn ComingUp() -> impl IntoView {
             <h2 id="coming-up">{move || state.t().finder().coming_up}</h2>
             <OpeningList items=first />
             <p>
-                <A href=Page::Drives.href()>{move || state.t().finder().see_all}</A>
+                <a href=Page::Drives.href()>{move || state.t().finder().see_all}</a>
             </p>
         </section>
     }
@@ -169,9 +168,9 @@ fn OpeningList(#[prop(into)] items: Signal<Vec<Opening>>) -> impl IntoView {
                                     {(!full)
                                         .then(|| {
                                             view! {
-                                                <A href=href attr:class="button button-small" attr:rel=Page::Pledge.rel_from(Build::Volunteer)>
+                                                <a href=href class="button button-small" rel=Page::Pledge.rel_from(Build::Volunteer)>
                                                     {t.finder().pledge_here}
-                                                </A>
+                                                </a>
                                             }
                                         })}
                                 </li>
@@ -265,6 +264,8 @@ pub fn DrivesPage() -> impl IntoView {
                 value=site
             />
         </section>
+        // The calendar and the list: drawn in a task of their own while the app starts.
+        <Later>
         <section class="card section" aria-labelledby="calendar-heading">
             <h2 id="calendar-heading">{move || t().calendar}</h2>
             <Calendar matching day />
@@ -286,6 +287,7 @@ pub fn DrivesPage() -> impl IntoView {
             </h2>
             <OpeningList items=shown />
         </section>
+        </Later>
     }
 }
 

@@ -19,12 +19,11 @@ use crate::domain::eligibility::{
     Assessment, DeferralCause, Facts, Reason, ReasonKind, RuleSet, assess,
 };
 use crate::domain::{DonationType, Sex};
-use crate::ui::clock;
 use crate::ui::form::{CauseQuestions, Field as KitField, carried};
 use crate::ui::i18n::{EligibilityTexts, Lang, citation_text, date_text, reason_text};
 use crate::ui::routes::{Build, Page};
 use crate::ui::state::AppState;
-use leptos_router::components::A;
+use crate::ui::{Later, clock};
 
 /// The id of the answer's heading, focused after a check so the answer is seen and heard.
 const ANSWER_HEADING: &str = "elig-answer-heading";
@@ -208,16 +207,19 @@ pub fn EligibilityPage() -> impl IntoView {
                 <fieldset class="causes" aria-describedby="elig-recent-hint">
                     <legend>{word(state, |t| t.recent)}</legend>
                     <p class="hint" id="elig-recent-hint">{word(state, |t| t.recent_hint)}</p>
-                    <CauseQuestions
-                        prefix="elig"
-                        draft
-                        read=|d: &Draft| &d.causes
-                        write=|d: &mut Draft| &mut d.causes
-                        sex=Signal::derive(move || draft.with(|d| d.sex))
-                        max=today_text.clone()
-                        message=move |i| form.error(Field::CauseDate(DeferralCause::ALL[i]))
-                        on_leave=move |i| form.leave(Field::CauseDate(DeferralCause::ALL[i]))
-                    />
+                    // Most of the form: drawn in a task of its own while the app starts.
+                    <Later>
+                        <CauseQuestions
+                            prefix="elig"
+                            draft
+                            read=|d: &Draft| &d.causes
+                            write=|d: &mut Draft| &mut d.causes
+                            sex=Signal::derive(move || draft.with(|d| d.sex))
+                            max=today_text.clone()
+                            message=move |i| form.error(Field::CauseDate(DeferralCause::ALL[i]))
+                            on_leave=move |i| form.leave(Field::CauseDate(DeferralCause::ALL[i]))
+                        />
+                    </Later>
                 </fieldset>
                 <KitField
                     id=field_id(Field::Day)
@@ -265,9 +267,9 @@ pub fn EligibilityPage() -> impl IntoView {
                     </div>
                     <p class="hint">{word(state, |t| t.answer_note)}</p>
                     <p>
-                        <A href=Page::Pledge.href() attr:rel=Page::Pledge.rel_from(Build::Eligibility)>
+                        <a href=Page::Pledge.href() rel=Page::Pledge.rel_from(Build::Eligibility)>
                             {word(state, |t| t.pledge_with_answers)}
-                        </A>
+                        </a>
                     </p>
                 </section>
             </div>

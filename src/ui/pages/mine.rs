@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use crate::domain::order;
-use leptos_router::components::A;
 
 use super::PageHeading;
 use super::pledge::{SlipQr, slip_link};
@@ -77,9 +76,9 @@ pub fn MyPledgesPage() -> impl IntoView {
                     <section class="card section">
                         <p>{t().volunteer.mine_empty}</p>
                         <p>
-                            <A href=Page::Pledge.href() attr:class="button" attr:rel=Page::Pledge.rel_from(Build::Mine)>
+                            <a href=Page::Pledge.href() class="button" rel=Page::Pledge.rel_from(Build::Mine)>
                                 {t().volunteer.pledge_now}
-                            </A>
+                            </a>
                         </p>
                     </section>
                 }
@@ -91,9 +90,9 @@ pub fn MyPledgesPage() -> impl IntoView {
                     {if upcoming.is_empty() {
                         view! {
                             <p>
-                                <A href=Page::Pledge.href() attr:rel=Page::Pledge.rel_from(Build::Mine)>
+                                <a href=Page::Pledge.href() rel=Page::Pledge.rel_from(Build::Mine)>
                                     {t().volunteer.pledge_now}
-                                </A>
+                                </a>
                             </p>
                         }
                             .into_any()

@@ -4,7 +4,6 @@
 //! `ui::format`), which other pages share.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::PageHeading;
 use crate::domain::eligibility::{self, Declaration, DeferralCause, Reason, RuleSet};
@@ -17,6 +16,7 @@ use crate::share::Language;
 use crate::share::ical::pledge_calendar;
 use crate::share::link::{PledgeSlip, encode_slip, human_code};
 use crate::share::qr::{Ecc, Qr};
+use crate::ui::Later;
 use crate::ui::form::{
     CauseQuestions, Causes, Field, FieldMessage, carried, check, invalid, message_id, ticked_causes,
 };
@@ -26,6 +26,7 @@ use crate::ui::outbox::SendStatus;
 use crate::ui::routes::{Build, Page};
 use crate::ui::slot_picker::SlotPicker;
 use crate::ui::state::{AppState, ChangeError};
+use crate::ui::widgets::opened_once;
 use crate::ui::{clock, download, ids};
 
 /// Everything typed into the pledge form, kept at page level so "pledge for a colleague" can
@@ -233,6 +234,9 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
         })
     };
     let declared_ref = NodeRef::<leptos::html::Details>::new();
+    // The questions are drawn when their list is first opened: most of the form's fields, and
+    // most of its start on a phone, for what most volunteers leave folded.
+    let (declared_opened, on_declared_toggle) = opened_once();
     let volumes = Memo::new(move |_| {
         allowed_volumes(
             form.donation.get(),
@@ -451,6 +455,8 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                     <p class="hint" id="pledge-volume-hint">{move || t().volunteer.volume_hint}</p>
                 </div>
             </section>
+            // Drawn in a task of its own while the app starts.
+            <Later>
             <section class="card section" aria-labelledby="who-heading">
                 <h2 id="who-heading">{move || t().volunteer.who_heading}</h2>
                 <Field id="name" label=move || t().volunteer.name_label value=form.name message=name_msg on_leave=move |()| form.touch("name") autocomplete="name" />
@@ -559,19 +565,27 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                     }
                     None => {
                         view! {
-                            <details class="field declared" node_ref=declared_ref>
+                            <details class="field declared" node_ref=declared_ref on:toggle=on_declared_toggle>
                                 <summary>{t().volunteer.declared_none}</summary>
                                 <p class="hint">{t().eligibility().recent_hint}</p>
-                                <CauseQuestions
-                                    prefix="pledge"
-                                    draft=form.causes
-                                    read=|c: &Causes| c
-                                    write=|c: &mut Causes| c
-                                    sex=form.sex
-                                    max=today.to_string()
-                                    message=cause_msg
-                                    on_leave=move |_| form.touch("declared")
-                                />
+                                {move || {
+                                    declared_opened
+                                        .get()
+                                        .then(|| {
+                                            view! {
+                                                <CauseQuestions
+                                                    prefix="pledge"
+                                                    draft=form.causes
+                                                    read=|c: &Causes| c
+                                                    write=|c: &mut Causes| c
+                                                    sex=form.sex
+                                                    max=today.to_string()
+                                                    message=cause_msg
+                                                    on_leave=move |_| form.touch("declared")
+                                                />
+                                            }
+                                        })
+                                }}
                             </details>
                         }
                             .into_any()
@@ -595,6 +609,7 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                     <FieldMessage id="consent" message=consent_msg />
                 </div>
             </section>
+            </Later>
             <Show when=move || !form.reasons.get().is_empty()>
                 <div class="card section notice" role="alert">
                     <p>{move || t().volunteer.not_eligible}</p>
@@ -617,9 +632,9 @@ fn PledgeForm(form: Form, on_done: impl Fn(PledgeId) + Copy + 'static) -> impl I
                         }}
                     </ul>
                     <p>
-                        <A href=Page::Eligibility.href() attr:rel=Page::Eligibility.rel_from(Build::Volunteer)>
+                        <a href=Page::Eligibility.href() rel=Page::Eligibility.rel_from(Build::Volunteer)>
                             {move || Page::Eligibility.text(t()).title}
-                        </A>
+                        </a>
                     </p>
                 </div>
             </Show>
@@ -772,9 +787,9 @@ fn Slip(id: PledgeId, on_another: impl Fn() + Copy + 'static) -> impl IntoView {
                 <button type="button" class="button button-secondary" on:click=move |_| on_another()>
                     {move || t().volunteer.another}
                 </button>
-                <A href=Page::MyPledges.href() attr:rel=Page::MyPledges.rel_from(Build::Volunteer)>
+                <a href=Page::MyPledges.href() rel=Page::MyPledges.rel_from(Build::Volunteer)>
                     {move || t().volunteer.see_mine}
-                </A>
+                </a>
             </div>
         </section>
     }
