@@ -64,6 +64,7 @@ struct Figures {
 }
 
 impl Figures {
+    /// No chart's figures yet.
     fn new() -> Self {
         Figures {
             progress: RwSignal::new(None),
@@ -141,6 +142,7 @@ struct ChartJob<S: Steps> {
     to: RwSignal<Option<S::Output>>,
 }
 
+/// The job that computes `steps` and hands the figures to the chart that reads `to`.
 fn job<S>(steps: S, to: RwSignal<Option<S::Output>>) -> Box<dyn Job>
 where
     S: Steps + 'static,
