@@ -1083,6 +1083,16 @@ impl Ledger {
         self.pledges.values()
     }
 
+    /// Every pledge after `id` in id order (every pledge for `None`): where a walk over the
+    /// pledges that stopped at `id` goes on.
+    pub fn pledges_after(&self, id: Option<&PledgeId>) -> impl Iterator<Item = &Pledge> {
+        use std::ops::Bound;
+        let from = id.map_or(Bound::Unbounded, Bound::Excluded);
+        self.pledges
+            .range::<PledgeId, _>((from, Bound::Unbounded))
+            .map(|(_, p)| p)
+    }
+
     /// One pledge.
     pub fn pledge_by_id(&self, id: &PledgeId) -> Option<&Pledge> {
         self.pledges.get(id)

@@ -12,6 +12,10 @@
 //! Pledges whose donor is missing from the ledger (only possible in damaged data) are left out
 //! of every read-model, so that every breakdown still sums to the totals.
 //!
+//! Every read-model the dashboard draws is also a [`Steps`]: the same walk over the pledges,
+//! a few hundred at a time, so a page can compute it between frames; the function that gives
+//! it in one go is those steps run to the end ([`run`]).
+//!
 //! Like the rest of the domain it reads no clock: where "today" matters it is an argument.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,7 +24,7 @@ use std::ops::{Add, AddAssign};
 use super::targets;
 use super::{
     BloodGroup, CampaignId, Category, Date, Donor, DonorId, DriveId, Ledger, Place, Pledge,
-    PledgeStatus, Rh, SiteId, SlotRef, TimeOfDay, UnitId, UnitKind, Units,
+    PledgeId, PledgeStatus, Rh, SiteId, SlotRef, TimeOfDay, UnitId, UnitKind, Units,
 };
 
 /// Which pledges a read-model looks at: those of one campaign, optionally narrowed to one
@@ -95,6 +99,12 @@ impl Filter {
                 .is_none_or(|u| donor.unit.as_ref() == Some(u))
     }
 
+    /// The donor of `pledge` when the filter admits it, the campaign being of `year`.
+    fn admitted<'a>(&self, ledger: &'a Ledger, year: i32, pledge: &Pledge) -> Option<&'a Donor> {
+        let donor = ledger.donor(&pledge.donor)?;
+        self.admits(ledger, year, pledge, donor).then_some(donor)
+    }
+
     /// Whether `pledge` passes the filter (false when the campaign or the pledge's donor is not
     /// in the ledger).
     pub fn matches(&self, ledger: &Ledger, pledge: &Pledge) -> bool {
@@ -111,11 +121,173 @@ impl Filter {
         ledger: &'a Ledger,
     ) -> impl Iterator<Item = (&'a Pledge, &'a Donor)> + 'a {
         let year = ledger.campaign(&self.campaign).map(|c| c.year);
-        ledger.pledges().filter_map(move |p| {
-            let year = year?;
-            let donor = ledger.donor(&p.donor)?;
-            self.admits(ledger, year, p, donor).then_some((p, donor))
-        })
+        ledger
+            .pledges()
+            .filter_map(move |p| Some((p, self.admitted(ledger, year?, p)?)))
+    }
+}
+
+/// A read-model computed a few pledges at a time, so a page can compute it between frames:
+/// [`Steps::step`] looks at up to `count` more pledges (each pledge looked at is one unit of
+/// work, whether the filter admits it or not) and says when none is left; [`Steps::finish`]
+/// then gives the figures. [`run`] does it all in one go, which is how this module's functions
+/// give their figures. Step one over the same ledger throughout: a changed ledger needs new
+/// steps.
+pub trait Steps {
+    /// The figures.
+    type Output;
+
+    /// Looks at up to `count` more pledges; true once every pledge has been looked at (and on
+    /// every call after).
+    fn step(&mut self, ledger: &Ledger, count: usize) -> bool;
+
+    /// The figures, once [`Steps::step`] has said it is done.
+    fn finish(self, ledger: &Ledger) -> Self::Output;
+
+    /// The same steps, their figures turned into others by `f` at the end.
+    fn map<U, F: FnOnce(&Ledger, Self::Output) -> U>(self, f: F) -> Mapped<Self, F>
+    where
+        Self: Sized,
+    {
+        Mapped { steps: self, f }
+    }
+}
+
+/// Runs `steps` to the end in one go and gives their figures.
+pub fn run<S: Steps>(mut steps: S, ledger: &Ledger) -> S::Output {
+    while !steps.step(ledger, usize::MAX) {}
+    steps.finish(ledger)
+}
+
+/// What a [`Pass`] does with each pledge its filter admits, and the figures it makes of them.
+pub trait Fold {
+    /// The figures.
+    type Output;
+    /// Counts one pledge the filter admits, with its donor.
+    fn take(&mut self, ledger: &Ledger, pledge: &Pledge, donor: &Donor);
+    /// The figures, once every pledge is taken.
+    fn finish(self, ledger: &Ledger) -> Self::Output;
+}
+
+/// One walk over the pledges a filter admits, in id order, each fed to a [`Fold`]; it stops
+/// after any pledge and goes on from the next one. Nothing is admitted for a campaign not in
+/// the ledger.
+#[derive(Debug, Clone)]
+pub struct Pass<F> {
+    filter: Filter,
+    fold: F,
+    /// The last pledge looked at.
+    after: Option<PledgeId>,
+    done: bool,
+}
+
+impl<F: Fold> Pass<F> {
+    /// A walk over what `filter` admits, fed to `fold`.
+    pub fn new(filter: Filter, fold: F) -> Pass<F> {
+        Pass {
+            filter,
+            fold,
+            after: None,
+            done: false,
+        }
+    }
+}
+
+impl<F: Fold> Steps for Pass<F> {
+    type Output = F::Output;
+
+    fn step(&mut self, ledger: &Ledger, count: usize) -> bool {
+        if self.done {
+            return true;
+        }
+        let Some(year) = ledger.campaign(&self.filter.campaign).map(|c| c.year) else {
+            self.done = true;
+            return true;
+        };
+        let after = self.after.take();
+        let mut pledges = ledger.pledges_after(after.as_ref()).peekable();
+        let mut last = None;
+        for p in pledges.by_ref().take(count) {
+            if let Some(donor) = self.filter.admitted(ledger, year, p) {
+                self.fold.take(ledger, p, donor);
+            }
+            last = Some(&p.id);
+        }
+        self.done = pledges.peek().is_none();
+        drop(pledges);
+        self.after = last.cloned().or(after);
+        self.done
+    }
+
+    fn finish(self, ledger: &Ledger) -> F::Output {
+        self.fold.finish(ledger)
+    }
+}
+
+/// Two read-models stepped one after the other, giving both figures.
+#[derive(Debug, Clone)]
+pub struct Both<A, B> {
+    first: A,
+    second: B,
+    first_done: bool,
+}
+
+impl<A: Steps, B: Steps> Both<A, B> {
+    /// `first`'s steps, then `second`'s.
+    pub fn new(first: A, second: B) -> Both<A, B> {
+        Both {
+            first,
+            second,
+            first_done: false,
+        }
+    }
+}
+
+impl<A: Steps, B: Steps> Steps for Both<A, B> {
+    type Output = (A::Output, B::Output);
+
+    fn step(&mut self, ledger: &Ledger, count: usize) -> bool {
+        if !self.first_done {
+            self.first_done = self.first.step(ledger, count);
+            return false;
+        }
+        self.second.step(ledger, count)
+    }
+
+    fn finish(self, ledger: &Ledger) -> Self::Output {
+        (self.first.finish(ledger), self.second.finish(ledger))
+    }
+}
+
+/// A read-model that may not be there: no steps and no figures.
+impl<S: Steps> Steps for Option<S> {
+    type Output = Option<S::Output>;
+
+    fn step(&mut self, ledger: &Ledger, count: usize) -> bool {
+        self.as_mut().is_none_or(|s| s.step(ledger, count))
+    }
+
+    fn finish(self, ledger: &Ledger) -> Self::Output {
+        self.map(|s| s.finish(ledger))
+    }
+}
+
+/// Steps whose figures are turned into others at the end ([`Steps::map`]).
+#[derive(Debug, Clone)]
+pub struct Mapped<S, F> {
+    steps: S,
+    f: F,
+}
+
+impl<S: Steps, U, F: FnOnce(&Ledger, S::Output) -> U> Steps for Mapped<S, F> {
+    type Output = U;
+
+    fn step(&mut self, ledger: &Ledger, count: usize) -> bool {
+        self.steps.step(ledger, count)
+    }
+
+    fn finish(self, ledger: &Ledger) -> U {
+        (self.f)(ledger, self.steps.finish(ledger))
     }
 }
 
@@ -281,76 +453,141 @@ fn count(n: usize) -> u32 {
 
 /// A breakdown by one thing a donor is, with a row for every key of `keys` in that order
 /// (rows of zero included) so charts keep their colours and order.
-fn by_donor<K: Copy + Ord>(
-    ledger: &Ledger,
-    filter: &Filter,
-    keys: &[K],
-    key_of: impl Fn(&Donor) -> K,
-) -> Vec<DonorRow<K>> {
-    let mut donors: BTreeMap<K, BTreeSet<&DonorId>> = BTreeMap::new();
-    let mut tallies: BTreeMap<K, Tally> = BTreeMap::new();
-    for (p, donor) in filter.pledges(ledger) {
-        let key = key_of(donor);
-        if p.status.holds_slot() {
-            donors.entry(key).or_default().insert(&p.donor);
-        }
-        *tallies.entry(key).or_default() += Tally::of(p);
-    }
-    keys.iter()
-        .map(|&key| DonorRow {
-            key,
-            donors: donors.get(&key).map_or(0, |s| count(s.len())),
-            tally: tallies.get(&key).copied().unwrap_or_default(),
-        })
-        .collect()
+#[derive(Debug, Clone)]
+pub struct ByDonor<K> {
+    keys: Vec<K>,
+    key_of: fn(&Ledger, &Donor) -> K,
+    donors: BTreeMap<K, BTreeSet<DonorId>>,
+    tallies: BTreeMap<K, Tally>,
 }
 
-/// Counts by blood group in [`BloodGroup::ALL`] order, then `None` for donors who do not know
-/// theirs: the eight groups with a known Rh factor always, a group whose Rh factor is unknown
-/// (`O`, `A`, `B`, `AB`) only when some pledge counts in it.
-pub fn by_blood_group(ledger: &Ledger, filter: &Filter) -> Vec<DonorRow<Option<BloodGroup>>> {
+impl<K: Copy + Ord> ByDonor<K> {
+    fn new(keys: Vec<K>, key_of: fn(&Ledger, &Donor) -> K) -> ByDonor<K> {
+        ByDonor {
+            keys,
+            key_of,
+            donors: BTreeMap::new(),
+            tallies: BTreeMap::new(),
+        }
+    }
+}
+
+impl<K: Copy + Ord> Fold for ByDonor<K> {
+    type Output = Vec<DonorRow<K>>;
+
+    fn take(&mut self, ledger: &Ledger, p: &Pledge, donor: &Donor) {
+        let key = (self.key_of)(ledger, donor);
+        if p.status.holds_slot() {
+            let donors = self.donors.entry(key).or_default();
+            if !donors.contains(&p.donor) {
+                donors.insert(p.donor.clone());
+            }
+        }
+        *self.tallies.entry(key).or_default() += Tally::of(p);
+    }
+
+    fn finish(self, _: &Ledger) -> Vec<DonorRow<K>> {
+        self.keys
+            .iter()
+            .map(|&key| DonorRow {
+                key,
+                donors: self.donors.get(&key).map_or(0, |s| count(s.len())),
+                tally: self.tallies.get(&key).copied().unwrap_or_default(),
+            })
+            .collect()
+    }
+}
+
+/// [`by_blood_group`] in steps.
+pub fn by_blood_group_steps(
+    filter: &Filter,
+) -> impl Steps<Output = Vec<DonorRow<Option<BloodGroup>>>> + use<> {
     let keys: Vec<Option<BloodGroup>> = BloodGroup::ALL
         .iter()
         .copied()
         .map(Some)
         .chain([None])
         .collect();
-    let mut rows = by_donor(ledger, filter, &keys, |d| d.blood_group);
-    rows.retain(|r| r.key.is_none_or(|g| g.rh != Rh::Unknown) || r.tally != Tally::default());
-    rows
+    Pass::new(filter.clone(), ByDonor::new(keys, |_, d| d.blood_group)).map(|_, mut rows| {
+        rows.retain(|r: &DonorRow<Option<BloodGroup>>| {
+            r.key.is_none_or(|g| g.rh != Rh::Unknown) || r.tally != Tally::default()
+        });
+        rows
+    })
+}
+
+/// Counts by blood group in [`BloodGroup::ALL`] order, then `None` for donors who do not know
+/// theirs: the eight groups with a known Rh factor always, a group whose Rh factor is unknown
+/// (`O`, `A`, `B`, `AB`) only when some pledge counts in it.
+pub fn by_blood_group(ledger: &Ledger, filter: &Filter) -> Vec<DonorRow<Option<BloodGroup>>> {
+    run(by_blood_group_steps(filter), ledger)
+}
+
+/// [`by_category`] in steps.
+pub fn by_category_steps(filter: &Filter) -> Pass<ByDonor<Category>> {
+    Pass::new(
+        filter.clone(),
+        ByDonor::new(Category::ALL.to_vec(), |_, d| d.category),
+    )
 }
 
 /// Counts by donor category, in [`Category::ALL`] order.
 pub fn by_category(ledger: &Ledger, filter: &Filter) -> Vec<DonorRow<Category>> {
-    by_donor(ledger, filter, &Category::ALL, |d| d.category)
+    run(by_category_steps(filter), ledger)
 }
 
-/// Counts by the kind of the donor's participating unit, in [`UnitKind::ALL`] order, then
-/// `None` for donors with no unit (or a unit missing from the ledger).
-pub fn by_unit_kind(ledger: &Ledger, filter: &Filter) -> Vec<DonorRow<Option<UnitKind>>> {
+/// [`by_unit_kind`] in steps.
+pub fn by_unit_kind_steps(filter: &Filter) -> Pass<ByDonor<Option<UnitKind>>> {
     let keys: Vec<Option<UnitKind>> = UnitKind::ALL
         .iter()
         .copied()
         .map(Some)
         .chain([None])
         .collect();
-    by_donor(ledger, filter, &keys, |d| {
-        d.unit.as_ref().and_then(|u| ledger.unit(u)).map(|u| u.kind)
-    })
+    Pass::new(
+        filter.clone(),
+        ByDonor::new(keys, |ledger, d| {
+            d.unit.as_ref().and_then(|u| ledger.unit(u)).map(|u| u.kind)
+        }),
+    )
+}
+
+/// Counts by the kind of the donor's participating unit, in [`UnitKind::ALL`] order, then
+/// `None` for donors with no unit (or a unit missing from the ledger).
+pub fn by_unit_kind(ledger: &Ledger, filter: &Filter) -> Vec<DonorRow<Option<UnitKind>>> {
+    run(by_unit_kind_steps(filter), ledger)
+}
+
+/// Pledges holding their slot, per day.
+#[derive(Debug, Clone, Default)]
+pub struct Days(BTreeMap<Date, Tally>);
+
+impl Fold for Days {
+    type Output = Vec<DayRow>;
+
+    fn take(&mut self, _: &Ledger, p: &Pledge, _: &Donor) {
+        if p.status.holds_slot() {
+            *self.0.entry(p.slot.date).or_default() += Tally::of(p);
+        }
+    }
+
+    fn finish(self, _: &Ledger) -> Vec<DayRow> {
+        self.0
+            .into_iter()
+            .map(|(date, tally)| DayRow { date, tally })
+            .collect()
+    }
+}
+
+/// [`by_day`] in steps.
+pub fn by_day_steps(filter: &Filter) -> Pass<Days> {
+    Pass::new(filter.clone(), Days::default())
 }
 
 /// Pledges and donations per day, first day first; only days with at least one pledge (a
 /// drive's empty days are left out). With [`Filter::drive`] set, this is the drive's own series.
 pub fn by_day(ledger: &Ledger, filter: &Filter) -> Vec<DayRow> {
-    let mut days: BTreeMap<Date, Tally> = BTreeMap::new();
-    for (p, _) in filter.pledges(ledger) {
-        if p.status.holds_slot() {
-            *days.entry(p.slot.date).or_default() += Tally::of(p);
-        }
-    }
-    days.into_iter()
-        .map(|(date, tally)| DayRow { date, tally })
-        .collect()
+    run(by_day_steps(filter), ledger)
 }
 
 /// Pledges, donations and units per site, by site id: every site of the campaign's drives the
@@ -393,14 +630,70 @@ fn days_of_year(year: i32) -> Vec<Date> {
 }
 
 /// Units donated per day of the filter's pledges.
-fn units_by_date(ledger: &Ledger, filter: &Filter) -> BTreeMap<Date, Units> {
-    let mut by_date: BTreeMap<Date, Units> = BTreeMap::new();
-    for (p, _) in filter.pledges(ledger) {
+#[derive(Debug, Clone, Default)]
+pub struct UnitsByDate(BTreeMap<Date, Units>);
+
+impl Fold for UnitsByDate {
+    type Output = BTreeMap<Date, Units>;
+
+    fn take(&mut self, _: &Ledger, p: &Pledge, _: &Donor) {
         if let Some(u) = donated_units(p) {
-            *by_date.entry(p.slot.date).or_default() += u;
+            *self.0.entry(p.slot.date).or_default() += u;
         }
     }
-    by_date
+
+    fn finish(self, _: &Ledger) -> BTreeMap<Date, Units> {
+        self.0
+    }
+}
+
+/// [`cumulative`] in steps: the filter's pledges, then the previous year's.
+pub fn cumulative_steps(
+    ledger: &Ledger,
+    filter: &Filter,
+    today: Date,
+) -> impl Steps<Output = Vec<CumulativePoint>> + use<> {
+    let previous = ledger
+        .campaign(&filter.campaign)
+        .and_then(|c| ledger.campaign_of_year(c.year - 1))
+        .filter(|_| filter.drive.is_none())
+        .map(|prev| {
+            let prev_filter = Filter {
+                campaign: prev.id.clone(),
+                ..filter.clone()
+            };
+            Pass::new(prev_filter, UnitsByDate::default())
+        });
+    let campaign = filter.campaign.clone();
+    Both::new(Pass::new(filter.clone(), UnitsByDate::default()), previous).map(
+        move |ledger, (actual, previous)| {
+            let Some(campaign) = ledger.campaign(&campaign) else {
+                return Vec::new();
+            };
+            let mut so_far = Units::ZERO;
+            days_of_year(campaign.year)
+                .into_iter()
+                .map(|date| {
+                    so_far += actual.get(&date).copied().unwrap_or_default();
+                    let previous = previous.as_ref().map(|by_date| {
+                        let same_day = Date::from_ymd(date.year() - 1, date.month(), date.day())
+                            .or_else(|| {
+                                Date::from_ymd(date.year() - 1, date.month(), date.day() - 1)
+                            });
+                        same_day.map_or(Units::ZERO, |last| {
+                            by_date.range(..=last).map(|(_, u)| *u).sum()
+                        })
+                    });
+                    CumulativePoint {
+                        date,
+                        actual: (date <= today).then_some(so_far),
+                        target: targets::target_path(campaign, date),
+                        previous,
+                    }
+                })
+                .collect()
+        },
+    )
 }
 
 /// The progress chart: one point per day of the campaign's year, 1 January to 31 December,
@@ -409,40 +702,23 @@ fn units_by_date(ledger: &Ledger, filter: &Filter) -> BTreeMap<Date, Units> {
 /// previous curves honour it (see [`CumulativePoint::previous`] for a drive filter). Empty when
 /// the campaign is not in the ledger.
 pub fn cumulative(ledger: &Ledger, filter: &Filter, today: Date) -> Vec<CumulativePoint> {
-    let Some(campaign) = ledger.campaign(&filter.campaign) else {
-        return Vec::new();
+    run(cumulative_steps(ledger, filter, today), ledger)
+}
+
+/// Places taken per slot by the pledges a filter admits, then the slots of its drives.
+#[derive(Debug, Clone)]
+pub struct Slots {
+    filter: Filter,
+    taken: BTreeMap<SlotRef, u32>,
+}
+
+/// [`slot_fill`] in steps.
+pub fn slot_fill_steps(filter: &Filter) -> Pass<Slots> {
+    let slots = Slots {
+        filter: filter.clone(),
+        taken: BTreeMap::new(),
     };
-    let actual = units_by_date(ledger, filter);
-    let previous = ledger
-        .campaign_of_year(campaign.year - 1)
-        .filter(|_| filter.drive.is_none())
-        .map(|prev| {
-            let prev_filter = Filter {
-                campaign: prev.id.clone(),
-                ..filter.clone()
-            };
-            units_by_date(ledger, &prev_filter)
-        });
-    let mut so_far = Units::ZERO;
-    days_of_year(campaign.year)
-        .into_iter()
-        .map(|date| {
-            so_far += actual.get(&date).copied().unwrap_or_default();
-            let previous = previous.as_ref().map(|by_date| {
-                let same_day = Date::from_ymd(date.year() - 1, date.month(), date.day())
-                    .or_else(|| Date::from_ymd(date.year() - 1, date.month(), date.day() - 1));
-                same_day.map_or(Units::ZERO, |last| {
-                    by_date.range(..=last).map(|(_, u)| *u).sum()
-                })
-            });
-            CumulativePoint {
-                date,
-                actual: (date <= today).then_some(so_far),
-                target: targets::target_path(campaign, date),
-                previous,
-            }
-        })
-        .collect()
+    Pass::new(filter.clone(), slots)
 }
 
 /// How full each slot is, per drive, site and day: for every drive of the campaign the filter
@@ -450,12 +726,32 @@ pub fn cumulative(ledger: &Ledger, filter: &Filter, today: Date) -> Vec<Cumulati
 /// and every slot in time order. Taken places count the pledges the filter admits, so with a
 /// unit filter they are that unit's share of the slot. Fixed points are not included.
 pub fn slot_fill(ledger: &Ledger, filter: &Filter) -> Vec<SlotFill> {
-    let mut taken: BTreeMap<&SlotRef, u32> = BTreeMap::new();
-    for (p, _) in filter.pledges(ledger) {
-        if p.status.holds_slot() {
-            *taken.entry(&p.slot).or_default() += 1;
+    run(slot_fill_steps(filter), ledger)
+}
+
+impl Fold for Slots {
+    type Output = Vec<SlotFill>;
+
+    fn take(&mut self, _: &Ledger, p: &Pledge, _: &Donor) {
+        if !p.status.holds_slot() {
+            return;
+        }
+        match self.taken.get_mut(&p.slot) {
+            Some(n) => *n += 1,
+            None => {
+                self.taken.insert(p.slot.clone(), 1);
+            }
         }
     }
+
+    fn finish(self, ledger: &Ledger) -> Vec<SlotFill> {
+        let Slots { filter, taken } = self;
+        slot_rows(ledger, &filter, &taken)
+    }
+}
+
+/// Every slot of the drives `filter` admits with the places `taken` in it.
+fn slot_rows(ledger: &Ledger, filter: &Filter, taken: &BTreeMap<SlotRef, u32>) -> Vec<SlotFill> {
     let mut drives: Vec<_> = ledger
         .drives()
         .filter(|d| {
@@ -663,6 +959,43 @@ pub(crate) mod tests {
         assert!(hall_b.iter().all(|r| r.taken == 0));
     }
 
+    /// `steps` run to the end `count` pledges at a time, and how many steps that took.
+    pub(crate) fn in_steps<S: Steps>(
+        mut steps: S,
+        ledger: &Ledger,
+        count: usize,
+    ) -> (S::Output, usize) {
+        let mut n = 1;
+        while !steps.step(ledger, count) {
+            n += 1;
+        }
+        assert!(steps.step(ledger, count), "finished steps stay finished");
+        (steps.finish(ledger), n)
+    }
+
+    #[test]
+    fn a_read_model_in_steps_looks_at_no_more_pledges_a_step_than_asked() {
+        let f = Fixture::new();
+        let pledges = f.ledger.pledges().count();
+        assert!(pledges > 3);
+        for count in [1, 2, 3, pledges, usize::MAX] {
+            let (rows, steps) = in_steps(by_day_steps(&f.filter()), &f.ledger, count);
+            assert_eq!(rows, by_day(&f.ledger, &f.filter()), "{count}");
+            // Every pledge is looked at, admitted or not: a narrow filter's step is no longer.
+            assert!(steps >= pledges.div_ceil(count), "{count}: {steps} steps");
+            let narrow = f.filter().with_site(f.hall_b.clone());
+            let (_, narrow_steps) = in_steps(slot_fill_steps(&narrow), &f.ledger, count);
+            assert_eq!(narrow_steps, steps, "{count}");
+        }
+        // Two walks, one after the other, each stopping as asked.
+        let (_, steps) = in_steps(
+            cumulative_steps(&f.ledger, &f.filter(), f.today()),
+            &f.ledger,
+            1,
+        );
+        assert!(steps >= pledges, "{steps}");
+    }
+
     #[test]
     fn an_unknown_campaign_has_nothing() {
         let f = Fixture::new();
@@ -867,6 +1200,11 @@ mod props {
             })
     }
 
+    /// `steps` run to the end `count` pledges at a time.
+    fn in_steps<S: Steps>(steps: S, ledger: &Ledger, count: usize) -> S::Output {
+        tests::in_steps(steps, ledger, count).0
+    }
+
     fn sum_rows<K>(rows: &[DonorRow<K>]) -> Totals {
         Totals {
             donors: rows.iter().map(|r| r.donors).sum(),
@@ -971,6 +1309,36 @@ mod props {
                 .count() as u64;
             prop_assert_eq!(held, held_at_drives);
             prop_assert!(is_sorted_by(&drives, |r| (r.start, r.drive.clone())));
+        }
+
+        #[test]
+        fn every_read_model_in_steps_is_the_one_in_one_go(
+            (ledger, filter) in ledgers(),
+            day in 0i64..400,
+        ) {
+            let today = d("2023-12-20").add_days(day);
+            let c = &filter.campaign;
+            for count in [1, 2, 3, 7, 64] {
+                // Each read-model's steps, `count` pledges at a time, against its function.
+                macro_rules! same {
+                    ($steps:expr, $one_go:expr) => {
+                        prop_assert_eq!(
+                            in_steps($steps, &ledger, count),
+                            $one_go,
+                            "{} a step: {}", count, stringify!($one_go)
+                        );
+                    };
+                }
+                same!(cumulative_steps(&ledger, &filter, today), cumulative(&ledger, &filter, today));
+                same!(by_day_steps(&filter), by_day(&ledger, &filter));
+                same!(slot_fill_steps(&filter), slot_fill(&ledger, &filter));
+                same!(by_blood_group_steps(&filter), by_blood_group(&ledger, &filter));
+                same!(by_category_steps(&filter), by_category(&ledger, &filter));
+                same!(by_unit_kind_steps(&filter), by_unit_kind(&ledger, &filter));
+                same!(targets::progress_steps(c, today), progress(&ledger, c, today));
+                same!(targets::drive_progress_steps(c, today), drive_progress(&ledger, c, today));
+                same!(targets::unit_progress_steps(c, today), unit_progress(&ledger, c, today));
+            }
         }
 
         #[test]

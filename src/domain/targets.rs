@@ -20,10 +20,10 @@
 use std::collections::BTreeMap;
 use std::num::NonZeroU32;
 
-use super::stats::{Filter, donated_units};
+use super::stats::{Filter, Fold, Pass, Steps, donated_units, run};
 use super::{
-    Campaign, CampaignId, Date, DomainError, DriveId, DriveStatus, Ledger, PledgeStatus, UnitId,
-    UnitKind, Units,
+    Campaign, CampaignId, Date, DomainError, Donor, DriveId, DriveStatus, Ledger, Pledge,
+    PledgeStatus, UnitId, UnitKind, Units,
 };
 
 /// Final outcomes (donated, deferred, no-show) a campaign needs before the planner trusts its
@@ -128,6 +128,96 @@ fn known_campaign<'a>(ledger: &'a Ledger, id: &CampaignId) -> Result<&'a Campaig
         .ok_or_else(|| DomainError::UnknownCampaign(id.clone()))
 }
 
+/// Places held (every pledge but cancelled ones, whatever their day), donations to date and
+/// their units.
+#[derive(Debug, Clone, Copy)]
+pub struct ToDate {
+    today: Date,
+    held: u64,
+    donations: u32,
+    donated: Units,
+}
+
+impl ToDate {
+    fn on(today: Date) -> ToDate {
+        ToDate {
+            today,
+            held: 0,
+            donations: 0,
+            donated: Units::ZERO,
+        }
+    }
+}
+
+impl Fold for ToDate {
+    type Output = ToDate;
+
+    fn take(&mut self, _: &Ledger, p: &Pledge, _: &Donor) {
+        self.held += u64::from(p.status.holds_slot());
+        if let Some(u) = donated_units(p).filter(|_| p.slot.date <= self.today) {
+            self.donations += 1;
+            self.donated += u;
+        }
+    }
+
+    fn finish(self, _: &Ledger) -> ToDate {
+        self
+    }
+}
+
+/// [`ToDate`] for each key of a pledge (its drive, its donor's unit); pledges with no key are
+/// left out.
+#[derive(Debug, Clone)]
+pub struct ToDateBy<K> {
+    today: Date,
+    key_of: for<'a> fn(&'a Pledge, &'a Donor) -> Option<&'a K>,
+    by: BTreeMap<K, ToDate>,
+}
+
+impl<K: Ord + Clone> Fold for ToDateBy<K> {
+    type Output = BTreeMap<K, ToDate>;
+
+    fn take(&mut self, ledger: &Ledger, p: &Pledge, donor: &Donor) {
+        let Some(key) = (self.key_of)(p, donor) else {
+            return;
+        };
+        if !self.by.contains_key(key) {
+            self.by.insert(key.clone(), ToDate::on(self.today));
+        }
+        if let Some(t) = self.by.get_mut(key) {
+            t.take(ledger, p, donor);
+        }
+    }
+
+    fn finish(self, _: &Ledger) -> BTreeMap<K, ToDate> {
+        self.by
+    }
+}
+
+/// One pass over a campaign's pledges, [`ToDate`] by `key_of`.
+fn to_date_by<K: Ord + Clone>(
+    campaign: &CampaignId,
+    today: Date,
+    key_of: for<'a> fn(&'a Pledge, &'a Donor) -> Option<&'a K>,
+) -> Pass<ToDateBy<K>> {
+    let by = ToDateBy {
+        today,
+        key_of,
+        by: BTreeMap::new(),
+    };
+    Pass::new(Filter::new(campaign.clone()), by)
+}
+
+/// [`progress`] in steps.
+pub fn progress_steps(
+    campaign: &CampaignId,
+    today: Date,
+) -> impl Steps<Output = Result<Progress, DomainError>> + use<> {
+    let campaign = campaign.clone();
+    Pass::new(Filter::new(campaign.clone()), ToDate::on(today))
+        .map(move |ledger, t| progress_of(ledger, &campaign, today, t.donations, t.donated))
+}
+
 /// A campaign's progress on `today`: units to date, target, remaining, the pace still needed,
 /// the projection and the gap to the target path. Refuses a campaign not in the ledger or
 /// whose year is not a calendar year.
@@ -136,14 +226,19 @@ pub fn progress(
     campaign: &CampaignId,
     today: Date,
 ) -> Result<Progress, DomainError> {
+    run(progress_steps(campaign, today), ledger)
+}
+
+/// [`progress`] from the campaign's donations to date and their units.
+fn progress_of(
+    ledger: &Ledger,
+    campaign: &CampaignId,
+    today: Date,
+    donations: u32,
+    donated: Units,
+) -> Result<Progress, DomainError> {
     let c = known_campaign(ledger, campaign)?;
     let (first, last) = year_bounds(c.year).ok_or(DomainError::YearOutOfRange(c.year))?;
-    let filter = Filter::new(campaign.clone());
-    let (donations, donated) = filter
-        .pledges(ledger)
-        .filter(|(p, _)| p.slot.date <= today)
-        .filter_map(|(p, _)| donated_units(p))
-        .fold((0u32, Units::ZERO), |(n, sum), u| (n + 1, sum + u));
     let target = c.target();
     let remaining = Units::whole(target) - donated;
     let remaining = remaining.max(Units::ZERO);
@@ -211,39 +306,38 @@ impl UnitProgress {
     }
 }
 
+/// [`unit_progress`] in steps: one pass over the campaign's pledges, summed by the donor's unit
+/// (a pass per unit took 76 times as long).
+pub fn unit_progress_steps(
+    campaign: &CampaignId,
+    today: Date,
+) -> impl Steps<Output = Vec<UnitProgress>> + use<> {
+    let campaign = campaign.clone();
+    to_date_by(&campaign, today, |_, donor| donor.unit.as_ref()).map(move |ledger, by_unit| {
+        if ledger.campaign(&campaign).is_none() {
+            return Vec::new();
+        }
+        ledger
+            .units()
+            .map(|unit| {
+                let t = by_unit.get(&unit.id);
+                UnitProgress {
+                    unit: unit.id.clone(),
+                    name: unit.name.clone(),
+                    kind: unit.kind,
+                    quota: unit.quota,
+                    donations: t.map_or(0, |t| t.donations),
+                    donated: t.map_or(Units::ZERO, |t| t.donated),
+                }
+            })
+            .collect()
+    })
+}
+
 /// Every participating unit in the ledger, by id, with the campaign's donations to date by its
 /// donors (rows of zero included). Empty for a campaign not in the ledger.
 pub fn unit_progress(ledger: &Ledger, campaign: &CampaignId, today: Date) -> Vec<UnitProgress> {
-    if ledger.campaign(campaign).is_none() {
-        return Vec::new();
-    }
-    // One pass over the campaign's pledges, summed by the donor's unit (a pass per unit took
-    // 76 times as long).
-    let mut by_unit: BTreeMap<&UnitId, (u32, Units)> = BTreeMap::new();
-    let filter = Filter::new(campaign.clone());
-    for (p, donor) in filter.pledges(ledger) {
-        if let (Some(unit), true, Some(units)) =
-            (donor.unit.as_ref(), p.slot.date <= today, donated_units(p))
-        {
-            let entry = by_unit.entry(unit).or_default();
-            entry.0 += 1;
-            entry.1 += units;
-        }
-    }
-    ledger
-        .units()
-        .map(|unit| {
-            let (donations, donated) = by_unit.get(&unit.id).copied().unwrap_or_default();
-            UnitProgress {
-                unit: unit.id.clone(),
-                name: unit.name.clone(),
-                kind: unit.kind,
-                quota: unit.quota,
-                donations,
-                donated,
-            }
-        })
-        .collect()
+    run(unit_progress_steps(campaign, today), ledger)
 }
 
 /// A drive's pledges against its capacity.
@@ -278,44 +372,42 @@ impl DriveProgress {
     }
 }
 
+/// [`drive_progress`] in steps: one pass over the campaign's pledges, summed by drive.
+pub fn drive_progress_steps(
+    campaign: &CampaignId,
+    today: Date,
+) -> impl Steps<Output = Vec<DriveProgress>> + use<> {
+    let campaign = campaign.clone();
+    to_date_by(&campaign, today, |p, _| p.slot.place.drive()).map(move |ledger, by_drive| {
+        if ledger.campaign(&campaign).is_none() {
+            return Vec::new();
+        }
+        let mut drives: Vec<_> = ledger.drives().filter(|d| d.campaign == campaign).collect();
+        super::order::sort_by(&mut drives, |a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+        drives
+            .into_iter()
+            .map(|drive| {
+                let t = by_drive.get(&drive.id);
+                DriveProgress {
+                    drive: drive.id.clone(),
+                    name: drive.name.clone(),
+                    start: drive.start,
+                    end: drive.end,
+                    status: drive.status,
+                    capacity: drive.capacity(),
+                    held: t.map_or(0, |t| t.held),
+                    donations: t.map_or(0, |t| t.donations),
+                    donated: t.map_or(Units::ZERO, |t| t.donated),
+                }
+            })
+            .collect()
+    })
+}
+
 /// Every drive of the campaign, by start date then id, with its held places and its donations
 /// to date. Empty for a campaign not in the ledger.
 pub fn drive_progress(ledger: &Ledger, campaign: &CampaignId, today: Date) -> Vec<DriveProgress> {
-    if ledger.campaign(campaign).is_none() {
-        return Vec::new();
-    }
-    let mut drives: Vec<_> = ledger
-        .drives()
-        .filter(|d| &d.campaign == campaign)
-        .collect();
-    super::order::sort_by(&mut drives, |a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
-    drives
-        .into_iter()
-        .map(|drive| {
-            let filter = Filter::new(campaign.clone()).with_drive(drive.id.clone());
-            let mut held = 0u64;
-            let mut donations = 0u32;
-            let mut donated = Units::ZERO;
-            for (p, _) in filter.pledges(ledger) {
-                held += u64::from(p.status.holds_slot());
-                if let Some(u) = donated_units(p).filter(|_| p.slot.date <= today) {
-                    donations += 1;
-                    donated += u;
-                }
-            }
-            DriveProgress {
-                drive: drive.id.clone(),
-                name: drive.name.clone(),
-                start: drive.start,
-                end: drive.end,
-                status: drive.status,
-                capacity: drive.capacity(),
-                held,
-                donations,
-                donated,
-            }
-        })
-        .collect()
+    run(drive_progress_steps(campaign, today), ledger)
 }
 
 /// Where the planner's rates come from.

@@ -40,6 +40,59 @@ test("the dashboard states each chart's point, follows the filters and shows the
   await expect(page.getByRole("img", { name: /^4 days, 621 pledges/ })).toBeVisible();
 });
 
+test("a filter changed while the charts are being computed shows no chart of the filter before", async ({ page }) => {
+  await withSample(page);
+  await expect(page.getByRole("img", { name: /^0 \/ 1\.799 đơn vị/ })).toBeVisible();
+  await expect(page.locator("figure[aria-busy]")).toHaveCount(0);
+  // Every frame from the drive's change on: the label of each chart shown (not busy).
+  const { busy, frames } = await page.evaluate(async () => {
+    const pick = (id: string, text: string) => {
+      const select = document.querySelector<HTMLSelectElement>(id)!;
+      const option = [...select.options].find((o) => o.text === text);
+      if (!option) throw new Error(`${id}: ${[...select.options].map((o) => JSON.stringify(o.text)).join(", ")}`);
+      select.value = option.value;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    };
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const shown = () =>
+      [...document.querySelectorAll("figure.chart")].map((f) =>
+        f.hasAttribute("aria-busy") ? null : f.querySelector("canvas")!.getAttribute("aria-label"),
+      );
+    // The drive is chosen as soon as the whole campaign's first chart is shown, while the
+    // others are still being computed (each chart is shown in a task of its own).
+    const progress = document.querySelector("figure.chart")!;
+    let busy = 0;
+    await new Promise<void>((resolve) => {
+      let cleared = false;
+      const watch = new MutationObserver(() => {
+        cleared ||= progress.hasAttribute("aria-busy");
+        if (cleared && !progress.hasAttribute("aria-busy")) {
+          watch.disconnect();
+          busy = shown().filter((l) => l === null).length;
+          pick("#dash-drive", "Đợt 1");
+          resolve();
+        }
+      });
+      watch.observe(progress, { attributes: true, attributeFilter: ["aria-busy"] });
+      pick("#dash-campaign", "Hiến máu tình nguyện ngành Y tế Hà Nội năm 2023");
+    });
+    const frames = [];
+    do {
+      await frame();
+      frames.push(shown());
+    } while (frames.at(-1)!.some((l) => l === null));
+    return { busy, frames };
+  });
+  expect(busy, "charts still being computed when the drive was chosen").toBeGreaterThan(0);
+  const last = frames.at(-1)!;
+  expect(last[1]).toMatch(/^4 ngày, 621 lượt đăng ký/);
+  for (const f of frames) {
+    f.forEach((label, i) => {
+      if (label !== null) expect(label).toBe(last[i]);
+    });
+  }
+});
+
 test("on a phone at pixel ratio 2 each chart's backing store is twice its CSS size", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
@@ -68,6 +121,8 @@ for (const scale of [1, 2]) {
     await withSample(page);
     await page.getByLabel("Chiến dịch").selectOption({ label: "Hiến máu tình nguyện ngành Y tế Hà Nội năm 2023" });
     await expect(page.getByRole("img", { name: "8 ngày, 1.288 lượt đăng ký, 1.635 đơn vị máu" })).toBeVisible();
+    // After a filter change each chart is computed and drawn in turn: wait for the last.
+    await expect(page.locator("figure[aria-busy]")).toHaveCount(0);
     const labels = await page.getByRole("img").evaluateAll((cs) => cs.map((c) => c.getAttribute("aria-label")));
     expect(labels).toHaveLength(8);
     for (const label of labels) {

@@ -4,6 +4,7 @@
 //! that states its point, and a data table beside it; the filters (campaign, drive, site, unit)
 //! drive every chart.
 
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -14,10 +15,10 @@ use crate::charts::{
     self, ChartStyle, DailyNames, DriveNames, Labels, Locale, Measure, MixNames, ProgressNames,
     QuotaNames, SlotNames, Theme,
 };
-use crate::domain::stats::{self, DayRow, DonorRow, Filter, SlotFill};
+use crate::domain::stats::{self, Both, DayRow, DonorRow, Filter, SlotFill, Steps};
 use crate::domain::targets::{self, DriveProgress, UnitProgress};
 use crate::domain::{
-    BloodGroup, CampaignId, Category, Date, DriveId, SiteId, UnitId, UnitKind, Units,
+    BloodGroup, CampaignId, Category, Date, DriveId, Ledger, SiteId, UnitId, UnitKind, Units,
 };
 use crate::ui::clock;
 use crate::ui::i18n::Lang;
@@ -48,89 +49,207 @@ struct Progress {
     points: Vec<stats::CumulativePoint>,
 }
 
-/// The figures of every chart for one filter and day, each computed in a task of its own once
-/// the page has reached its stage (`None` before): the first chart right after the records
-/// are read, the next in the task after, so no task computes them all.
+/// The figures of every chart for the filter and ledger shown, `None` while they are computed
+/// (a chart is drawn only once it has them, so no chart shows an older filter's figures).
 #[derive(Clone, Copy)]
 struct Figures {
-    progress: Memo<Option<Progress>>,
-    daily: Memo<Option<Vec<DayRow>>>,
-    slots: Memo<Option<Vec<SlotFill>>>,
-    drives: Memo<Option<Vec<DriveProgress>>>,
-    groups: Memo<Option<Vec<DonorRow<Option<BloodGroup>>>>>,
-    categories: Memo<Option<Vec<DonorRow<Category>>>>,
-    unit_kinds: Memo<Option<Vec<DonorRow<Option<UnitKind>>>>>,
-    quotas: Memo<Option<Vec<UnitProgress>>>,
+    progress: RwSignal<Option<Progress>>,
+    daily: RwSignal<Option<Vec<DayRow>>>,
+    slots: RwSignal<Option<Vec<SlotFill>>>,
+    drives: RwSignal<Option<Vec<DriveProgress>>>,
+    groups: RwSignal<Option<Vec<DonorRow<Option<BloodGroup>>>>>,
+    categories: RwSignal<Option<Vec<DonorRow<Category>>>>,
+    unit_kinds: RwSignal<Option<Vec<DonorRow<Option<UnitKind>>>>>,
+    quotas: RwSignal<Option<Vec<UnitProgress>>>,
 }
 
-/// How many stages the figures take: one per chart.
-const STAGES: u8 = 8;
-
 impl Figures {
-    fn new(filter: Memo<Option<Filter>>, stage: RwSignal<u8>, today: Date) -> Self {
-        let state = expect_context::<AppState>();
-        // One chart's figures, from its stage on.
-        fn part<T: PartialEq + Send + Sync + 'static>(
-            state: AppState,
-            filter: Memo<Option<Filter>>,
-            stage: RwSignal<u8>,
-            at: u8,
-            compute: impl Fn(&crate::domain::Ledger, &Filter) -> T + Send + Sync + 'static,
-        ) -> Memo<Option<T>> {
-            Memo::new(move |_| {
-                if stage.get() < at {
-                    return None;
-                }
-                let f = filter.get()?;
-                Some(state.ledger.with(|l| compute(l, &f)))
-            })
-        }
+    /// No chart's figures yet.
+    fn new() -> Self {
         Figures {
-            progress: part(state, filter, stage, 1, move |l, f| Progress {
-                year: l.campaign(&f.campaign).map_or(today.year(), |c| c.year),
-                progress: targets::progress(l, &f.campaign, today).ok(),
-                points: stats::cumulative(l, f, today),
-            }),
-            daily: part(state, filter, stage, 2, stats::by_day),
-            slots: part(state, filter, stage, 3, stats::slot_fill),
-            drives: part(state, filter, stage, 4, move |l, f| {
-                targets::drive_progress(l, &f.campaign, today)
-            }),
-            groups: part(state, filter, stage, 5, stats::by_blood_group),
-            categories: part(state, filter, stage, 6, stats::by_category),
-            unit_kinds: part(state, filter, stage, 7, stats::by_unit_kind),
-            quotas: part(state, filter, stage, 8, move |l, f| {
-                targets::unit_progress(l, &f.campaign, today)
-            }),
+            progress: RwSignal::new(None),
+            daily: RwSignal::new(None),
+            slots: RwSignal::new(None),
+            drives: RwSignal::new(None),
+            groups: RwSignal::new(None),
+            categories: RwSignal::new(None),
+            unit_kinds: RwSignal::new(None),
+            quotas: RwSignal::new(None),
+        }
+    }
+
+    /// Every chart back to "being computed".
+    fn clear(self) {
+        fn none<T: Send + Sync + 'static>(s: RwSignal<Option<T>>) {
+            if s.with_untracked(Option::is_some) {
+                s.set(None);
+            }
+        }
+        none(self.progress);
+        none(self.daily);
+        none(self.slots);
+        none(self.drives);
+        none(self.groups);
+        none(self.categories);
+        none(self.unit_kinds);
+        none(self.quotas);
+    }
+
+    /// The computations of every chart's figures for `filter` over `ledger`, in the page's
+    /// order, each handing its figures to its chart.
+    fn jobs(self, ledger: &Ledger, f: &Filter, today: Date) -> VecDeque<Box<dyn Job>> {
+        let campaign = f.campaign.clone();
+        let progress = Both::new(
+            targets::progress_steps(&f.campaign, today),
+            stats::cumulative_steps(ledger, f, today),
+        )
+        .map(move |l, (progress, points)| Progress {
+            year: l.campaign(&campaign).map_or(today.year(), |c| c.year),
+            progress: progress.ok(),
+            points,
+        });
+        VecDeque::from([
+            job(progress, self.progress),
+            job(stats::by_day_steps(f), self.daily),
+            job(stats::slot_fill_steps(f), self.slots),
+            job(
+                targets::drive_progress_steps(&f.campaign, today),
+                self.drives,
+            ),
+            job(stats::by_blood_group_steps(f), self.groups),
+            job(stats::by_category_steps(f), self.categories),
+            job(stats::by_unit_kind_steps(f), self.unit_kinds),
+            job(
+                targets::unit_progress_steps(&f.campaign, today),
+                self.quotas,
+            ),
+        ])
+    }
+}
+
+/// One chart's figures computed a few pledges at a time, then handed to the chart.
+trait Job {
+    /// Looks at up to `count` more pledges; true once the figures are computed.
+    fn step(&mut self, ledger: &Ledger, count: usize) -> bool;
+    /// Hands the computed figures to the chart, which draws them.
+    fn show(self: Box<Self>);
+}
+
+/// A [`Job`] of some read-model's steps.
+struct ChartJob<S: Steps> {
+    steps: Option<S>,
+    figures: Option<S::Output>,
+    to: RwSignal<Option<S::Output>>,
+}
+
+/// The job that computes `steps` and hands the figures to the chart that reads `to`.
+fn job<S>(steps: S, to: RwSignal<Option<S::Output>>) -> Box<dyn Job>
+where
+    S: Steps + 'static,
+    S::Output: Send + Sync + 'static,
+{
+    Box::new(ChartJob {
+        steps: Some(steps),
+        figures: None,
+        to,
+    })
+}
+
+impl<S> Job for ChartJob<S>
+where
+    S: Steps,
+    S::Output: Send + Sync + 'static,
+{
+    fn step(&mut self, ledger: &Ledger, count: usize) -> bool {
+        if let Some(steps) = self.steps.as_mut()
+            && !steps.step(ledger, count)
+        {
+            return false;
+        }
+        if let Some(steps) = self.steps.take() {
+            self.figures = Some(steps.finish(ledger));
+        }
+        true
+    }
+
+    fn show(self: Box<Self>) {
+        if let Some(figures) = self.figures {
+            self.to.set(Some(figures));
         }
     }
 }
 
-/// How long one task reads records before the page answers input again (ms).
-const READ_BUDGET: f64 = 12.0;
+/// The charts' figures being computed for one filter and ledger: the charts still to compute,
+/// and the one computed and not yet shown.
+#[derive(Default)]
+struct Computing {
+    /// Which computation this is: a task of an older one stops.
+    id: u64,
+    jobs: VecDeque<Box<dyn Job>>,
+    computed: Option<Box<dyn Job>>,
+}
 
-/// Reads the records a little at a time, a task each, then moves `stage` on one chart a task.
-fn read_between_frames(state: AppState, stage: RwSignal<u8>) {
+/// How long one task reads records or computes figures before the page answers input again
+/// (ms).
+const TASK_BUDGET: f64 = 12.0;
+
+/// How many pledges a computation looks at between looks at the clock.
+const PLEDGES_PER_LOOK: usize = 200;
+
+/// Reads the records a little at a time, a task each.
+fn read_between_frames(state: AppState) {
     set_timeout(
         move || {
-            if state.read_records_for(READ_BUDGET, js_sys::Date::now) {
-                next_stage(stage);
-            } else {
-                read_between_frames(state, stage);
+            if !state.read_records_for(TASK_BUDGET, js_sys::Date::now) {
+                read_between_frames(state);
             }
         },
         std::time::Duration::ZERO,
     );
 }
 
-/// Moves the page on to its next chart's figures in a task of its own, until every chart has
-/// them.
-fn next_stage(stage: RwSignal<u8>) {
+/// Computes computation `id`'s figures a little at a time, a task each, each chart's in the
+/// page's order; a chart's figures are handed over in a task of their own, which draws it.
+fn compute_between_frames(
+    state: AppState,
+    computing: StoredValue<Computing, LocalStorage>,
+    id: u64,
+) {
+    enum Next {
+        Show(Box<dyn Job>),
+        More,
+        Done,
+    }
     set_timeout(
         move || {
-            stage.update(|s| *s += 1);
-            if stage.get_untracked() < STAGES {
-                next_stage(stage);
+            let start = js_sys::Date::now();
+            let next = computing.try_update_value(|c| {
+                if c.id != id {
+                    return Next::Done;
+                }
+                if let Some(computed) = c.computed.take() {
+                    return Next::Show(computed);
+                }
+                state.ledger.with_untracked(|l| {
+                    while let Some(job) = c.jobs.front_mut() {
+                        if job.step(l, PLEDGES_PER_LOOK) {
+                            c.computed = c.jobs.pop_front();
+                            return Next::More;
+                        }
+                        if js_sys::Date::now() - start >= TASK_BUDGET {
+                            return Next::More;
+                        }
+                    }
+                    Next::Done
+                })
+            });
+            match next {
+                Some(Next::Show(job)) => {
+                    job.show();
+                    compute_between_frames(state, computing, id);
+                }
+                Some(Next::More) => compute_between_frames(state, computing, id),
+                Some(Next::Done) | None => {}
             }
         },
         std::time::Duration::ZERO,
@@ -173,10 +292,12 @@ fn Chart(
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let draw = paint.clone();
     Effect::new(move |_| {
-        if let Some(c) = canvas.get()
-            && ready.get()
-        {
+        let Some(c) = canvas.get() else { return };
+        if ready.get() {
             draw(&c);
+        } else {
+            // Blank while the figures are computed (setting the size clears the canvas).
+            c.set_width(c.width());
         }
     });
     let opened = RwSignal::new(false);
@@ -263,15 +384,32 @@ pub fn DashboardPage() -> impl IntoView {
         }
         Some(f)
     });
-    // The records are read between frames (this build starts without them), then each
-    // chart's figures in a task of their own; the page stands in full meanwhile.
-    let stage = RwSignal::new(0u8);
-    if state.records_ready_untracked() {
-        next_stage(stage);
-    } else {
-        request_animation_frame(move || read_between_frames(state, stage));
+    // The records are read between frames (this build starts without them), then the charts'
+    // figures, a chart after the other, a few hundred pledges a task; the page stands in full
+    // meanwhile. A new filter or ledger starts them again and blanks every chart until its new
+    // figures are there, so no chart shows figures of another filter.
+    if !state.records_ready_untracked() {
+        request_animation_frame(move || read_between_frames(state));
     }
-    let data = Figures::new(filter, stage, today);
+    let data = Figures::new();
+    let computing = StoredValue::new_local(Computing::default());
+    Effect::new(move |_| {
+        let ready = state.records_ready();
+        let filter = filter.get();
+        state.ledger.track();
+        data.clear();
+        let id = computing.with_value(|c| c.id) + 1;
+        let jobs = match filter {
+            Some(f) if ready => state.ledger.with_untracked(|l| data.jobs(l, &f, today)),
+            _ => VecDeque::new(),
+        };
+        computing.set_value(Computing {
+            id,
+            jobs,
+            computed: None,
+        });
+        compute_between_frames(state, computing, id);
+    });
     // While the records are read, the filters and a grey card per chart stand where they will
     // be; with no set-up stored there is no campaign, and the notice shows at once (no shift).
     let has_setup = state.has_setup();
@@ -366,7 +504,7 @@ fn Charts(data: Figures) -> impl IntoView {
     let categories = move || data.categories.get().unwrap_or_default();
     let unit_kinds = move || data.unit_kinds.get().unwrap_or_default();
     let quotas = move || data.quotas.get().unwrap_or_default();
-    fn ready<T: Send + Sync + 'static>(m: Memo<Option<T>>) -> Signal<bool> {
+    fn ready<T: Send + Sync + 'static>(m: RwSignal<Option<T>>) -> Signal<bool> {
         Signal::derive(move || m.with(Option::is_some))
     }
     let units = move |u: Units| lang().units(u);
