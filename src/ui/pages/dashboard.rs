@@ -24,7 +24,7 @@ use crate::ui::clock;
 use crate::ui::i18n::Lang;
 use crate::ui::routes::Page;
 use crate::ui::state::AppState;
-use crate::ui::widgets::{FilterSelect, unit_choices};
+use crate::ui::widgets::{FilterSelect, opened_once, unit_choices};
 
 /// The language's way of writing numbers and dates, for the charts.
 struct ChartLocale(Lang);
@@ -300,7 +300,7 @@ fn Chart(
             c.set_width(c.width());
         }
     });
-    let opened = RwSignal::new(false);
+    let (opened, on_toggle) = opened_once();
     let watch = StoredValue::new_local(None::<charts::canvas::ResizeWatch>);
     Effect::new(move |_| {
         if let Some(c) = canvas.get() {
@@ -325,11 +325,7 @@ fn Chart(
                 }
                 style:height=format!("{height}px")
             ></canvas>
-            <details on:toggle=move |ev| {
-                if event_target::<web_sys::Element>(&ev).has_attribute("open") {
-                    opened.set(true);
-                }
-            }>
+            <details on:toggle=on_toggle>
                 <summary>{move || state.t().dashboard().table}</summary>
                 {move || opened.get().then(|| children())}
             </details>
