@@ -174,7 +174,10 @@ test("a volunteer who declares a recent tattoo is refused with TT 26/2013 Điề
   await chooseFirstFreeSlot(page);
   await fillDonor(page, "0933 444 555");
   await page.getByText(/mở để khai báo/).click();
+  // A question not ticked shows no day to fill (its field used to show all the same).
+  await expect(page.getByLabel("Ngày xăm")).toBeHidden();
   await page.getByRole("checkbox", { name: "Xăm hình" }).check();
+  await expect(page.getByLabel("Ngày xỏ khuyên")).toBeHidden();
   await page.getByRole("button", { name: "Đăng ký hiến máu" }).click();
   const day = page.getByLabel("Ngày xăm");
   await expect(day).toHaveAccessibleDescription("Hãy nhập ngày xảy ra.");
