@@ -67,9 +67,10 @@ pub fn mount(build: Build, pages: Pages) {
                 mark(now);
                 if now == Stage::Shown {
                     super::boot::remove();
-                    let body = document().body();
-                    while let (Some(body), Some(node)) = (&body, away.first_child()) {
-                        let _ = body.append_child(&node);
+                    if let Some(body) = document().body() {
+                        while let Some(node) = away.first_child() {
+                            let _ = body.append_child(&node);
+                        }
                     }
                 } else {
                     next(stage, away);
